@@ -1,0 +1,29 @@
+"""Safe XML parsing: no external entities, no DTD loading, no network, ever."""
+
+from __future__ import annotations
+
+from lxml import etree
+
+from .errors import EditionError
+
+
+def safe_parser(huge: bool = False) -> etree.XMLParser:
+    """An lxml parser that never resolves entities or fetches anything."""
+    return etree.XMLParser(
+        resolve_entities=False,
+        no_network=True,
+        load_dtd=False,
+        dtd_validation=False,
+        huge_tree=huge,
+        remove_blank_text=False,
+    )
+
+
+def parse_xml_bytes(data: bytes, source: str = "<input>") -> etree._ElementTree:
+    """Parse XML bytes; a syntax error becomes an EditionError with line and column."""
+    try:
+        root = etree.fromstring(data, safe_parser())
+    except etree.XMLSyntaxError as exc:
+        line, column = (exc.position if exc.position else (None, None))
+        raise EditionError(f"not well-formed XML: {exc.msg}", source, line, column) from None
+    return root.getroottree()

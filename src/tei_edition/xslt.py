@@ -1,0 +1,70 @@
+"""XSLT 3.0 with saxonche: each stylesheet compiled once per process, then reused.
+
+Input documents reach Saxon only after lxml has parsed them with entity
+resolution and network access switched off, and only as their root element
+(no DOCTYPE), so no transform can be made to read files or fetch URLs that a
+document names.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+from lxml import etree
+
+from .errors import EditionError
+from .resources import xslt_path
+from .xmlsafe import parse_xml_bytes
+
+
+@lru_cache(maxsize=1)
+def _processor():
+    from saxonche import PySaxonProcessor
+
+    return PySaxonProcessor(license=False)
+
+
+class Stylesheet:
+    """One compiled stylesheet from xslt/; transform() may be called many times."""
+
+    def __init__(self, name: str):
+        self.name = name
+        proc = _processor()
+        compiler = proc.new_xslt30_processor()
+        path = xslt_path(name)
+        if not path.is_file():
+            raise EditionError(f"stylesheet {name} is missing from the installation")
+        try:
+            self._executable = compiler.compile_stylesheet(stylesheet_file=str(path))
+        except Exception as exc:  # saxonche raises PySaxonApiError
+            raise EditionError(f"stylesheet {name} does not compile: {exc}") from None
+
+    def transform(self, document: etree._ElementTree | etree._Element | bytes,
+                  params: dict[str, str] | None = None) -> str:
+        """Run the stylesheet on a TEI document; return the serialised result."""
+        proc = _processor()
+        if isinstance(document, bytes):
+            document = parse_xml_bytes(document)
+        root = document.getroot() if isinstance(document, etree._ElementTree) else document
+        text = etree.tostring(root, encoding="unicode")
+        node = proc.parse_xml(xml_text=text)
+        self._executable.clear_parameters()
+        for key, value in (params or {}).items():
+            self._executable.set_parameter(key, proc.make_string_value(str(value)))
+        try:
+            result = self._executable.transform_to_string(xdm_node=node)
+        except Exception as exc:
+            raise EditionError(f"{self.name} failed: {exc}") from None
+        return result or ""
+
+
+@lru_cache(maxsize=None)
+def stylesheet(name: str) -> Stylesheet:
+    """The process-wide compiled copy of a stylesheet."""
+    return Stylesheet(name)
+
+
+def transform_file(name: str, path: Path, params: dict[str, str] | None = None) -> str:
+    """Convenience: parse a TEI file safely and transform it."""
+    return stylesheet(name).transform(parse_xml_bytes(Path(path).read_bytes(), str(path)), params)
