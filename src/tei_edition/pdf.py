@@ -146,6 +146,11 @@ def _require_tei(root: etree._Element, path: Path) -> None:
     if root.tag != f"{{{TEI_NS}}}TEI":
         raise EditionError("not a TEI document (the root element must be TEI in the TEI namespace)",
                            str(path))
+    # The safe parser leaves entity references unresolved; they have no text
+    # to print, so refuse them rather than lose words silently.
+    for entity in root.iter(etree.Entity):
+        raise EditionError(f"entity reference {entity.text} is not allowed in TEI for the PDF edition "
+                           "(write the character itself)", str(path), entity.sourceline)
 
 
 def _copy(root: etree._Element) -> etree._Element:
