@@ -383,6 +383,7 @@ def test_volume_has_title_page_and_contents(out):
     assert "Soviet–Korean Party Conversations, 1956" in page1
     assert "1955–1957" in page1 and "3 documents" in page1
     assert "Edited by Jane Editor and John Editor" in page1
+    assert "Page 1 of" not in page1  # the title page stands bare
     contents = flat(pdftotext(out["volume"], 2))
     assert contents.startswith("Contents")
     assert "Index of persons" in contents
