@@ -471,3 +471,10 @@ def test_page_one_renders_to_png(out):
         assert png.read_bytes().startswith(b"\x89PNG") and png.stat().st_size > 20_000
     shutil.copyfile(out["example"], ARTIFACTS / "pdf-example.pdf")
     shutil.copyfile(out["volume"], ARTIFACTS / "pdf-volume.pdf")
+
+
+def test_page_count_for_the_benchmark_agrees_with_pypdf(out):
+    from tei_edition.pdf import page_count
+
+    for name in ["example", "long", "volume"]:
+        assert page_count(out[name]) == len(PdfReader(str(out[name])).pages)

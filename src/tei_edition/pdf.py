@@ -136,6 +136,36 @@ class PdfRenderer:
         return pdf
 
 
+def page_count(pdf: Path) -> int:
+    """Pages in a PDF that Typst wrote (its page objects are never compressed)."""
+    return len(re.findall(rb"/Type\s*/Page(?![A-Za-z])", Path(pdf).read_bytes()))
+
+
+def benchmark(tei_paths: list[Path], pdf_dir: Path, edition: dict | None = None,
+              paper: str = "a4") -> dict[str, float]:
+    """Render each TEI file and then the volume with one renderer, as a build
+    does; report the set-up time and PDF pages per second (for `make bench`)."""
+    import time
+
+    started = time.perf_counter()
+    renderer = PdfRenderer(edition or {}, paper=paper)
+    setup = time.perf_counter() - started
+    started = time.perf_counter()
+    pages = sum(page_count(renderer.document(path, pdf_dir)) for path in tei_paths)
+    documents_seconds = time.perf_counter() - started
+    started = time.perf_counter()
+    volume_pages = page_count(renderer.volume(list(tei_paths), pdf_dir))
+    volume_seconds = time.perf_counter() - started
+    return {
+        "documents": len(tei_paths),
+        "setup_seconds": setup,
+        "document_pages": pages,
+        "document_pages_per_second": pages / documents_seconds if documents_seconds else 0.0,
+        "volume_pages": volume_pages,
+        "volume_pages_per_second": volume_pages / volume_seconds if volume_seconds else 0.0,
+    }
+
+
 def document_id(root: etree._Element, path: Path) -> str:
     """The TEI root's xml:id, else the file stem; safe as a file name."""
     raw = (root.get(XML_ID) or "").strip() or Path(path).stem
