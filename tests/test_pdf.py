@@ -180,6 +180,12 @@ def test_editorial_note_is_a_footnote(out):
     assert 0 < body_end < text.find("The file holds no reply.")
 
 
+def test_a_correction_prints_the_corrected_reading_and_notes_the_original(out):
+    text = flat(pdftotext(out["memo"]))
+    assert "Council of Ministers in P'yŏngyang" in text
+    assert "The original reads “Pyongyan”." in text
+
+
 def test_hostile_text_is_printed_literally(out):
     text = flat(pdftotext(out["hostile"]))
     for literal in [
@@ -414,7 +420,7 @@ def test_volume_persons_index_gives_the_right_pages(out):
     index = pages[index_page - 1]
     # Nam Il is mentioned in the 1955 memorandum only; Mikoyan in all three
     nam = next(n for n, text in enumerate(pages[:index_page - 1], 1) if "Minister Nam Il called" in text)
-    assert re.search(rf"Il Nam, Minister of Foreign Affairs of the DPRK {nam}\b", index)
+    assert re.search(rf"Nam, Il, Minister of Foreign Affairs of the DPRK {nam}\b", index)
     mikoyan_pages = [n for n, text in enumerate(pages[:index_page - 1], 1)
                      if "Cde. Mikoyan" in text or "Cde. #Mikoyan" in text]
     entry = re.search(r"Anastas Mikoyan[^0-9]*([\d, ]+)", index)
@@ -424,7 +430,7 @@ def test_volume_persons_index_gives_the_right_pages(out):
     # a person referred to but not in any listPerson is indexed as named
     assert "Kim Il Sung" in index
     # index order: by surname where the TEI gives one (Nam), else by name
-    assert index.find("Anastas Mikoyan") < index.find("Il Nam") < index.find("Rim Hae")
+    assert index.find("Anastas Mikoyan") < index.find("Nam, Il") < index.find("Rim Hae")
 
 
 # -------------------------------------------------------------- bad input

@@ -289,9 +289,12 @@
     <xsl:variable name="listed" as="xs:string*">
       <xsl:for-each-group select="$docs/tei:teiHeader/tei:profileDesc/tei:particDesc//tei:person[@xml:id]"
           group-by="string(@xml:id)">
+        <!-- where the TEI marks a surname, the index inverts the name: "Nam, Il" -->
         <xsl:variable name="name" select="ed:person-name(.)"/>
         <xsl:variable name="surname" select="normalize-space((tei:persName/tei:surname)[1])"/>
-        <xsl:sequence select="ty:str(current-grouping-key()) || ': (name: ' || ty:str($name)
+        <xsl:variable name="forenames" select="string-join((tei:persName)[1]/tei:forename ! normalize-space(.), ' ')"/>
+        <xsl:variable name="entry" select="if ($surname and $forenames) then $surname || ', ' || $forenames else $name"/>
+        <xsl:sequence select="ty:str(current-grouping-key()) || ': (name: ' || ty:str($entry)
             || ', role: ' || ty:str-or-none(ty:person-details(.)[1])
             || ', sort: ' || ty:str(($surname[.], $name)[1]) || ')'"/>
       </xsl:for-each-group>
