@@ -484,3 +484,13 @@ def test_page_count_for_the_benchmark_agrees_with_pypdf(out):
 
     for name in ["example", "long", "volume"]:
         assert page_count(out[name]) == len(PdfReader(str(out[name])).pages)
+
+
+def test_an_empty_edition_table_gives_sensible_defaults(tmp_path):
+    renderer = PdfRenderer({})
+    volume = renderer.volume([MEMO], tmp_path)
+    assert flat(pdftotext(volume, 1)).startswith("Collected documents 1955 1 document")
+    document = renderer.document(MEMO, tmp_path)
+    text = flat(pdftotext(document))
+    assert text.startswith("Memorandum on the Visit of a Korean Delegation")
+    assert "Page 1 of 1" in text
