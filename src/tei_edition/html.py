@@ -1,0 +1,139 @@
+"""The HTML edition: TEI documents → pages, a collection index, a persons index.
+
+Every page is made by an XSLT 3.0 stylesheet in xslt/ (compiled once per
+renderer by tei_edition.xslt and reused). Site layout, relative to site_dir:
+
+    <id>.html        one page per document
+    index.html       the collection: every document with date, participants, archive
+    persons.html     every person across the documents, with turns and links
+    assets/          edition.css, edition.js (no fonts or scripts from elsewhere)
+
+The index stylesheets see the whole collection as one XML document,
+<ed:collection> holding each TEI root inside an <ed:document id=… href=…>,
+so that no stylesheet ever opens a file itself.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from lxml import etree
+
+from .errors import EditionError
+from .files import write_atomic
+from .resources import xslt_path
+from .xmlsafe import parse_xml_bytes
+from .xslt import stylesheet
+
+TEI_NS = "http://www.tei-c.org/ns/1.0"
+ED_NS = "urn:tei-edition"
+XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
+ASSETS = ("edition.css", "edition.js")
+
+DEFAULTS = {
+    "title": "TEI edition",
+    "editors": [],
+    "publisher": "",
+    "licence": "",
+    "licence_url": "",
+    "base_url": "",
+    "language": "",
+}
+
+
+def _load_tei(path: Path) -> etree._ElementTree:
+    """Parse a TEI file safely; anything that is not TEI is a one-line error."""
+    try:
+        data = Path(path).read_bytes()
+    except OSError as exc:
+        raise EditionError(f"cannot read: {exc.strerror}", str(path)) from None
+    tree = parse_xml_bytes(data, str(path))
+    if tree.getroot().tag != f"{{{TEI_NS}}}TEI":
+        raise EditionError(f"not a TEI document: the root element is "
+                           f"<{etree.QName(tree.getroot()).localname}>, not <TEI> in the TEI namespace",
+                           str(path), tree.getroot().sourceline)
+    return tree
+
+
+def document_id(tree: etree._ElementTree, path: Path) -> str:
+    """The TEI root's xml:id, else the file's stem."""
+    return (tree.getroot().get(XML_ID) or "").strip() or Path(path).stem
+
+
+def _safe_name(doc_id: str, path: Path) -> str:
+    # The id becomes a file name: it must not climb out of the site folder.
+    if not doc_id or "/" in doc_id or "\\" in doc_id or doc_id.startswith("."):
+        raise EditionError(f"document id '{doc_id}' cannot be used as a file name", str(path))
+    return doc_id
+
+
+class HtmlRenderer:
+    """Writes the HTML edition; the stylesheets are compiled once, in __init__."""
+
+    def __init__(self, edition: dict | None = None):
+        self.edition = {**DEFAULTS, **(edition or {})}
+        self.params = self._params(self.edition)
+        self._page = stylesheet("tei-to-html.xsl")
+        self._index = stylesheet("site-index.xsl")
+        self._persons = stylesheet("site-persons.xsl")
+
+    @staticmethod
+    def _params(edition: dict) -> dict[str, str]:
+        title = str(edition.get("title") or DEFAULTS["title"])
+        editors = edition.get("editors") or []
+        if isinstance(editors, str):
+            editors = [editors]
+        base = str(edition.get("base_url") or "").strip()
+        if base and not base.endswith("/"):
+            base += "/"
+        return {
+            "edition-title": title,
+            "edition-short-title": str(edition.get("short_title") or title),
+            "edition-editors": "; ".join(str(e).replace(";", ",") for e in editors),
+            "edition-publisher": str(edition.get("publisher") or ""),
+            "edition-licence": str(edition.get("licence") or ""),
+            "edition-licence-url": str(edition.get("licence_url") or ""),
+            "edition-language": str(edition.get("language") or ""),
+            "base-url": base,
+        }
+
+    def document(self, tei_path: Path, site_dir: Path) -> Path:
+        """Write site_dir/<id>.html for one TEI file and return its path."""
+        tei_path = Path(tei_path)
+        tree = _load_tei(tei_path)
+        doc_id = _safe_name(document_id(tree, tei_path), tei_path)
+        html = self._page.transform(tree, {**self.params, "doc-id": doc_id})
+        target = Path(site_dir) / f"{doc_id}.html"
+        write_atomic(target, html)
+        return target
+
+    def site(self, tei_paths: list[Path], site_dir: Path) -> list[Path]:
+        """Write index.html, persons.html and assets/; return the paths written."""
+        collection = etree.Element(f"{{{ED_NS}}}collection", nsmap={"ed": ED_NS})
+        seen: dict[str, Path] = {}
+        for path in tei_paths:
+            path = Path(path)
+            tree = _load_tei(path)
+            doc_id = _safe_name(document_id(tree, path), path)
+            if doc_id in seen:
+                raise EditionError(f"document id '{doc_id}' is also used by {seen[doc_id]}", str(path))
+            seen[doc_id] = path
+            entry = etree.SubElement(collection, f"{{{ED_NS}}}document", id=doc_id,
+                                     href=f"{doc_id}.html")
+            entry.append(tree.getroot())
+        # Render everything first, write after: a failure leaves no half-built site.
+        outputs = {
+            "index.html": self._index.transform(collection, self.params),
+            "persons.html": self._persons.transform(collection, self.params),
+        }
+        for name in ASSETS:
+            source = xslt_path(name)
+            if not source.is_file():
+                raise EditionError(f"{name} is missing from the installation")
+            outputs[f"assets/{name}"] = source.read_bytes()
+        site_dir = Path(site_dir)
+        written = []
+        for name, data in outputs.items():
+            write_atomic(site_dir / name, data)
+            written.append(site_dir / name)
+        return written

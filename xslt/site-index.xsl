@@ -1,0 +1,121 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  site-index.xsl: the collection page (index.html). Input: <ed:collection>
+  with one <ed:document id href> per TEI document (built by html.py).
+  Documents are listed by date (document date, else meeting date), then id.
+-->
+<xsl:stylesheet version="3.0"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:xs="http://www.w3.org/2001/XMLSchema"
+    xmlns:tei="http://www.tei-c.org/ns/1.0"
+    xmlns:ed="urn:tei-edition"
+    xmlns="http://www.w3.org/1999/xhtml"
+    exclude-result-prefixes="#all">
+
+  <xsl:import href="html-common.xsl"/>
+
+  <xsl:function name="ed:sort-date" as="xs:string">
+    <xsl:param name="tei" as="element(tei:TEI)"/>
+    <xsl:sequence select="(ed:document-date($tei), ed:meeting-date($tei), '9999')[.][1]"/>
+  </xsl:function>
+
+  <xsl:template match="/ed:collection">
+    <xsl:variable name="docs" select="ed:document"/>
+    <xsl:variable name="turns" select="count($docs//tei:body//tei:sp)"/>
+    <xsl:call-template name="ed:page">
+      <xsl:with-param name="title" select="$edition-title"/>
+      <xsl:with-param name="lang" select="(ed:lang($edition-language), 'en')[.][1]"/>
+      <xsl:with-param name="current" select="'index'"/>
+      <xsl:with-param name="head">
+        <meta name="description" content="{$edition-title}: {count($docs)} documents."/>
+        <xsl:if test="$ed:base"><link rel="canonical" href="{$ed:base}index.html"/></xsl:if>
+      </xsl:with-param>
+      <xsl:with-param name="content">
+        <header class="title-block">
+          <h1><xsl:value-of select="$edition-title"/></h1>
+          <p class="lede">
+            <xsl:value-of select="ed:plural(count($docs), 'document')"/>
+            <xsl:text>, </xsl:text>
+            <xsl:value-of select="ed:plural($turns, 'turn')"/>
+            <xsl:text> of conversation, </xsl:text>
+            <xsl:value-of select="ed:plural(count(distinct-values($docs//tei:particDesc//tei:person/@xml:id)), 'person')"/>
+            <xsl:text>.</xsl:text>
+            <xsl:if test="exists($ed:editors)">
+              <xsl:text> Edited by </xsl:text>
+              <xsl:value-of select="ed:join-names($ed:editors)"/>
+              <xsl:text>.</xsl:text>
+            </xsl:if>
+          </p>
+          <ul class="downloads">
+            <li><a href="persons.html">Persons index</a></li>
+            <li><a href="pdf/volume.pdf" type="application/pdf">The whole edition as PDF</a></li>
+          </ul>
+        </header>
+        <section aria-labelledby="documents-heading">
+          <h2 id="documents-heading">Documents</h2>
+          <ol class="document-list">
+            <xsl:apply-templates select="$docs">
+              <xsl:sort select="ed:sort-date(tei:TEI)"/>
+              <xsl:sort select="@id"/>
+            </xsl:apply-templates>
+          </ol>
+        </section>
+      </xsl:with-param>
+    </xsl:call-template>
+  </xsl:template>
+
+  <xsl:template match="ed:document">
+    <xsl:variable name="tei" select="tei:TEI"/>
+    <xsl:variable name="id" select="ed:safe-id(@id)"/>
+    <xsl:variable name="date" select="(ed:document-date($tei), ed:meeting-date($tei))[.][1]"/>
+    <xsl:variable name="classification" select="ed:classification($tei)"/>
+    <xsl:variable name="citation" select="ed:archival-citation($tei)"/>
+    <xsl:variable name="lang" select="(ed:lang($tei/tei:text/@xml:lang), ed:lang($tei/@xml:lang))[.][1]"/>
+    <li class="document-entry">
+      <article>
+        <xsl:if test="$lang"><xsl:attribute name="lang" select="$lang"/></xsl:if>
+        <p class="entry-date">
+          <xsl:choose>
+            <xsl:when test="$date">
+              <xsl:call-template name="ed:time"><xsl:with-param name="when" select="$date"/></xsl:call-template>
+            </xsl:when>
+            <xsl:otherwise>Undated</xsl:otherwise>
+          </xsl:choose>
+          <xsl:if test="$classification">
+            <xsl:text> </xsl:text><span class="classification-tag"><xsl:value-of select="$classification"/></span>
+          </xsl:if>
+        </p>
+        <h3><a href="{$id}.html"><xsl:value-of select="ed:title($tei)"/></a></h3>
+        <dl class="facts">
+          <xsl:for-each select="$tei/tei:teiHeader/tei:profileDesc/tei:particDesc/tei:listPerson[tei:person]">
+            <div>
+              <dt><xsl:value-of select="(normalize-space(tei:head)[.], 'Participants')[1]"/></dt>
+              <dd>
+                <xsl:for-each select="tei:person">
+                  <xsl:if test="position() gt 1">, </xsl:if>
+                  <a href="persons.html#{ed:safe-id(@xml:id)}"><xsl:value-of select="ed:person-name(.)"/></a>
+                </xsl:for-each>
+              </dd>
+            </div>
+          </xsl:for-each>
+          <xsl:if test="$citation">
+            <div><dt>Archive</dt><dd><xsl:value-of select="$citation"/></dd></div>
+          </xsl:if>
+          <div><dt>Extent</dt><dd>
+            <xsl:variable name="turns" select="$tei/tei:text/tei:body//tei:sp"/>
+            <xsl:if test="exists($turns)"><xsl:value-of select="ed:plural(count($turns), 'turn')"/>, </xsl:if>
+            <xsl:value-of select="ed:plural(ed:word-count($tei/tei:text/tei:body), 'word')"/>
+          </dd></div>
+        </dl>
+        <p class="entry-links">
+          <a href="{$id}.html">Read<span class="visually-hidden">: <xsl:value-of select="ed:title($tei)"/></span></a>
+          <xsl:text> · </xsl:text>
+          <a href="pdf/{$id}.pdf" type="application/pdf">PDF<span class="visually-hidden">: <xsl:value-of select="ed:title($tei)"/></span></a>
+          <xsl:text> · </xsl:text>
+          <a href="tei/{$id}.xml" type="application/tei+xml">TEI<span class="visually-hidden">: <xsl:value-of select="ed:title($tei)"/></span></a>
+        </p>
+      </article>
+    </li>
+  </xsl:template>
+
+</xsl:stylesheet>
