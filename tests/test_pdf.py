@@ -141,9 +141,11 @@ def test_speaker_label_is_printed_without_its_separator(out):
 def test_title_block_shows_date_classification_translator(out):
     page1 = flat(pdftotext(out["example"], 1))
     for phrase in ["Conversation with the Delegation of the Korean Worker's Party at the 8th CCP Congress",
-                   "September 17, 1956", "Original classification: Top Secret",
+                   "Document dated 17 September 1956 · Meeting held 16 September 1956",
                    "Translated by Gary Goldberg", "Soviet–Korean Party Conversations, 1956"]:
         assert phrase in page1, phrase
+    # the original classification stands above the title, as on the original
+    assert page1.find("Top Secret") < page1.find("Conversation with the Delegation")
 
 
 def test_participants_are_listed_by_group(out):
@@ -195,7 +197,7 @@ def test_hostile_text_is_printed_literally(out):
         'Backslashes \\ \\\\ \\" \\u{41} and comments // line /* block */ stay text;'
         ' so do ] [ } { ) ( and "\\".',
         "Record _of_ the #emph[talk]",
-        "Original classification: #strong[Secret]",
+        "#strong[Secret]",
         "Cde. #Mikoyan",
         "Side *one*",
         '#panic("role")',

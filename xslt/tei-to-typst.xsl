@@ -136,7 +136,10 @@
         '  date: ' || ty:str-or-none(ty:date-words(.)) || ',',
         '  edition-title: ' || (if ($in-volume) then 'none' else ty:str-or-none($edition-title)) || ',',
         '  in-volume: ' || string($in-volume) || ',',
-        '  date-line: ' || (if ($doc-date) then ty:run($doc-date) else 'none') || ',',
+        '  dated: ' || (if (ed:document-date(.)) then ty:str(ed:date-in-words(ed:document-date(.)))
+                        else if ($doc-date) then ty:run($doc-date) else 'none') || ',',
+        '  held: ' || ty:str-or-none(if (ed:meeting-date(.) ne ed:document-date(.))
+                                     then ed:date-in-words(ed:meeting-date(.)) else '') || ',',
         '  classification: ' || ty:str-or-none($classification) || ',',
         '  source: ' || (if ($source) then ty:run($source)
                          else ty:str-or-none(ed:archival-citation(.))) || ',',
