@@ -127,6 +127,9 @@ class PdfRenderer:
                 )
             except typst.TypstError as exc:
                 message = " ".join(str(exc.message).split())
+                if "could not be displayed" in message:
+                    message += (" (the PDF edition's fonts cover Latin, Greek and Cyrillic;"
+                                " PDF/A forbids printing a missing-glyph box instead)")
                 raise EditionError(f"the PDF could not be typeset: {message}", where) from None
             except RuntimeError as exc:  # older typst releases raise plain RuntimeError
                 message = " ".join(str(exc).split())
