@@ -1,0 +1,66 @@
+"""`tei-edition render`: TEI files to the HTML edition and/or the PDF edition.
+
+The renderers themselves live in html.py and pdf.py; each compiles its
+stylesheets (and the Typst compiler) once and is reused for every document.
+Output layout, relative to the output folder (an edition's build/):
+
+    <id>.html, index.html, persons.html, assets/   the HTML site
+    pdf/<id>.pdf, pdf/volume.pdf                     the PDF edition
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from .errors import EditionError
+
+
+def _tei_files(paths: tuple[str, ...]) -> list[Path]:
+    files: list[Path] = []
+    for name in paths:
+        path = Path(name)
+        if path.is_dir():
+            files.extend(sorted(path.glob("*.xml")))
+        elif path.is_file():
+            files.append(path)
+        else:
+            raise EditionError("no such file or folder", str(path))
+    if not files:
+        raise EditionError("no TEI files given")
+    return files
+
+
+@click.command("render")
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--to", "targets", type=click.Choice(["html", "pdf", "all"]), default="all",
+              show_default=True, help="Which edition to write.")
+@click.option("-o", "--output", "output", type=click.Path(file_okay=False), default="build",
+              show_default=True, help="Output folder (the site root).")
+@click.option("--edition", "edition_dir", type=click.Path(file_okay=False, exists=True),
+              default=None, help="Edition folder whose edition.toml supplies collection metadata.")
+@click.option("--paper", type=click.Choice(["a4", "us-letter"]), default="a4", show_default=True)
+def render_command(paths, targets, output, edition_dir, paper):
+    """Render TEI files (or folders of them) as HTML and/or PDF."""
+    from .register import load_edition
+
+    files = _tei_files(paths)
+    edition = load_edition(Path(edition_dir)).metadata if edition_dir else {}
+    out = Path(output)
+    if targets in ("html", "all"):
+        from .html import HtmlRenderer
+
+        renderer = HtmlRenderer(edition)
+        for path in files:
+            click.echo(f"html  {renderer.document(path, out)}")
+        for written in renderer.site(files, out):
+            click.echo(f"html  {written}")
+    if targets in ("pdf", "all"):
+        from .pdf import PdfRenderer
+
+        renderer = PdfRenderer(edition, paper=paper)
+        for path in files:
+            click.echo(f"pdf   {renderer.document(path, out / 'pdf')}")
+        if len(files) > 1 or edition_dir:
+            click.echo(f"pdf   {renderer.volume(files, out / 'pdf')}")
