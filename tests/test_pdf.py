@@ -182,6 +182,12 @@ def test_editorial_note_is_a_footnote(out):
     assert 0 < body_end < text.find("The file holds no reply.")
 
 
+def test_text_hidden_by_the_source_keeps_its_description_in_brackets_once(out):
+    text = flat(pdftotext(out["example"]))
+    assert "History and Public Policy Program at [email protected]." in text
+    assert "[[" not in text
+
+
 def test_a_correction_prints_the_corrected_reading_and_notes_the_original(out):
     text = flat(pdftotext(out["memo"]))
     assert "Council of Ministers in P'yŏngyang" in text

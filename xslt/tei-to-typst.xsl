@@ -386,9 +386,16 @@
     <xsl:sequence select="if ($shown) then ty:children($shown) else 'none'"/>
   </xsl:template>
 
+  <!-- The template prints a gap in brackets; a description that brings its
+       own brackets (a web page's "[email protected]") loses them. -->
   <xsl:template match="tei:gap" mode="inline" as="xs:string">
+    <xsl:variable name="desc" select="tei:desc[1]"/>
+    <xsl:variable name="plain" select="normalize-space($desc)"/>
     <xsl:sequence select="'gap(' || ty:str(normalize-space(@reason)) || ', '
-        || (if (tei:desc) then ty:children(tei:desc[1]) else 'none') || ')'"/>
+        || (if (not($desc)) then 'none'
+            else if (not($desc/*) and matches($plain, '^\[[^\[\]]*\]$'))
+            then ty:str(substring($plain, 2, string-length($plain) - 2))
+            else ty:children($desc)) || ')'"/>
   </xsl:template>
 
   <xsl:template match="tei:pb" mode="inline" as="xs:string">
