@@ -51,8 +51,10 @@ def pdftotext(pdf: Path, page: int | None = None) -> str:
 
 
 def flat(text: str) -> str:
-    """Text with line breaks and hyphenation undone, for phrase searches."""
-    return " ".join(re.sub(r"-\n(?=[a-z])", "", text).split())
+    """Text with line breaks undone, for phrase searches: Typst's own
+    hyphens are soft hyphens and go; a hyphen of the text stays."""
+    text = re.sub(r"\u00ad\n", "", text)
+    return " ".join(re.sub(r"-\n", "-", text).split())
 
 
 def long_document(tmp: Path) -> Path:
