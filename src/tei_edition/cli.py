@@ -25,6 +25,7 @@ def _register_commands() -> None:
     from .convert import convert_command
 
     cli.add_command(convert_command, "convert")
+    from .validate import validate_command; cli.add_command(validate_command, "validate")
     # -- other stages register here --
 
 
