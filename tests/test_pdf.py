@@ -504,3 +504,11 @@ def test_an_empty_edition_table_gives_sensible_defaults(tmp_path):
     text = flat(pdftotext(document))
     assert text.startswith("Memorandum on the Visit of a Korean Delegation")
     assert "Page 1 of 1" in text
+
+
+def test_the_pdf_date_comes_from_the_tei_not_the_clock(out, renderer, tmp_path, monkeypatch):
+    # the example's revisionDesc/change is dated 2026-11-28
+    assert PdfReader(str(out["example"])).metadata["/CreationDate"] == "D:20261128000000Z"
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "0")
+    pinned = renderer.document(EXAMPLE, tmp_path)
+    assert PdfReader(str(pinned)).metadata["/CreationDate"] == "D:19700101000000Z"
