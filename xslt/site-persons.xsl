@@ -77,10 +77,15 @@
         <xsl:call-template name="ed:authority-links"><xsl:with-param name="person" select="$first"/></xsl:call-template>
       </p>
       <p class="person-total">
-        <xsl:value-of select="ed:plural(count($all-turns), 'turn')"/>
-        <xsl:text>, </xsl:text>
-        <xsl:value-of select="ed:plural(ed:word-count($all-turns), 'word')"/>
-        <xsl:text> in </xsl:text>
+        <xsl:choose>
+          <xsl:when test="exists($all-turns)">
+            <xsl:value-of select="ed:plural(count($all-turns), 'turn')"/>
+            <xsl:text>, </xsl:text>
+            <xsl:value-of select="ed:plural(ed:word-count($all-turns), 'word')"/>
+            <xsl:text> in </xsl:text>
+          </xsl:when>
+          <xsl:otherwise>named in </xsl:otherwise>
+        </xsl:choose>
         <xsl:value-of select="ed:plural(count($docs[.//tei:person/@xml:id = $pid]), 'document')"/>
       </p>
       <ul class="appearances">

@@ -558,7 +558,7 @@
             </div>
           </xsl:for-each>
           <xsl:for-each select="($ms/tei:msContents/tei:msItem/tei:locus)[1]">
-            <div><dt>Folios</dt><dd><xsl:value-of select="string-join((@from, @to)[normalize-space()], '–')[.], normalize-space(.)"/></dd></div>
+            <div><dt>Folios</dt><dd><xsl:value-of select="(string-join(distinct-values((@from, @to)[normalize-space()]), '–')[.], normalize-space(.))[1]"/></dd></div>
           </xsl:for-each>
         </dl>
       </xsl:if>

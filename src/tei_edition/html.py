@@ -52,6 +52,12 @@ def _load_tei(path: Path) -> etree._ElementTree:
         raise EditionError(f"not a TEI document: the root element is "
                            f"<{etree.QName(tree.getroot()).localname}>, not <TEI> in the TEI namespace",
                            str(path), tree.getroot().sourceline)
+    # lxml keeps an undeclared or external entity as a reference node; it is
+    # never loaded, and it cannot be passed on either: say so in one line.
+    for node in tree.iter(etree.Entity):
+        raise EditionError(f"entity reference {node.text} is not expanded (external entities are "
+                           "never loaded); replace it with the text it stands for",
+                           str(path), node.sourceline)
     return tree
 
 
