@@ -512,3 +512,13 @@ def test_the_pdf_date_comes_from_the_tei_not_the_clock(out, renderer, tmp_path, 
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "0")
     pinned = renderer.document(EXAMPLE, tmp_path)
     assert PdfReader(str(pinned)).metadata["/CreationDate"] == "D:19700101000000Z"
+
+
+def test_a_minimal_tei_still_makes_a_pdf(renderer, tmp_path):
+    minimal = tmp_path / "minimal.xml"
+    minimal.write_bytes(
+        b'<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt><title>Note</title>'
+        b'</titleStmt></fileDesc></teiHeader><text><body><sp who="#a"><speaker>A:</speaker>'
+        b'<stage>(laughs)</stage><stage>(stands)</stage></sp><p>Plain words.</p></body></text></TEI>')
+    text = flat(pdftotext(renderer.document(minimal, tmp_path)))
+    assert "Note" in text and "A (laughs) (stands)" in text and "Plain words." in text

@@ -491,7 +491,9 @@
         || ', speaker: ' || ty:str-or-none(if ($speaker) then $speaker
                                            else ed:person-name(ed:person($who[1], .)))
         || ', who: ' || ty:array($who[.] ! ty:str(.))
-        || ', stage: ' || (if ($opening-stage) then ty:run($opening-stage[1]) else 'none')
+        || ', stage: ' || (if ($opening-stage)
+                           then 'run(' || string-join($opening-stage ! ty:run(.), ', &quot; &quot;, ') || ')'
+                           else 'none')
         || ', ' || ty:array($speech ! (if (self::tei:stage) then 'emph(' || ty:run(.) || ')' else ty:run(.)))
         || ')')"/>
   </xsl:template>
