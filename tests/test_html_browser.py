@@ -1,0 +1,214 @@
+"""The HTML edition in a real browser: Debian's Chromium driven by Playwright.
+
+The site is built once and the browser launched once per test session. Pages
+are opened from disk (file://), as a reader who downloaded the site would.
+Screenshots go to test-artifacts/ at the repository root (git-ignored).
+No skipping: without Chromium these tests fail, as they should (CI installs it).
+"""
+
+from __future__ import annotations
+
+import importlib.resources
+import tomllib
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import sync_playwright
+
+from tei_edition.html import HtmlRenderer
+
+REPO = Path(__file__).resolve().parents[1]
+FIXTURES = REPO / "tests" / "fixtures" / "html"
+ARTIFACTS = REPO / "test-artifacts"
+DOCUMENT = "korean-delegation-1956-09-16.html"
+PAGES = [DOCUMENT, "hostile.html", "memorandum-1957-03-02.html", "index.html", "persons.html"]
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory) -> Path:
+    with open(REPO / "editions" / "korean-1956" / "edition.toml", "rb") as handle:
+        edition = tomllib.load(handle)["edition"]
+    out = tmp_path_factory.mktemp("browser-site")
+    renderer = HtmlRenderer(edition)
+    tei = [FIXTURES / "korean-delegation.xml", FIXTURES / "hostile.xml", FIXTURES / "memorandum.xml"]
+    for path in tei:
+        renderer.document(path, out)
+    renderer.site(tei, out)
+    return out
+
+
+@pytest.fixture(scope="session")
+def browser():
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture(scope="session")
+def axe_source() -> str:
+    return importlib.resources.files("axe_playwright_python").joinpath("axe.min.js").read_text(
+        encoding="utf-8")
+
+
+@pytest.fixture()
+def open_page(browser, site):
+    """Open a page of the site; collects console errors and page errors."""
+    contexts = []
+
+    def opener(name: str, width: int = 1280, height: int = 900, javascript: bool = True,
+               fragment: str = ""):
+        context = browser.new_context(viewport={"width": width, "height": height},
+                                      java_script_enabled=javascript)
+        contexts.append(context)
+        page = context.new_page()
+        page.errors = []
+        page.dialogs = []
+        page.on("console", lambda m: m.type in ("error", "warning") and page.errors.append(m.text))
+        page.on("pageerror", lambda e: page.errors.append(str(e)))
+        page.on("requestfailed", lambda r: page.errors.append(f"failed: {r.url}"))
+        page.on("dialog", lambda d: (page.dialogs.append(d.message), d.dismiss()))
+        page.goto((site / name).as_uri() + fragment)
+        page.wait_for_load_state("load")
+        return page
+
+    yield opener
+    for context in contexts:
+        context.close()
+
+
+def shot(page, name: str, full_page: bool = False) -> None:
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / name), full_page=full_page)
+
+
+def visible(page, selector: str) -> bool:
+    return page.locator(selector).first.is_visible()
+
+
+@pytest.mark.parametrize("name", PAGES)
+def test_pages_load_without_console_errors(open_page, name):
+    page = open_page(name)
+    assert page.errors == []
+    assert page.dialogs == []
+    shot(page, f"desktop-{name.replace('.html', '')}.png")
+
+
+def test_reading_text_switch_works_with_script(open_page):
+    page = open_page(DOCUMENT)
+    query, bracket = ".edition-text .mark-query", ".edition-text .mark-supplied .bracket"
+    assert visible(page, query) and visible(page, bracket) and visible(page, ".legend")
+    page.locator("#turn-27").scroll_into_view_if_needed()
+    shot(page, "edition-text.png")
+    page.get_by_label("reading text, clean").check()
+    assert not visible(page, query) and not visible(page, bracket) and not visible(page, ".legend")
+    # the words stay; only the marks go
+    turn = page.locator("#turn-27 .speech").inner_text()
+    assert turn.startswith("With respect to Yun Kong-hum, a proposal was made to expel him from the Party")
+    assert page.locator(".edition-text .mark-add").first.get_attribute("tabindex") == "-1"
+    shot(page, "reading-text.png")
+    page.get_by_label("edition text, with all editorial marks").check()
+    assert visible(page, query)
+    assert page.locator("#turn-27 .speech").inner_text().startswith("⟨With respect to⟩")
+
+
+def test_reading_text_choice_is_remembered(open_page):
+    page = open_page(DOCUMENT)
+    page.get_by_label("reading text, clean").check()
+    page.reload()
+    assert page.locator("#view-reading").is_checked()
+    assert not visible(page, ".edition-text .mark-query")
+
+
+def test_reading_text_switch_works_without_javascript(open_page):
+    page = open_page(DOCUMENT, javascript=False)
+    assert visible(page, ".edition-text .mark-query")
+    page.get_by_label("reading text, clean").check()
+    assert not visible(page, ".edition-text .mark-query")
+    assert page.locator("#turn-27 .speech").inner_text().startswith("With respect to Yun Kong-hum")
+    # without script there is nothing to copy with, so no copy buttons
+    assert not visible(page, ".cite-actions")
+
+
+def test_marks_are_explained_on_hover_and_keyboard_focus(open_page):
+    page = open_page(DOCUMENT)
+    add = page.locator(".edition-text .mark-add").first
+    tip = "() => getComputedStyle(document.activeElement, '::after').content"
+    add.focus()
+    assert "Inserted: words added in the original document." in page.evaluate(tip)
+    shot(page, "mark-tooltip.png")
+    # reachable with the Tab key
+    page.locator("#turn-27 .turn-number").focus()
+    page.keyboard.press("Tab")
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.classList.contains('mark-add')")
+
+
+def test_turn_anchor_scrolls_to_the_turn(open_page):
+    page = open_page(DOCUMENT, height=800, fragment="#turn-40")
+    box = page.locator("#turn-40").bounding_box()
+    assert page.evaluate("window.scrollY") > 1000
+    assert 0 <= box["y"] < 200
+    assert page.evaluate("getComputedStyle(document.getElementById('turn-40')).backgroundColor") \
+        != "rgba(0, 0, 0, 0)"  # :target highlights it
+    shot(page, "turn-anchor.png")
+
+
+def test_speaker_link_leads_to_the_participant(open_page):
+    page = open_page(DOCUMENT)
+    page.locator("#turn-3 a.speaker").click()
+    assert page.evaluate("location.hash") == "#person-mikoyan"
+    assert page.locator("#person-mikoyan").bounding_box()["y"] < 300
+
+
+@pytest.mark.parametrize("name", PAGES)
+def test_no_horizontal_scrolling_on_a_phone(open_page, name):
+    page = open_page(name, width=375, height=740)
+    width = page.evaluate("document.documentElement.scrollWidth")
+    assert width <= 375, f"{name} is {width}px wide"
+    shot(page, f"phone-{name.replace('.html', '')}.png", full_page=name == DOCUMENT)
+
+
+@pytest.mark.parametrize("name", PAGES)
+def test_axe_finds_no_serious_accessibility_violation(open_page, axe_source, name):
+    page = open_page(name)
+    page.add_script_tag(content=axe_source)
+    violations = page.evaluate(
+        "async () => (await axe.run(document, {resultTypes: ['violations']})).violations"
+        ".map(v => ({id: v.id, impact: v.impact, nodes: v.nodes.map(n => n.target.join(' '))}))")
+    serious = [v for v in violations if v["impact"] in ("serious", "critical")]
+    assert serious == []
+
+
+def test_axe_in_the_reading_text(open_page, axe_source):
+    page = open_page(DOCUMENT, width=375)
+    page.get_by_label("reading text, clean").check()
+    page.add_script_tag(content=axe_source)
+    impacts = page.evaluate(
+        "async () => (await axe.run(document)).violations.map(v => v.id + ':' + v.impact)")
+    assert not [i for i in impacts if i.endswith((":serious", ":critical"))]
+
+
+def test_hostile_text_runs_nothing(open_page):
+    page = open_page("hostile.html")
+    page.locator("#turn-1").hover()
+    page.locator("#turn-2 .speech").click()
+    assert page.evaluate("typeof window.__pwned") == "undefined"
+    assert page.dialogs == []
+    assert page.evaluate("document.scripts.length") == 1
+    assert "<script>window.__pwned = 'p'</script>" in page.locator("#turn-1 .speech").inner_text()
+    assert page.locator("body").is_visible()  # the <style> in a group heading did not hide it
+
+
+def test_print_stylesheet_hides_the_controls(open_page):
+    page = open_page(DOCUMENT)
+    page.emulate_media(media="print")
+    assert not visible(page, ".site-header") and not visible(page, ".view-switch")
+    assert visible(page, "#turn-1") and visible(page, ".legend dl")
+    pdf = page.pdf(format="A4")
+    assert pdf.startswith(b"%PDF")
+    ARTIFACTS.mkdir(exist_ok=True)
+    (ARTIFACTS / "print-preview.pdf").write_bytes(pdf)
