@@ -281,10 +281,14 @@
       <div class="view-controls">
         <fieldset class="view-switch">
           <legend>Show the</legend>
-          <input type="radio" name="view" id="view-edition" value="edition" checked="checked"/>
-          <label for="view-edition">edition text, with all editorial marks</label>
-          <input type="radio" name="view" id="view-reading" value="reading"/>
-          <label for="view-reading">reading text, clean</label>
+          <span class="option">
+            <input type="radio" name="view" id="view-edition" value="edition" checked="checked"/>
+            <label for="view-edition">edition text, with all editorial marks</label>
+          </span>
+          <span class="option">
+            <input type="radio" name="view" id="view-reading" value="reading"/>
+            <label for="view-reading">reading text, clean</label>
+          </span>
         </fieldset>
         <xsl:if test="exists($kinds-present)">
           <details class="legend" open="open">
