@@ -265,6 +265,19 @@ def _syntax_message(raw: str) -> str:
     return f"This is not well-formed XML: {raw.strip()}."
 
 
+def _expat_fault(path: str, data: bytes) -> Fault | None:
+    """A second opinion on well-formedness from expat (the file has no DOCTYPE here)."""
+    from xml.parsers import expat
+
+    parser = expat.ParserCreate()
+    try:
+        parser.Parse(data, True)
+    except expat.ExpatError as exc:
+        return Fault(path, exc.lineno, exc.offset + 1, "well-formed", "xml-syntax",
+                     f"This is not well-formed XML: {expat.ErrorString(exc.code)}.")
+    return None
+
+
 def parse_document(path: str, data: bytes):
     """Parse safely; return (tree or None, well-formedness faults)."""
     from lxml import etree
@@ -274,15 +287,20 @@ def parse_document(path: str, data: bytes):
         return None, faults
     parser_options = dict(resolve_entities=False, no_network=True, load_dtd=False,
                           dtd_validation=False, huge_tree=False)
+    parser = etree.XMLParser(**parser_options)
     try:
-        tree = etree.fromstring(data, etree.XMLParser(**parser_options)).getroottree()
+        tree = etree.fromstring(data, parser).getroottree()
     except etree.XMLSyntaxError as exc:
-        errors = [e for e in exc.error_log if e.level_name in ("ERROR", "FATAL")]
-        # A repeated xml:id is libxml2's complaint, not a well-formedness error:
-        # re-read leniently and let the profile report it.
+        # the parser's own log: lxml's exception log also holds earlier documents' errors
+        errors = [e for e in parser.error_log if e.level_name in ("ERROR", "FATAL")]
+        # A repeated xml:id is libxml2's complaint, not a well-formedness error (the
+        # profile reports it), but libxml2 stops there: expat checks the rest.
         if errors and all(e.type_name == "DTD_ID_REDEFINED" for e in errors):
-            parser = etree.XMLParser(recover=True, **parser_options)
-            return etree.fromstring(data, parser).getroottree(), []
+            expat_fault = _expat_fault(path, data)
+            if expat_fault:
+                return None, [expat_fault]
+            lenient = etree.XMLParser(recover=True, **parser_options)
+            return etree.fromstring(data, lenient).getroottree(), []
         first = errors[0] if errors else None
         line, column = (first.line, first.column) if first else (exc.position or (1, 0))
         raw = first.message if first else exc.msg
@@ -335,7 +353,9 @@ _JING_MESSAGES = [
     (r'^element "([^"]+)" not allowed anywhere', "unknown-element",
      lambda m: f"<{m[1]}> is not a TEI element: check its spelling, or move it into the "
                "right namespace."),
-    (r'^element "([^"]+)" not allowed here; expected .*\(with xmlns(?::\w+)?="([^"]+)"\)', "tei-namespace",
+    # the same name is expected, in another namespace: the namespace is wrong
+    (r'^element "([^"]+)" not allowed here; expected element "(?:[\w.-]+:)?\1"[^(]*'
+     r'\(with xmlns(?::[\w.-]+)?="([^"]+)"\)', "tei-namespace",
      lambda m: f"<{m[1]}> is not in the TEI namespace: write xmlns=\"{m[2]}\" on the root "
                "element."),
     (r'^element "([^"]+)" not allowed here; expected (?:the element end-tag or )?(.*?)\s*$',
