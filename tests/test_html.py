@@ -26,6 +26,7 @@ FIXTURES = REPO / "tests" / "fixtures" / "html"
 KOREAN = FIXTURES / "korean-delegation.xml"
 HOSTILE = FIXTURES / "hostile.xml"
 MEMO = FIXTURES / "memorandum.xml"
+INTERVIEW = FIXTURES / "apparatus.xml"
 TEI = {"t": "http://www.tei-c.org/ns/1.0"}
 BASE = "https://example.org/editions/korean-1956/"
 
@@ -44,7 +45,7 @@ def renderer(edition) -> HtmlRenderer:
 @pytest.fixture(scope="session")
 def site(renderer, tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("html-site")
-    tei = [KOREAN, HOSTILE, MEMO]
+    tei = [KOREAN, HOSTILE, MEMO, INTERVIEW]
     for path in tei:
         renderer.document(path, out)
     renderer.site(tei, out)
@@ -227,6 +228,45 @@ def test_a_document_without_speakers_has_paragraphs_and_no_chart(site):
     assert memo.cssselect(".edition-text .mark-gap")
 
 
+def test_corrections_notes_names_and_unknown_speakers(site):
+    doc = page(site, "interview-1991-05-04.html")
+    choice = doc.cssselect(".edition-text .mark-sic")[0]
+    assert text_of(choice.cssselect(".edition-only")[0]) == "USSSR [USSR]"
+    assert text_of(choice.cssselect(".reading-only")[0]) == "USSR"
+    assert [text_of(s) for s in doc.cssselect(".speaker")] == ["Q", "A", "Speaker ?"]
+    unknown = doc.get_element_by_id("turn-3")
+    assert not unknown.cssselect("a.speaker") and "who-0" in unknown.get("class").split()
+    place = doc.cssselect(".edition-text a.placeName")[0]
+    assert place.get("href") == "https://www.geonames.org/1871859"
+    assert doc.cssselect('.edition-text .foreign[lang="ko"]')[0].text == "동무"
+    assert text_of(doc.get_element_by_id("note-1")).startswith("The ministry's name is not given")
+    links = doc.get_element_by_id("person-interpreter").xpath(".//a[@class='authority']/@href")
+    assert links == ["https://www.wikidata.org/wiki/Q42", "https://viaf.org/viaf/12345",
+                     "https://d-nb.info/gnd/118540238"]
+    facts = {text_of(d[0]): text_of(d[1]) for d in doc.cssselect("header dl.facts > div")}
+    assert facts["Translated by"] == "A. Translator and B. Translator"
+
+
+@pytest.mark.parametrize("name", ["korean-delegation-1956-09-16.html", "hostile.html",
+                                  "memorandum-1957-03-02.html", "interview-1991-05-04.html",
+                                  "index.html", "persons.html"])
+def test_every_fragment_link_and_aria_reference_resolves(site, name):
+    doc = page(site, name)
+    ids = doc.xpath("//@id")
+    assert len(ids) == len(set(ids)), "duplicate ids"
+    for href in doc.xpath("//@href"):
+        page_name, _, fragment = href.partition("#")
+        if href.startswith("http"):
+            continue
+        if page_name.endswith(".html") and fragment:
+            assert fragment in page(site, page_name).xpath("//@id"), href
+        elif not page_name and fragment:
+            assert fragment in ids, href
+    for refs in doc.xpath("//@aria-describedby | //@aria-labelledby"):
+        for ref in refs.split():
+            assert ref in ids, ref
+
+
 # ---- the collection ----
 
 def test_collection_index_lists_every_document_by_date(site):
@@ -234,7 +274,8 @@ def test_collection_index_lists_every_document_by_date(site):
     entries = index.cssselect("li.document-entry")
     # by date (hostile and korean are both of 17 September 1956, then by id), memorandum 1957
     links = [e.cssselect("h3 a")[0].get("href") for e in entries]
-    assert links == ["hostile.html", "korean-delegation-1956-09-16.html", "memorandum-1957-03-02.html"]
+    assert links == ["hostile.html", "korean-delegation-1956-09-16.html", "memorandum-1957-03-02.html",
+                     "interview-1991-05-04.html"]
     korean = entries[1]
     assert korean.cssselect("h3 a")[0].get("href") == "korean-delegation-1956-09-16.html"
     assert "Anastas Mikoyan" in text_of(korean) and "Choe Yong-geon" in text_of(korean)

@@ -21,7 +21,8 @@ REPO = Path(__file__).resolve().parents[1]
 FIXTURES = REPO / "tests" / "fixtures" / "html"
 ARTIFACTS = REPO / "test-artifacts"
 DOCUMENT = "korean-delegation-1956-09-16.html"
-PAGES = [DOCUMENT, "hostile.html", "memorandum-1957-03-02.html", "index.html", "persons.html"]
+PAGES = [DOCUMENT, "hostile.html", "memorandum-1957-03-02.html", "interview-1991-05-04.html",
+         "index.html", "persons.html"]
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
@@ -33,7 +34,8 @@ def site(tmp_path_factory) -> Path:
         edition = tomllib.load(handle)["edition"]
     out = tmp_path_factory.mktemp("browser-site")
     renderer = HtmlRenderer(edition)
-    tei = [FIXTURES / "korean-delegation.xml", FIXTURES / "hostile.xml", FIXTURES / "memorandum.xml"]
+    tei = [FIXTURES / "korean-delegation.xml", FIXTURES / "hostile.xml", FIXTURES / "memorandum.xml",
+           FIXTURES / "apparatus.xml"]
     for path in tei:
         renderer.document(path, out)
     renderer.site(tei, out)

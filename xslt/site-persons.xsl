@@ -107,9 +107,11 @@
               <xsl:when test="exists($turns)">
                 <xsl:value-of select="ed:plural(count($turns), 'turn')"/>
                 <xsl:text>, first at </xsl:text>
-                <a href="{$id}.html#{ed:safe-id(($turns[1]/@xml:id, 'turn-' || (count($turns[1]/preceding::tei:sp) + 1))[1])}">
+                <!-- turns are numbered within their own document, not the collection -->
+                <xsl:variable name="number" select="count($turns[1]/preceding::tei:sp intersect $tei//tei:sp) + 1"/>
+                <a href="{$id}.html#{ed:safe-id(($turns[1]/@xml:id, 'turn-' || $number)[1])}">
                   <xsl:text>turn </xsl:text>
-                  <xsl:value-of select="replace(($turns[1]/@xml:id, string(count($turns[1]/preceding::tei:sp) + 1))[1], '^turn-', '')"/>
+                  <xsl:value-of select="replace(($turns[1]/@xml:id, string($number))[1], '^turn-', '')"/>
                   <span class="visually-hidden"> of <xsl:value-of select="ed:title($tei)"/></span>
                 </a>
               </xsl:when>

@@ -335,7 +335,7 @@
     <xsl:variable name="who" select="ed:speaker-id(.)"/>
     <xsl:variable name="person" select="ed:person($who, .)"/>
     <xsl:variable name="index" select="index-of($speakers, $who)[1]"/>
-    <div class="turn {if (exists($index)) then ed:colour-class($index) else ''}" id="{$turn-id}">
+    <div class="{string-join(('turn', if (exists($index)) then ed:colour-class($index) else 'who-0'), ' ')}" id="{$turn-id}">
       <div class="turn-label">
         <a class="turn-number" href="#{$turn-id}" title="Link to this turn"><span class="visually-hidden">Turn </span>
           <xsl:value-of select="replace($turn-id, '^turn-', '')"/></a>
