@@ -24,6 +24,7 @@ import re
 import shutil
 import subprocess
 import tempfile
+import threading
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
@@ -533,13 +534,28 @@ class Validator:
             else:
                 parsed[path] = (data, tree)
         skipped: dict[str, str] = {}
+        # jing runs in its own process while Python checks the profile: both cores work.
+        jing_result: dict[str, object] = {}
+        jing_thread = None
         if isinstance(self.jing, Jing):
             if parsed:
-                faults.extend(run_jing(self.jing, {p: data for p, (data, _) in parsed.items()}))
+                def jing_batch() -> None:
+                    try:
+                        jing_result["faults"] = run_jing(
+                            self.jing, {p: data for p, (data, _) in parsed.items()})
+                    except EditionError as exc:
+                        jing_result["error"] = exc
+                jing_thread = threading.Thread(target=jing_batch, name="jing")
+                jing_thread.start()
         else:
             skipped["tei"] = self.jing
         for path, (data, tree) in parsed.items():
             faults.extend(self.profile(path, tree, data))
+        if jing_thread is not None:
+            jing_thread.join()
+            if "error" in jing_result:
+                raise jing_result["error"]
+            faults.extend(jing_result["faults"])
         order = {path: index for index, path in enumerate(paths)}
         faults.sort(key=lambda f: (order[f.file], f.line, f.column, LAYERS.index(f.layer),
                                    f.rule, f.message))
