@@ -295,3 +295,22 @@ def test_converter_output_passes_every_layer(tmp_path):
     assert converted
     report = Validator().validate([str(p) for p in converted])
     assert report.faults == [] and report.skipped_layers == {}
+
+
+def test_the_ci_template_commands_work_with_this_tool(tmp_path, monkeypatch):
+    """The workflow for editors' repositories runs commands this validator accepts."""
+    template = Path(__file__).parent.parent / "templates" / "github-actions" / "validate-tei.yml"
+    commands = re.findall(r"run: tei-edition validate (.*?)(?: \|\| true)?$", template.read_text(),
+                          re.MULTILINE)
+    assert any("--format github" in command for command in commands)
+    (tmp_path / "editions").mkdir()
+    bad = tmp_path / "editions" / "bad.xml"
+    bad.write_bytes((FIXTURES / "invalid" / "profile-dangling-who.xml").read_bytes())
+    monkeypatch.chdir(tmp_path)
+    for command in commands:
+        args = command.replace("$TEI_PATHS", "editions").split()
+        result = run(*args)
+        assert result.exit_code == 1, result.output
+    assert "::error file=editions/bad.xml,line=50,col=9,title=profile/dangling-reference::" in (
+        run("editions", "--format", "github").output)
+    assert etree.parse(str(tmp_path / "tei-validation.xml")).getroot().tag == "testsuites"
