@@ -24,7 +24,10 @@ def _register_commands() -> None:
     # Each stage's module owns its command; the group only gathers them.
     from .convert import convert_command
 
+    from .render import render_command
+
     cli.add_command(convert_command, "convert")
+    cli.add_command(render_command, "render")
     from .validate import validate_command; cli.add_command(validate_command, "validate")
     # -- other stages register here --
 
@@ -35,7 +38,9 @@ _register_commands()
 def main(argv: list[str] | None = None) -> int:
     """Entry point of the console script."""
     try:
-        cli.main(args=argv, prog_name="tei-edition", standalone_mode=False)
+        # Without standalone mode click returns a command's exit code instead of exiting.
+        code = cli.main(args=argv, prog_name="tei-edition", standalone_mode=False)
+        return code if isinstance(code, int) else 0
     except click.exceptions.Exit as done:
         return done.exit_code
     except click.ClickException as exc:  # usage errors: exit 2
@@ -49,7 +54,6 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     except BrokenPipeError:
         return 1
-    return 0
 
 
 if __name__ == "__main__":

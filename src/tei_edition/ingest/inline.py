@@ -1,0 +1,147 @@
+"""Inline syntax inside a paragraph: square brackets and footnote markers.
+
+Each bracket kind becomes one TEI element (DESIGN §3):
+
+    [inserted: words]  add         words added in the original document
+    [crossed out: w]   del         words struck out in the original
+    [words]            supplied    words the translator or editor supplied
+    [?]                note[@type=query]  the translator's or editor's query
+    [illegible]        gap[@reason=illegible]   (desc keeps the bracket's words)
+    […] [...]          gap[@reason=omitted]
+    [inaudible]        gap[@reason=inaudible]
+    [email protected]  gap[@reason=hidden-by-source]  (an address the web page hid)
+    [sic]              sic around the preceding word
+    [Page 3]           pb[@n=3]
+    [laughter]         vocal/desc;  [pause] incident/desc
+    [1] ^1 ¹           footnote markers (resolved against the notes at the end)
+
+Brackets nest ([inserted: with [him]]). An unbalanced bracket is kept as
+text and reported with its line and column.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .model import Inline, Node
+
+_ADD = re.compile(r"^\s*(?:inserted|insertion|added|handwritten(?: insertion)?|written in)\s*:\s*(.*)$", re.I | re.S)
+_DEL = re.compile(r"^\s*(?:crossed out|struck out|struck through|deleted)\s*:\s*(.*)$", re.I | re.S)
+_ILLEGIBLE = re.compile(r"^\s*(?:illegible|unreadable|indecipherable)\b.*$", re.I)
+_INAUDIBLE = re.compile(r"^\s*(?:inaudible|unintelligible)\b.*$", re.I)
+_OMITTED = re.compile(r"^\s*(?:…|\.\s?\.\s?\.(?:\s?\.)*|(?:text |passage |words? )?omitted)\s*$", re.I)
+_HIDDEN = re.compile(r"^\s*email\s+protected\s*$", re.I)
+_SIC = re.compile(r"^\s*sic!?\s*$", re.I)
+_PAGE = re.compile(r"^\s*(?:page|p\.|pg\.|seite|s\.|str\.|list|l\.|folio|f\.)\s*(\w+)\s*(?:of (?:the )?original)?\s*$", re.I)
+_VOCAL = re.compile(r"^\s*(?:laughter|laughs|laughing|applause|coughs?|coughing|sighs?|groans?)\s*$", re.I)
+_INCIDENT = re.compile(r"^\s*(?:(?:long |short )?pause|crosstalk|silence|interruption|noise|tape (?:ends|break|cut))\s*$", re.I)
+_FOOTNOTE = re.compile(r"^\s*(\d{1,3})\s*$")
+_QUERY = re.compile(r"^\s*\?\s*$")
+
+_MARKERS = re.compile(r"\^(\d{1,3})|([¹²³⁴⁵⁶⁷⁸⁹⁰]+)")
+_SUPERSCRIPTS = str.maketrans("¹²³⁴⁵⁶⁷⁸⁹⁰", "1234567890")
+
+
+def parse_inline(text: str, line: int = 0, column: int = 1,
+                 warnings: list | None = None) -> list[Inline]:
+    """Parse one paragraph's text into strings and Nodes."""
+    warnings = warnings if warnings is not None else []
+    out: list[Inline] = []
+    pos = 0
+    plain_start = 0
+    while pos < len(text):
+        char = text[pos]
+        if char == "[":
+            end = _matching_bracket(text, pos)
+            if end is None:
+                warnings.append((line, column + pos, "'[' is never closed; kept as text"))
+                pos += 1
+                continue
+            _flush(text[plain_start:pos], out)
+            _bracket(text[pos + 1:end], out, line, column + pos + 1, warnings)
+            pos = end + 1
+            plain_start = pos
+        elif char == "]":
+            warnings.append((line, column + pos, "']' without an opening '['; kept as text"))
+            pos += 1
+        else:
+            pos += 1
+    _flush(text[plain_start:], out)
+    return out
+
+
+def _matching_bracket(text: str, start: int) -> int | None:
+    depth = 0
+    for index in range(start, len(text)):
+        if text[index] == "[":
+            depth += 1
+        elif text[index] == "]":
+            depth -= 1
+            if depth == 0:
+                return index
+    return None
+
+
+def _flush(plain: str, out: list[Inline]) -> None:
+    """Append plain text, turning ^1 and ¹ footnote markers into provisional refs."""
+    pos = 0
+    for match in _MARKERS.finditer(plain):
+        if match.start() > pos:
+            out.append(plain[pos:match.start()])
+        if match.group(1):
+            out.append(Node("ref", {"type": "footnote", "n": match.group(1), "rend": "caret"}))
+        else:
+            number = match.group(2).translate(_SUPERSCRIPTS)
+            out.append(Node("ref", {"type": "footnote", "n": number, "rend": "superscript"}))
+        pos = match.end()
+    if pos < len(plain):
+        out.append(plain[pos:])
+
+
+def _bracket(inner: str, out: list[Inline], line: int, column: int, warnings: list) -> None:
+    """Classify one bracket's content and append the element it stands for."""
+    if m := _ADD.match(inner):
+        out.append(Node("add", {}, parse_inline(m.group(1), line, column, warnings)))
+    elif m := _DEL.match(inner):
+        out.append(Node("del", {}, parse_inline(m.group(1), line, column, warnings)))
+    elif _QUERY.match(inner):
+        out.append(Node("note", {"type": "query", "place": "inline"}, ["?"]))
+    elif _HIDDEN.match(inner):
+        out.append(Node("gap", {"reason": "hidden-by-source"}, [Node("desc", {}, [inner])]))
+    elif _ILLEGIBLE.match(inner):
+        out.append(Node("gap", {"reason": "illegible"}, [Node("desc", {}, [inner])]))
+    elif _INAUDIBLE.match(inner):
+        out.append(Node("gap", {"reason": "inaudible"}, [Node("desc", {}, [inner])]))
+    elif _OMITTED.match(inner):
+        out.append(Node("gap", {"reason": "omitted"}, [Node("desc", {}, [inner])]))
+    elif _SIC.match(inner):
+        _wrap_sic(out, inner, line, column, warnings)
+    elif m := _PAGE.match(inner):
+        out.append(Node("pb", {"n": m.group(1)}))
+    elif _VOCAL.match(inner):
+        out.append(Node("vocal", {}, [Node("desc", {}, [inner])]))
+    elif _INCIDENT.match(inner):
+        out.append(Node("incident", {}, [Node("desc", {}, [inner])]))
+    elif m := _FOOTNOTE.match(inner):
+        out.append(Node("ref", {"type": "footnote", "n": m.group(1), "rend": "bracket"}))
+    elif not inner.strip():
+        warnings.append((line, column - 1, "empty brackets '[]'; kept as text"))
+        out.append("[" + inner + "]")
+    else:
+        out.append(Node("supplied", {}, parse_inline(inner, line, column, warnings)))
+
+
+def _wrap_sic(out: list[Inline], inner: str, line: int, column: int, warnings: list) -> None:
+    """[sic] marks the word before it: that word goes into <sic>, the marker is implied."""
+    if out and isinstance(out[-1], str):
+        # The space between the word and "[sic]" belongs to the marker.
+        m = re.search(r"(\S+)\s*$", out[-1])
+        if m:
+            before = out[-1][:m.start()]
+            out[-1:] = ([before] if before else []) + [Node("sic", {}, [m.group(1)])]
+            return
+    elif out and isinstance(out[-1], Node):
+        out[-1] = Node("sic", {}, [out[-1]])
+        return
+    warnings.append((line, column - 1, "[sic] with no word before it; kept as text"))
+    out.append("[" + inner + "]")

@@ -1,0 +1,77 @@
+"""Who is who: resolving printed names to person ids.
+
+Sources, in order of trust: the edition's persons register (canonical names
+and aliases), the participants read from the transcript, then a new id made
+from the name itself. Surnames resolve when exactly one known person has it.
+"""
+
+from __future__ import annotations
+
+from ..register import Person
+from .speakers import name_key, slugify
+
+
+class PeopleIndex:
+    """Maps names to ids for one document, remembering whom it created."""
+
+    def __init__(self, register: list[Person], strip_honorifics):
+        self.register = {p.id: p for p in register}
+        self.strip_honorifics = strip_honorifics
+        self.by_name: dict[str, str] = {}
+        self.by_surname: dict[str, set[str]] = {}
+        self.created: dict[str, str] = {}  # id -> printed name, for persons not in the register
+        for person in register:
+            for name in person.names():
+                self._learn(name, person.id)
+
+    def _learn(self, name: str, pid: str) -> None:
+        key = name_key(self.strip_honorifics(name))
+        if not key:
+            return
+        self.by_name.setdefault(key, pid)
+        surname = key.split()[-1]
+        self.by_surname.setdefault(surname, set()).add(pid)
+
+    def lookup(self, name: str) -> str | None:
+        """The id a name resolves to, or None."""
+        key = name_key(self.strip_honorifics(name))
+        if not key:
+            return None
+        if key in self.by_name:
+            return self.by_name[key]
+        candidates = self.by_surname.get(key.split()[-1], set())
+        if len(candidates) == 1:
+            return next(iter(candidates))
+        return None
+
+    def resolve(self, name: str, alias: str = "") -> str:
+        """The id for a name, creating one (a slug of the name) when it is new."""
+        pid = self.lookup(name)
+        if pid is None:
+            base = slugify(self.strip_honorifics(name))
+            pid = base
+            number = 2
+            while pid in self.register or (pid in self.created and
+                                           name_key(self.created[pid]) != name_key(name)):
+                pid = f"{base}-{number}"
+                number += 1
+            self.created.setdefault(pid, self.strip_honorifics(name).replace("[", "").replace("]", ""))
+            self._learn(name, pid)
+        if alias:
+            self.by_name.setdefault(name_key(alias), pid)
+        return pid
+
+    def display_name(self, pid: str) -> str:
+        if pid in self.register:
+            return self.register[pid].name
+        return self.created.get(pid, pid)
+
+    def mention_names(self) -> list[tuple[str, str]]:
+        """(name, id) pairs to tag in running text: register names and aliases,
+        and the names of participants found in this document; longest first."""
+        pairs: list[tuple[str, str]] = []
+        for person in self.register.values():
+            pairs.extend((name, person.id) for name in person.names() if "[" not in name)
+        for pid, name in self.created.items():
+            pairs.append((name, pid))
+        return sorted(set(pairs), key=lambda pair: (-len(pair[0]), pair[0]))

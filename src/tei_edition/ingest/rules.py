@@ -1,0 +1,165 @@
+"""The converter's rules, in one readable place.
+
+Everything the converter recognises by pattern or by word list is here. An
+edition adjusts them in the `[rules]` table of its edition.toml, for example:
+
+    [rules]
+    speaker_labels = ['^(?P<label>(?P<name>[A-Z]{2,})>)\\s*(?P<rest>.*)$']  # "SMITH> text"
+    honorifics = ["Cde.", "Comrade", "Tovarishch"]          # replaces the list
+    extra_furniture = ["Print this page"]                   # adds to the list
+    two_digit_century = 1900
+
+A list given under its own name replaces the default; under `extra_<name>`
+it is added to the default.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, fields, replace
+
+from ..errors import EditionError
+
+# Words that may precede a name in a speaker label and are not part of the name.
+HONORIFICS = [
+    "Cde.", "Cdes.", "Cde", "Comrade", "Comrades", "Tov.", "Mr.", "Mrs.", "Ms.", "Miss",
+    "Dr.", "Prof.", "Herr", "Frau", "Genosse", "Genossin", "Gen.", "Sir", "Madame", "Mme.",
+    "M.", "Monsieur", "Elvtárs", "Towarzysz", "Tow.",
+]
+# Offices that may stand before a surname in a label ("Ambassador Smith:").
+TITLES = [
+    "Ambassador", "Minister", "Secretary", "General", "Marshal", "Admiral", "Colonel",
+    "President", "Premier", "Chairman", "Chancellor", "Senator", "Governor", "Professor",
+    "Deputy", "Vice", "Prime", "First", "Foreign", "Under", "Assistant", "Counsellor",
+    "Counselor", "Consul", "Director", "Judge", "Father", "Bishop", "King", "Queen",
+    "Prince", "Lord", "Lady", "Capt.", "Col.", "Adm.", "Sen.", "Amb.", "Pres.",
+]
+# Name particles written in lower case inside names.
+NAME_PARTICLES = ["de", "da", "del", "della", "der", "den", "van", "von", "zu", "bin", "ibn",
+                  "al", "el", "la", "le", "du", "dos", "das", "y", "ten", "ter"]
+# Verbs that follow an upper-case name in reported speech ("KHRUSHCHEV said that").
+SPEECH_VERBS = [
+    "said", "says", "asked", "asks", "replied", "replies", "answered", "answers", "stated",
+    "states", "noted", "notes", "remarked", "added", "continued", "declared", "responded",
+    "interjected", "objected", "observed", "explained", "emphasized", "emphasised",
+    "stressed", "pointed", "expressed", "agreed", "suggested", "proposed", "inquired",
+    "enquired", "thanked", "welcomed", "informed", "reported", "announced", "indicated",
+    "mentioned", "recalled", "interrupted", "concluded", "began", "opened", "spoke", "told",
+]
+# Interview labels and the role they stand for.
+INTERVIEW_LABELS = {
+    "Q": "interviewer", "INT": "interviewer", "IV": "interviewer", "Interviewer": "interviewer",
+    "Question": "interviewer", "A": "respondent", "RESP": "respondent", "R": "respondent",
+    "IE": "respondent", "Interviewee": "respondent", "Respondent": "respondent",
+    "Answer": "respondent",
+}
+# Labels of tape transcripts whose speaker is not known.
+UNKNOWN_SPEAKER = r"(?:Speaker\s*\?+|Unidentified(?:\s+(?:speaker|voice|male|female|man|woman))?|Unknown(?:\s+speaker)?|Voice|\?+)"
+# A line that starts one of these is never a speaker label.
+NOT_LABELS = [
+    "Note", "Notes", "Subject", "Date", "Time", "Place", "Location", "Present", "Participants",
+    "Participating", "Attending", "Source", "Translated", "Translation", "Translator",
+    "Attachment", "Enclosure", "Encl", "Copy", "Copies", "Distribution", "Re", "From", "To",
+    "Cc", "Page", "Annex", "Summary", "Abstract", "Comment", "Comments", "Editor", "P.S",
+    "PS", "Classification", "Agenda", "Item", "Archive", "Citation", "Document", "Record",
+    "First", "Second", "Third", "Fourth", "Fifth", "Finally", "Also", "However", "Then",
+    "Moreover", "Result", "Conclusion", "Topic", "Memorandum", "Minutes", "Signed",
+]
+# Lines of a web page that are not part of the document (whole-line matches).
+FURNITURE = [
+    r"Skip to (?:main )?content", r"Document Information", r"Original Uploaded Date",
+    r"Record ID", r"Original Archive", r"Original Language", r"Original Classification",
+    r"Share(?: this)?", r"Print(?: this page)?", r"Download(?: PDF)?", r"Menu", r"Search",
+    r"Back to top", r"Related Documents", r"Keywords", r"Subjects? Discussed", r"Language",
+    r"Theme", r"Type", r"Rights", r"Citation", r"View (?:the )?original", r"Home",
+]
+# Security classifications, as printed on the original.
+CLASSIFICATIONS = [
+    r"(?:Strictly |Most |Very )?(?:Top )?Secret(?:\s*[-–—,]?\s*(?:Special Dossier|Special File|Personal|Eyes Only|NODIS|EXDIS|Sensitive))?",
+    r"(?:Strictly )?Confidential", r"For Official Use Only", r"Limited Official Use",
+    r"Eyes Only", r"Restricted", r"Unclassified", r"Sekret", r"Sovershenno sekretno",
+    r"Streng geheim", r"Geheim(?:e Verschlusssache)?", r"Vertrauliche Verschlusssache",
+    r"Szigorúan titkos", r"Ściśle tajne", r"Tajne", r"Ne podlezhit oglasheniiu",
+]
+# Lines that introduce the list of participants (the rest of the line may list them).
+PARTICIPANTS_INTRO = r"(?:Present|Participants|Participating|Attending|In attendance|Those present|Present were|Persons present|Anwesend|Teilnehmer|Jelen vannak|Obecni|Prisutstvovali)"
+# Lines that sign the record off.
+CLOSER = r"(?:Recorded by|Record(?:ed)? (?:made|taken) by|Notes? (?:taken )?by|Minutes (?:taken )?by|Memorandum (?:prepared )?by|Prepared by|Drafted by|Written by|Transcribed by|Zapisal|Protokoll(?:iert)?:?|Signed:?)"
+# Short lines that open a new part of the record ("from a conversation over lunch.").
+SECTION_HEADS = r"(?:from|during|at|after|before|later|continued|continuation|part|over|in the course of)\b.*|(?:Lunch|Dinner|Breakfast|Reception|Afternoon|Morning|Evening) .*|.*\b(?:session|meeting|conversation|talks?|lunch|dinner|reception|continued)\b.*"
+# Words in a paragraph that mark it as the rights statement.
+RIGHTS = r"\b(?:copyright|rights holders?|rights status|permission|reuse|re-use|licen[cs]ed?|all rights reserved)\b"
+# Credits for the translation.
+TRANSLATOR = r"(?:Translated(?: from [A-Z][a-z]+)?(?: for [^,.]+?)? by|Translation(?: by)?:?|Translator:)\s+(?P<name>[^.;]+?(?:\s[A-Z]\.)?)(?:\.|;|$)"
+# A heading that announces the editorial summary.
+SUMMARY_HEADS = r"(?:Summary|Abstract|Editorial (?:note|summary)|Editor's note|Document summary|Description)\s*:?"
+
+
+@dataclass(frozen=True)
+class Rules:
+    """The rule set one conversion runs with."""
+
+    honorifics: tuple[str, ...] = tuple(HONORIFICS)
+    titles: tuple[str, ...] = tuple(TITLES)
+    name_particles: tuple[str, ...] = tuple(NAME_PARTICLES)
+    speech_verbs: tuple[str, ...] = tuple(SPEECH_VERBS)
+    not_labels: tuple[str, ...] = tuple(NOT_LABELS)
+    furniture: tuple[str, ...] = tuple(FURNITURE)
+    classifications: tuple[str, ...] = tuple(CLASSIFICATIONS)
+    speaker_labels: tuple[str, ...] = ()  # an edition's own label patterns, tried first
+    interview_labels: dict = field(default_factory=lambda: dict(INTERVIEW_LABELS))
+    participants_intro: str = PARTICIPANTS_INTRO
+    closer: str = CLOSER
+    section_heads: str = SECTION_HEADS
+    rights: str = RIGHTS
+    translator: str = TRANSLATOR
+    summary_heads: str = SUMMARY_HEADS
+    unknown_speaker: str = UNKNOWN_SPEAKER
+    two_digit_century: int = 1900
+    encoding: str = ""
+
+    def compiled_labels(self) -> list[re.Pattern]:
+        return [re.compile(p) for p in self.speaker_labels]
+
+
+def rules_from_table(table: dict, source: str = "edition.toml") -> Rules:
+    """Apply an edition's [rules] table to the defaults; unknown keys are errors."""
+    base = Rules()
+    names = {f.name: f for f in fields(Rules)}
+    changes: dict = {}
+    for key, value in table.items():
+        name, extend = (key[6:], True) if key.startswith("extra_") else (key, False)
+        if name not in names:
+            raise EditionError(f"unknown rule '{key}' in [rules]; known rules: "
+                               f"{', '.join(sorted(names))}", source)
+        current = getattr(base, name)
+        if isinstance(current, tuple):
+            if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+                raise EditionError(f"rule '{key}' must be a list of strings", source)
+            changes[name] = (current + tuple(value)) if extend else tuple(value)
+        elif isinstance(current, dict):
+            if not isinstance(value, dict):
+                raise EditionError(f"rule '{key}' must be a table", source)
+            changes[name] = {**current, **value} if extend else dict(value)
+        elif isinstance(current, int):
+            if not isinstance(value, int):
+                raise EditionError(f"rule '{key}' must be a whole number", source)
+            changes[name] = value
+        else:
+            if not isinstance(value, str):
+                raise EditionError(f"rule '{key}' must be a string", source)
+            changes[name] = value
+    rules = replace(base, **changes)
+    for pattern in (*rules.speaker_labels, *rules.furniture, *rules.classifications,
+                    rules.participants_intro, rules.closer, rules.section_heads, rules.rights,
+                    rules.translator, rules.summary_heads, rules.unknown_speaker):
+        try:
+            re.compile(pattern)
+        except re.error as exc:
+            raise EditionError(f"rule pattern {pattern!r} is not a valid regular expression: "
+                               f"{exc}", source) from None
+    for pattern in rules.speaker_labels:
+        if "rest" not in re.compile(pattern).groupindex or "label" not in re.compile(pattern).groupindex:
+            raise EditionError(f"speaker label pattern {pattern!r} needs the named groups "
+                               "(?P<label>…) and (?P<rest>…)", source)
+    return rules

@@ -1,0 +1,155 @@
+"""Speaker labels: recognising them at the start of a line, and whom they name.
+
+Label forms (DESIGN §4), tried in this order after an edition's own patterns:
+
+    side        Soviet side (MIKOYAN): …       who = the name in brackets
+    alias       Full Name (hereafter FN): …    FN names the same person later
+    interview   Q: / A: / INT: / Interviewer:  roles interviewer / respondent
+    unknown     Speaker ?: / Unidentified:     an unidentified speaker
+    dash/colon  Cde. Mikoyan - …, Name: …, Ambassador Smith: …, J. Novak: …
+    caps-stop   MIKOYAN. …
+    caps-verb   KHRUSHCHEV said that …         (the verb stays in the speech)
+    alone       a label alone on its line; the speech follows below
+
+A match is only a candidate: structure.py accepts it when the name is a known
+person, a participant, or the same label opens at least two lines.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from .rules import Rules
+
+_WORD = r"[^\W\d_][\w'’]*(?:[-‐][\w'’]+)*\.?"
+_NAME = rf"{_WORD}(?:\s+{_WORD}){{0,7}}?"
+
+
+@dataclass
+class LabelMatch:
+    label: str        # as printed, separator included
+    name: str         # the name the label gives, honorifics removed
+    rest: str         # speech on the same line ("" for a label alone)
+    rest_column: int  # 1-based column where the speech starts
+    rule: str
+    role: str = ""    # interview role
+    alias: str = ""   # alias defined by "(hereafter X)"
+    stage: str = ""   # "(clarifies)" right after the label
+
+
+class LabelReader:
+    """Finds candidate speaker labels with one rule set."""
+
+    def __init__(self, rules: Rules):
+        self.rules = rules
+        self.custom = rules.compiled_labels()
+        honor = "|".join(re.escape(h) for h in sorted(rules.honorifics, key=len, reverse=True))
+        self._honorific = re.compile(rf"^(?:(?:{honor})(?=\s|$)\s*)+")
+        self._not_labels = {w.casefold() for w in rules.not_labels}
+        self._particles = {w.casefold() for w in rules.name_particles}
+        self._titles = {w.casefold() for w in rules.titles}
+        interview = "|".join(re.escape(k) for k in sorted(rules.interview_labels, key=len, reverse=True))
+        verbs = "|".join(rules.speech_verbs)
+        self.patterns = [
+            ("side", re.compile(rf"^(?P<label>(?P<side>[\w .'’-]{{1,40}}?)\s+[Ss]ide\s*\((?P<name>[^()]{{1,60}})\)\s*[:.\-–—])\s*(?P<rest>.*)$")),
+            ("alias", re.compile(rf"^(?P<label>(?P<name>{_NAME})\s*\((?:hereafter|hereinafter|henceforth|below)\s*:?\s*(?P<alias>[^()]{{1,30}})\)\s*(?::|\s[-–—]))\s*(?P<rest>.*)$", re.I)),
+            ("interview", re.compile(rf"^(?P<label>(?P<name>{interview})\s*[:.])(?:\s+|$)(?P<rest>.*)$")),
+            ("unknown", re.compile(rf"^(?P<label>(?P<name>{rules.unknown_speaker})\s*:)\s*(?P<rest>.*)$", re.I)),
+            ("dash-colon", re.compile(rf"^(?P<label>(?P<name>{_NAME})(?:\s*:|\s+[-–—]{{1,2}}(?=\s|$)))\s*(?P<rest>.*)$")),
+            ("caps-stop", re.compile(rf"^(?P<label>(?P<name>{_NAME})\.)\s+(?P<rest>\S.*)$")),
+            ("caps-verb", re.compile(rf"^(?P<label>(?P<name>{_NAME}))\s+(?P<rest>(?:{verbs})\b.*)$")),
+            ("alone", re.compile(rf"^(?P<label>(?P<name>{_NAME})\s*:?)\s*$")),
+        ]
+
+    def match(self, line: str) -> LabelMatch | None:
+        """The candidate label at the start of line, if any."""
+        stripped = line.lstrip()
+        indent = len(line) - len(stripped)
+        stripped = stripped.rstrip()
+        for pattern in self.custom:
+            m = pattern.match(stripped)
+            if m:
+                name = m.groupdict().get("name") or m.group("label")
+                return self._finish(m, "edition", self.strip_honorifics(name).strip(" :.-–—"), indent)
+        for rule, pattern in self.patterns:
+            m = pattern.match(stripped)
+            if not m:
+                continue
+            name = m.group("name").strip()
+            if rule in ("interview", "unknown", "side"):
+                found = self._finish(m, rule, name, indent)
+                if rule == "interview":
+                    found.role = self.rules.interview_labels[name]
+                return found
+            name = self.strip_honorifics(name)
+            if not self._is_name(name, rule):
+                continue
+            found = self._finish(m, rule, name, indent)
+            if rule == "alias":
+                found.alias = m.group("alias").strip()
+            return found
+        return None
+
+    def _finish(self, m: re.Match, rule: str, name: str, indent: int) -> LabelMatch:
+        rest = m.groupdict().get("rest") or ""
+        column = indent + (m.start("rest") if "rest" in m.groupdict() else m.end()) + 1
+        stage = ""
+        sm = re.match(r"\((?P<stage>[^()]{1,60})\)\s*", rest)
+        if sm and (sm.group("stage")[:1].islower() or len(sm.group("stage").split()) <= 3):
+            stage = sm.group(0).strip()
+            rest, column = rest[sm.end():], column + sm.end()
+        return LabelMatch(label=m.group("label").strip(), name=name, rest=rest,
+                          rest_column=column, rule=rule, stage=stage)
+
+    def strip_honorifics(self, name: str) -> str:
+        return self._honorific.sub("", name.strip()).strip()
+
+    def _is_name(self, name: str, rule: str) -> bool:
+        """Does this look like a person's name, in the form the rule expects?"""
+        words = name.split()
+        if not words or len(words) > 6 or len(name) > 60:
+            return False
+        if words[0].rstrip(".:").casefold() in self._not_labels:
+            return False
+        letters = [c for c in name if c.isalpha()]
+        if not letters:
+            return False
+        for word in words:
+            if word.casefold() in self._particles:
+                continue
+            if not word[0].isupper():
+                return False
+        if rule in ("caps-stop", "caps-verb", "alone"):
+            # Only upper-case names: "MIKOYAN." or "MIKOYAN said"; two letters at least.
+            if not all(c.isupper() for c in letters) or len(letters) < 2:
+                return False
+            if all(len(w.strip(".")) == 1 for w in words):
+                return False
+        if all(w.casefold().rstrip(".") in self._titles for w in words):
+            return False
+        return True
+
+
+def slugify(name: str) -> str:
+    """A stable xml:id from a name: 'Choe Yong-geon' -> 'choe-yong-geon'."""
+    text = re.sub(r"[\[\]]", "", name)
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    text = re.sub(r"[^\w]+", "-", text.casefold()).strip("-_")
+    text = text.replace("_", "-")
+    if not text:
+        return "person"
+    if not (text[0].isalpha()):
+        text = "p-" + text
+    return text
+
+
+def name_key(name: str) -> str:
+    """How names are compared: no brackets, no accents, one space, case folded."""
+    text = re.sub(r"[\[\]]", "", name)
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    text = text.replace("’", "'").replace("‐", "-")
+    return re.sub(r"\s+", " ", text).strip(" .,;:").casefold()

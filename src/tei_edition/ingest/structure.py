@@ -1,0 +1,519 @@
+"""Reading a transcript's lines into the document model.
+
+The reader works in passes over blank-line separated blocks:
+
+1. page furniture (whole lines such as "Skip to content") is dropped;
+2. footnote bodies at the end ("[1] …", "¹ …") are set aside;
+3. the participants list is read, so that its names are known;
+4. speaker labels are found and accepted (see speakers.py);
+5. the header zone before the record (dates, title, classification,
+   heading) and the tail after it (closer, summary, citation, translator,
+   rights) are classified;
+6. the record itself becomes divisions of turns and paragraphs.
+
+Every line ends up somewhere in the model, or in the report as dropped page
+furniture; a line the reader cannot classify is kept as a paragraph and
+listed as "not placed".
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from .citations import parse_citation
+from .dates import find_date, parse_date
+from .inline import parse_inline
+from .model import (Division, Document, Footnote, Inline, Node, Paragraph, Participant,
+                    ParticipantGroup, ParticipantList, Turn)
+from .participants import read_line_item, read_run_in
+from .people import PeopleIndex
+from .rules import Rules
+from .speakers import LabelMatch, LabelReader, name_key
+
+_FOOTNOTE_BODY = re.compile(r"^\s*(?:\[(?P<b>\d{1,3})\]|\^(?P<c>\d{1,3})|(?P<s>[¹²³⁴⁵⁶⁷⁸⁹⁰]+))\s*(?P<text>\S.*)$")
+_SUPERSCRIPTS = str.maketrans("¹²³⁴⁵⁶⁷⁸⁹⁰", "1234567890")
+
+
+@dataclass
+class Block:
+    lines: list[tuple[int, str]]  # (line number, text)
+
+    @property
+    def first(self) -> int:
+        return self.lines[0][0]
+
+    @property
+    def text(self) -> str:
+        return " ".join(t.strip() for _, t in self.lines)
+
+    def single(self) -> bool:
+        return len(self.lines) == 1
+
+
+def split_blocks(lines: list[str]) -> list[Block]:
+    blocks: list[Block] = []
+    current: list[tuple[int, str]] = []
+    for number, line in enumerate(lines, start=1):
+        if line.strip():
+            current.append((number, line))
+        elif current:
+            blocks.append(Block(current))
+            current = []
+    if current:
+        blocks.append(Block(current))
+    return blocks
+
+
+class TranscriptReader:
+    """One conversion's reader: rules, labels and people for one transcript."""
+
+    def __init__(self, rules: Rules, people: PeopleIndex, labels: LabelReader):
+        self.rules = rules
+        self.people = people
+        self.labels = labels
+        self._furniture = [re.compile(rf"^\s*(?:{p})\s*:?\s*$", re.I) for p in rules.furniture]
+        self._classification = re.compile(rf"^\s*(?:{'|'.join(rules.classifications)})\s*\.?\s*$", re.I)
+        self._intro = re.compile(rf"^\s*(?P<intro>{rules.participants_intro})\s*(?::|\s[-–—])?\s*", re.I)
+        self._closer = re.compile(rf"^\s*(?:{rules.closer})\s+\S", re.I)
+        self._section = re.compile(rf"^\s*(?:{rules.section_heads})\s*$", re.I)
+        self._rights = re.compile(rules.rights, re.I)
+        self._translator = re.compile(rules.translator)
+        self._summary_head = re.compile(rf"^\s*(?:{rules.summary_heads})\s*$", re.I)
+
+    # -- the passes -------------------------------------------------------------
+
+    def read(self, doc: Document, lines: list[str]) -> Document:
+        blocks = self._drop_furniture(doc, split_blocks(lines))
+        blocks = self._set_aside_footnotes(doc, blocks)
+        participants_at = self._find_participants(doc, blocks)
+        turns = self._find_turns(doc, blocks)
+        first_turn = min((i for i, b in enumerate(blocks) if any(n in turns for n, _ in b.lines)),
+                         default=None)
+        last_turn = max((i for i, b in enumerate(blocks) if any(n in turns for n, _ in b.lines)),
+                        default=None)
+        header_end = self._header_end(blocks, first_turn, participants_at)
+        tail_start = self._tail_start(blocks, max(header_end, (last_turn or -1) + 1))
+        first_division = self._read_header(doc, blocks[:header_end], participants_at)
+        self._read_body(doc, blocks[header_end:tail_start], turns, first_division)
+        self._read_tail(doc, blocks[tail_start:])
+        self._resolve_footnotes(doc)
+        self._tag_mentions(doc)
+        return doc
+
+    def _drop_furniture(self, doc: Document, blocks: list[Block]) -> list[Block]:
+        kept: list[Block] = []
+        for block in blocks:
+            lines = []
+            for number, text in block.lines:
+                if len(text.strip()) <= 40 and any(p.match(text) for p in self._furniture):
+                    doc.dropped.append((number, text.strip(), "page furniture"))
+                else:
+                    lines.append((number, text))
+            if lines:
+                kept.append(Block(lines))
+        return kept
+
+    def _set_aside_footnotes(self, doc: Document, blocks: list[Block]) -> list[Block]:
+        """Footnote bodies: marker-led lines after the record, whose marker occurs earlier."""
+        text_before: list[str] = []
+        kept: list[Block] = []
+        for index, block in enumerate(blocks):
+            m = _FOOTNOTE_BODY.match(block.lines[0][1])
+            if m and index > len(blocks) // 3:
+                number = m.group("b") or m.group("c") or m.group("s").translate(_SUPERSCRIPTS)
+                style = "bracket" if m.group("b") else "caret" if m.group("c") else "superscript"
+                marker = {"bracket": f"[{number}]", "caret": f"^{number}"}.get(style, m.group("s") or "")
+                earlier = "\n".join(text_before)
+                if marker and marker in earlier:
+                    line = block.first
+                    body = " ".join([m.group("text")] + [t.strip() for _, t in block.lines[1:]])
+                    content = parse_inline(body, line, m.start("text") + 1, doc.warnings)
+                    doc.footnotes.append(Footnote(number, style, content, line))
+                    continue
+            text_before.append(block.text)
+            kept.append(block)
+        return kept
+
+    def _find_participants(self, doc: Document, blocks: list[Block]) -> int | None:
+        """Read the first participants list among the leading blocks; its block index."""
+        for index, block in enumerate(blocks[:12]):
+            m = self._intro.match(block.lines[0][1])
+            if not m:
+                continue
+            self._participant_blocks = [index]
+            if block.text[m.end():].strip() and block.single():
+                plist = read_run_in(block.lines[0][1], m, block.first, self.people, doc.warnings,
+                                    "|".join(re.escape(h) for h in self.rules.honorifics))
+            else:
+                plist = self._read_line_participants(doc, blocks, index, m)
+            doc.participants = plist.groups
+            self._participants = plist
+            return index
+        self._participant_blocks = []
+        return None
+
+    def _read_line_participants(self, doc, blocks, index, intro) -> ParticipantList:
+        """Participants one per line, possibly over several short blocks."""
+        plist = ParticipantList(content=[], line=blocks[index].first)
+        group = ParticipantGroup(label="")
+        plist.groups.append(group)
+        first_line = blocks[index].lines[0]
+        plist.items.append(("intro", parse_inline(first_line[1].strip(), first_line[0], 1, doc.warnings)))
+        candidates = [blocks[index].lines[1:]]
+        follow = index + 1
+        while follow < len(blocks) and self._looks_like_participant_block(blocks[follow]):
+            candidates.append(blocks[follow].lines)
+            self._participant_blocks.append(follow)
+            follow += 1
+        for lines in candidates:
+            for number, text in lines:
+                probe = ParticipantGroup(label="")
+                bullet, content, kind = read_line_item(text.strip(), number, self.people, probe,
+                                                       doc.warnings)
+                if kind == "group":
+                    group = ParticipantGroup(label=probe.label)
+                    plist.groups.append(group)
+                else:
+                    group.members.extend(probe.members)
+                plist.items.append((f"{kind}:{bullet}", content))
+        plist.groups = [g for g in plist.groups if g.members]
+        return plist
+
+    def _looks_like_participant_block(self, block: Block) -> bool:
+        for _, text in block.lines:
+            stripped = text.strip()
+            if len(stripped) > 120 or len(stripped.split()) > 16:
+                return False
+            if self.labels.match(stripped) and self.labels.match(stripped).rest:
+                return False
+            if self._classification.match(stripped) or parse_date(stripped):
+                return False
+            if not (re.match(r"^([-–•*·]|\d{1,2}[.)])\s", stripped) or stripped.endswith(":")
+                    or re.search(r"\s{2,}|\t|,\s", stripped)):
+                return False
+        return True
+
+    def _find_turns(self, doc: Document, blocks: list[Block]) -> dict[int, LabelMatch]:
+        """Accepted speaker labels, by line number."""
+        skip = {n for i in self._participant_blocks for n, _ in blocks[i].lines}
+        candidates: list[tuple[int, LabelMatch, bool]] = []
+        for bindex, block in enumerate(blocks):
+            for lindex, (number, text) in enumerate(block.lines):
+                if number in skip or self._classification.match(text) or self._intro.match(text):
+                    continue
+                found = self.labels.match(text)
+                if not found:
+                    continue
+                has_next = lindex + 1 < len(block.lines) or bindex + 1 < len(blocks)
+                if found.rule == "alone" and not has_next:
+                    continue
+                candidates.append((number, found, lindex == 0))
+        for _, found, _ in candidates:
+            if found.rule == "alias":
+                self.people.resolve(found.name, found.alias)
+        counts = Counter(name_key(f.name) for _, f, _ in candidates)
+        interview = sum(1 for _, f, _ in candidates if f.rule == "interview")
+        accepted: dict[int, LabelMatch] = {}
+        for number, found, _ in candidates:
+            known = self.people.lookup(found.name) is not None
+            if found.rule in ("edition", "side", "alias", "unknown"):
+                ok = True
+            elif found.rule == "interview":
+                ok = interview >= 2
+            else:
+                ok = known or counts[name_key(found.name)] >= 2
+            if ok:
+                accepted[number] = found
+        # A document that labels its turns one way should not also get turns of a
+        # looser form by accident ("U.S. forces were …" is not "MIKOYAN. …").
+        forms = Counter(f.rule for f in accepted.values())
+        if forms and any(r in forms for r in ("dash-colon", "interview", "side", "alias", "edition")):
+            for number in [n for n, f in accepted.items() if f.rule in ("caps-stop", "caps-verb")
+                           and self.people.lookup(f.name) is None and counts[name_key(f.name)] < 2]:
+                del accepted[number]
+        return accepted
+
+    def _header_end(self, blocks: list[Block], first_turn: int | None,
+                    participants_at: int | None) -> int:
+        """Index of the first block of the record proper."""
+        if participants_at is not None:
+            end = max(self._participant_blocks) + 1
+            return min(end, first_turn) if first_turn is not None else end
+        if first_turn is not None:
+            return first_turn
+        for index, block in enumerate(blocks):
+            # Without labels, the record starts at the first real paragraph.
+            if len(block.text) > 150 or re.search(r"[.!?]\s+\S", block.text.strip()):
+                return index
+        return len(blocks)
+
+    def _tail_start(self, blocks: list[Block], body_start: int) -> int:
+        """Index of the first block after the record (closer, summary, citation, rights)."""
+        marks = []
+        for index in range(body_start, len(blocks)):
+            block = blocks[index]
+            text = block.text
+            if block.single() and self._closer.match(text):
+                marks.append(index)
+            elif self._summary_head.match(text):
+                marks.append(index)
+            elif parse_citation(text, block.first):
+                marks.append(index)
+            elif block.single() and self._translator.match(text.strip()):
+                marks.append(index)
+        if not marks:
+            return len(blocks)
+        start = min(marks)
+        # Rights paragraphs only count after a mark (a speech may talk of rights).
+        return start
+
+    # -- header -----------------------------------------------------------------
+
+    def _read_header(self, doc: Document, blocks: list[Block], participants_at) -> Division:
+        division = Division()
+        doc.divisions.append(division)
+        pblocks = set(self._participant_blocks)
+        for index, block in enumerate(blocks):
+            if index in pblocks:
+                if index == self._participant_blocks[0]:
+                    division.blocks.append(self._participants)
+                continue
+            for number, text in block.lines:
+                self._header_line(doc, division, number, text.strip())
+        return division
+
+    def _header_line(self, doc: Document, division: Division, number: int, text: str) -> None:
+        century = self.rules.two_digit_century
+        date = parse_date(text, century)
+        if date and doc.doc_date is None:
+            doc.doc_date = date
+            doc.front.append(("date", date, number))
+            return
+        if self._classification.match(text) and not doc.classification:
+            doc.classification = text
+            doc.front.append(("classification", text, number))
+            return
+        citation = parse_citation(text, number)
+        if citation and doc.citation is None:
+            doc.citation = citation
+            return
+        if not doc.title and len(text) <= 250:
+            doc.title = text
+            doc.front.append(("title", text, number))
+            return
+        if division.head is None and len(text) <= 300:
+            found = find_date(text, century)
+            if found:
+                value, start, end = found
+                doc.meeting_date = doc.meeting_date or value
+                head = (parse_inline(text[:start], number, 1, doc.warnings)
+                        + [Node("date", _date_attrs(value), [text[start:end]])]
+                        + parse_inline(text[end:], number, end + 1, doc.warnings))
+            else:
+                head = parse_inline(text, number, 1, doc.warnings)
+            division.head, division.head_line = [h for h in head if h != ""], number
+            return
+        doc.unplaced.append((number, text))
+        division.blocks.append(Paragraph(parse_inline(text, number, 1, doc.warnings), number))
+
+    # -- body -------------------------------------------------------------------
+
+    def _read_body(self, doc: Document, blocks: list[Block], turns: dict[int, LabelMatch],
+                   division: Division) -> None:
+        turn: Turn | None = None
+        for index, block in enumerate(blocks):
+            starts_turn = block.first in turns
+            next_is_turn = index + 1 < len(blocks) and blocks[index + 1].first in turns
+            if (not starts_turn and block.single() and turn is not None and next_is_turn
+                    and len(block.text.split()) <= 12 and self._section.match(block.text)):
+                division = Division(head=parse_inline(block.text.strip(), block.first, 1, doc.warnings),
+                                    head_line=block.first)
+                doc.divisions.append(division)
+                turn = None
+                continue
+            paragraph: list[tuple[int, int, str]] | None = None
+            for number, text in block.lines:
+                if number in turns:
+                    self._close(doc, turn, division, paragraph)
+                    paragraph = None
+                    turn = self._new_turn(doc, turns[number], number)
+                    division.blocks.append(turn)
+                    if turns[number].rest.strip():
+                        paragraph = [(number, turns[number].rest_column, turns[number].rest)]
+                    continue
+                if paragraph is None:
+                    paragraph = []
+                paragraph.append((number, len(text) - len(text.lstrip()) + 1, text.strip()))
+            self._close(doc, turn, division, paragraph)
+
+    def _close(self, doc, turn: Turn | None, division: Division, segments) -> None:
+        if not segments:
+            return
+        number, column, _ = segments[0]
+        text = " ".join(s[2].strip() for s in segments)
+        paragraph = Paragraph(parse_inline(text, number, column, doc.warnings), number)
+        if turn is not None:
+            turn.paragraphs.append(paragraph)
+        else:
+            division.blocks.append(paragraph)
+
+    def _new_turn(self, doc: Document, found: LabelMatch, number: int) -> Turn:
+        if found.rule == "interview":
+            who = found.role
+            if who not in self.people.created and who not in self.people.register:
+                self.people.created[who] = found.role.capitalize()
+        elif found.rule == "unknown":
+            who = "unidentified"
+            self.people.created.setdefault(who, "Unidentified speaker")
+        else:
+            who = self.people.resolve(found.name, found.alias)
+        listed = {m.id for g in doc.participants for m in g.members}
+        if who not in listed and who not in {p.id for p in doc.extra_speakers}:
+            doc.extra_speakers.append(Participant(id=who, name=self.people.display_name(who)))
+        return Turn(label=found.label, name=found.name, who=who, line=number,
+                    stage=found.stage, label_rule=found.rule)
+
+    # -- tail -------------------------------------------------------------------
+
+    def _read_tail(self, doc: Document, blocks: list[Block]) -> None:
+        seen_closer = seen_citation = False
+        for block in blocks:
+            text = block.text.strip()
+            number = block.first
+            if block.single() and self._closer.match(text) and doc.closer is None:
+                doc.closer = self._closer_content(doc, text, number)
+                doc.closer_line = number
+                seen_closer = True
+                continue
+            if self._summary_head.match(text):
+                doc.dropped.append((number, text, "heading of the summary"))
+                continue
+            citation = parse_citation(text, number)
+            if citation and doc.citation is None:
+                doc.citation = citation
+                seen_citation = True
+                self._translators_in(doc, text)
+                continue
+            translator = self._translator.match(text) if block.single() else None
+            if translator and not doc.translation_credit:
+                start, end = translator.span("name")
+                doc.translators.append(translator.group("name").strip())
+                doc.translation_credit = (parse_inline(text[:start], number, 1, doc.warnings)
+                                          + [Node("persName", {}, [text[start:end]])]
+                                          + parse_inline(text[end:], number, end + 1, doc.warnings))
+                continue
+            if (seen_citation or seen_closer) and self._rights.search(text):
+                doc.rights.append(Paragraph(parse_inline(text, number, 1, doc.warnings), number))
+                continue
+            if seen_closer and not seen_citation and not doc.rights:
+                doc.abstract.append(Paragraph(parse_inline(text, number, 1, doc.warnings), number))
+                continue
+            if doc.rights:
+                doc.rights.append(Paragraph(parse_inline(text, number, 1, doc.warnings), number))
+                continue
+            doc.unplaced.append((number, text[:80]))
+            doc.abstract.append(Paragraph(parse_inline(text, number, 1, doc.warnings), number))
+
+    def _closer_content(self, doc: Document, text: str, number: int) -> list[Inline]:
+        m = self._closer.match(text)
+        prefix_end = m.end() - 1
+        name = text[prefix_end:].strip().rstrip(".")
+        start = text.index(name, prefix_end)
+        pid = self.people.lookup(name)
+        attrs = {"ref": f"#{pid}"} if pid else {}
+        return (parse_inline(text[:start], number, 1, doc.warnings)
+                + [Node("persName", attrs, parse_inline(name, number, start + 1, doc.warnings))]
+                + parse_inline(text[start + len(name):], number, start + len(name) + 1, doc.warnings))
+
+    def _translators_in(self, doc: Document, text: str) -> None:
+        for m in self._translator.finditer(text):
+            doc.translators.append(m.group("name").strip())
+
+    # -- finishing --------------------------------------------------------------
+
+    def _resolve_footnotes(self, doc: Document) -> None:
+        """A marker with a footnote body becomes a link; without one it stays as printed."""
+        known = {f.n for f in doc.footnotes}
+
+        def fix(content: list[Inline]) -> list[Inline]:
+            out: list[Inline] = []
+            for piece in content:
+                if isinstance(piece, Node):
+                    if piece.tag == "ref" and piece.attrs.get("type") == "footnote":
+                        n, rend = piece.attrs["n"], piece.attrs["rend"]
+                        if n in known:
+                            out.append(Node("ref", {"type": "footnote", "n": n, "rend": rend,
+                                                    "target": f"#fn-{n}"}, [n]))
+                        elif rend == "bracket":
+                            out.append(Node("supplied", {}, [n]))
+                        else:
+                            out.append({"caret": f"^{n}"}.get(rend, n.translate(
+                                str.maketrans("1234567890", "¹²³⁴⁵⁶⁷⁸⁹⁰"))))
+                        continue
+                    piece.children = fix(piece.children)
+                out.append(piece)
+            return out
+
+        for content in self._all_content(doc):
+            content[:] = fix(content)
+
+    def _all_content(self, doc: Document):
+        for division in doc.divisions:
+            if division.head:
+                yield division.head
+            for block in division.blocks:
+                if isinstance(block, Turn):
+                    for paragraph in block.paragraphs:
+                        yield paragraph.content
+                elif isinstance(block, Paragraph):
+                    yield block.content
+        if doc.closer:
+            yield doc.closer
+        for paragraph in doc.abstract + doc.rights:
+            yield paragraph.content
+        for note in doc.footnotes:
+            yield note.content
+
+    def _tag_mentions(self, doc: Document) -> None:
+        """Wrap names of known persons in running text in persName/@ref."""
+        pairs = [(n, i) for n, i in self.people.mention_names() if len(n) >= 3]
+        if not pairs:
+            return
+        by_key = {}
+        for name, pid in pairs:
+            by_key.setdefault(name, pid)
+        pattern = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(n) for n, _ in pairs) + r")(?![\w]|-\w)")
+
+        def tag(content: list[Inline]) -> list[Inline]:
+            out: list[Inline] = []
+            for piece in content:
+                if isinstance(piece, str):
+                    pos = 0
+                    for m in pattern.finditer(piece):
+                        if m.start() > pos:
+                            out.append(piece[pos:m.start()])
+                        out.append(Node("persName", {"ref": f"#{by_key[m.group(0)]}"}, [m.group(0)]))
+                        pos = m.end()
+                    if pos < len(piece):
+                        out.append(piece[pos:])
+                else:
+                    if piece.tag not in ("persName", "speaker", "desc", "gap", "ref", "note"):
+                        piece.children = tag(piece.children)
+                    out.append(piece)
+            return out
+
+        for division in doc.divisions:
+            for block in division.blocks:
+                if isinstance(block, Turn):
+                    for paragraph in block.paragraphs:
+                        paragraph.content[:] = tag(paragraph.content)
+                elif isinstance(block, Paragraph):
+                    block.content[:] = tag(block.content)
+        for paragraph in doc.abstract:
+            paragraph.content[:] = tag(paragraph.content)
+
+
+def _date_attrs(value) -> dict[str, str]:
+    return {"when": value.iso}
