@@ -646,6 +646,10 @@ def _profile_fault(path: str, root, error, locate) -> Fault | None:
         return Fault(path, line, column, "profile", "invalid-value",
                      f"The value {_shown(bad_value[2][1:-1])} of @{_attribute_name(bad_value[1])} on "
                      f"<{name}> is not valid here.")
+    if element is root and _namespace(root) == TEI_NS and name != "TEI":
+        return Fault(path, line, column, "profile", "root-element",
+                     f"The root element is <{name}>; this edition keeps one document per file, "
+                     "with <TEI> as its root.")
     if "is not an element of the schema" in reason or (
             error.elem is not None and element is root and _namespace(root) != TEI_NS):
         return Fault(path, line, column, "profile", "tei-namespace",
