@@ -214,3 +214,18 @@ def test_print_stylesheet_hides_the_controls(open_page):
     assert pdf.startswith(b"%PDF")
     ARTIFACTS.mkdir(exist_ok=True)
     (ARTIFACTS / "print-preview.pdf").write_bytes(pdf)
+
+
+def test_copy_buttons_appear_only_with_script_and_copy_the_citation(open_page):
+    page = open_page(DOCUMENT)
+    button = page.get_by_role("button", name="Copy the citation")
+    assert button.is_visible()
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"])
+    button.click()
+    outcome = page.wait_for_function(
+        "() => { const t = document.querySelector('button.copy').textContent;"
+        " return t !== 'Copy the citation' && t; }").json_value()
+    assert outcome == "Copied"
+    copied = page.evaluate("navigator.clipboard.readText()")
+    assert copied.startswith("“Conversation with the Delegation")
+    assert copied.endswith("korean-delegation-1956-09-16.html")

@@ -15,6 +15,11 @@
 
   <xsl:import href="html-common.xsl"/>
 
+  <!-- keys keep the index linear in the size of the collection -->
+  <xsl:key name="turns-by-speaker" match="tei:body//tei:sp" use="ed:speaker-id(.)"/>
+  <xsl:key name="mentions" match="tei:text//tei:persName[@ref]" use="replace(normalize-space(@ref), '^#', '')"/>
+  <xsl:key name="documents-by-person" match="ed:document" use=".//tei:particDesc//tei:person/@xml:id"/>
+
   <xsl:function name="ed:sort-date" as="xs:string">
     <xsl:param name="tei" as="element(tei:TEI)"/>
     <xsl:sequence select="(ed:document-date($tei), ed:meeting-date($tei), '9999')[.][1]"/>
@@ -66,7 +71,13 @@
     <xsl:param name="described" as="element(tei:person)+"/>
     <xsl:param name="docs" as="element(ed:document)*"/>
     <xsl:variable name="first" select="$described[1]"/>
-    <xsl:variable name="all-turns" select="$docs//tei:body//tei:sp[ed:speaker-id(.) = $pid]"/>
+    <xsl:variable name="all-turns" select="key('turns-by-speaker', $pid, root($first))"/>
+    <xsl:variable name="appears-in" as="element(ed:document)*">
+      <xsl:perform-sort select="key('documents-by-person', $pid, root($first))">
+        <xsl:sort select="ed:sort-date(tei:TEI)"/>
+        <xsl:sort select="@id"/>
+      </xsl:perform-sort>
+    </xsl:variable>
     <li class="person-card" id="{ed:safe-id($pid)}">
       <h2><xsl:value-of select="ed:person-name($first)"/></h2>
       <p class="person-facts">
@@ -86,14 +97,14 @@
           </xsl:when>
           <xsl:otherwise>named in </xsl:otherwise>
         </xsl:choose>
-        <xsl:value-of select="ed:plural(count($docs[.//tei:person/@xml:id = $pid]), 'document')"/>
+        <xsl:value-of select="ed:plural(count($appears-in), 'document')"/>
       </p>
       <ul class="appearances">
-        <xsl:for-each select="$docs[.//tei:person/@xml:id = $pid]">
+        <xsl:for-each select="$appears-in">
           <xsl:variable name="id" select="ed:safe-id(@id)"/>
           <xsl:variable name="tei" select="tei:TEI"/>
-          <xsl:variable name="turns" select="$tei/tei:text/tei:body//tei:sp[ed:speaker-id(.) = $pid]"/>
-          <xsl:variable name="mentions" select="$tei/tei:text//tei:persName[replace(normalize-space(@ref), '^#', '') = $pid]"/>
+          <xsl:variable name="turns" select="$all-turns intersect $tei//tei:sp"/>
+          <xsl:variable name="mentions" select="key('mentions', $pid, root($tei)) intersect $tei//tei:persName"/>
           <xsl:variable name="date" select="(ed:document-date($tei), ed:meeting-date($tei))[.][1]"/>
           <li>
             <a href="{$id}.html#person-{ed:safe-id($pid)}"><xsl:value-of select="ed:title($tei)"/></a>
