@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 import subprocess
-import sys
 import tomllib
 from pathlib import Path
 
@@ -344,9 +343,8 @@ HOSTILE_STRINGS = [
 ]
 
 
-def test_hostile_text_stays_text(site):
-    raw = (site / "hostile.html").read_text(encoding="utf-8")
-    doc = lxml.html.fromstring(raw.encode("utf-8"))
+def assert_inert(doc) -> None:
+    """No script but the edition's own, no event handlers, no script URLs, no odd lang."""
     # exactly one script, the edition's own
     assert [s.get("src") for s in doc.iter("script")] == ["assets/edition.js"]
     assert not doc.cssselect("iframe, img, style, svg[onload], h1[onclick]")
@@ -360,6 +358,12 @@ def test_hostile_text_stays_text(site):
                 assert re.match(r"(https?://|#|[\w./-]+(#[\w.-]+)?$)", value), value
             if name == "lang":
                 assert re.fullmatch(r"[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*", value), value
+
+
+def test_hostile_text_stays_text(site):
+    raw = (site / "hostile.html").read_text(encoding="utf-8")
+    doc = lxml.html.fromstring(raw.encode("utf-8"))
+    assert_inert(doc)
     body_text = doc.cssselect("body")[0].text_content()
     for hostile in HOSTILE_STRINGS:
         assert hostile in body_text, hostile
@@ -408,15 +412,20 @@ def test_duplicate_document_ids_are_refused(renderer, tmp_path):
         renderer.site([KOREAN, copy], tmp_path / "out")
 
 
-def run_cli(*args):
-    return subprocess.run([sys.executable, "-m", "tei_edition.cli", *args],
-                          capture_output=True, text=True, cwd=REPO)
+def run_cli(capsys, *args):
+    """The console script's entry point, in this process (the stylesheets stay compiled)."""
+    from tei_edition.cli import main
+
+    code = main(list(args))
+    out, err = capsys.readouterr()
+    return subprocess.CompletedProcess(args, code, out, err)
 
 
-def test_cli_renders_the_html_edition(tmp_path):
-    done = run_cli("render", "--to", "html", "--edition", "editions/korean-1956",
+def test_cli_renders_the_html_edition(tmp_path, capsys):
+    done = run_cli(capsys, "render", "--to", "html", "--edition", str(REPO / "editions" / "korean-1956"),
                    str(KOREAN), str(MEMO), "-o", str(tmp_path))
     assert done.returncode == 0, done.stderr
+    assert f"html  {tmp_path / 'index.html'}" in done.stdout.splitlines()
     for name in ("korean-delegation-1956-09-16.html", "memorandum-1957-03-02.html",
                  "index.html", "persons.html", "assets/edition.css", "assets/edition.js"):
         assert (tmp_path / name).is_file(), name
@@ -425,11 +434,77 @@ def test_cli_renders_the_html_edition(tmp_path):
         BASE + "korean-delegation-1956-09-16.html"
 
 
-def test_cli_error_on_bad_input_is_one_line(tmp_path):
+def test_cli_error_on_bad_input_is_one_line(tmp_path, capsys):
     bad = tmp_path / "bad.xml"
     bad.write_text("<TEI")
-    done = run_cli("render", "--to", "html", str(bad), "-o", str(tmp_path / "out"))
+    done = run_cli(capsys, "render", "--to", "html", str(bad), "-o", str(tmp_path / "out"))
     assert done.returncode == 1
     assert done.stderr.count("\n") == 1 and done.stderr.startswith("error: ")
     assert "Traceback" not in done.stderr
     assert not (tmp_path / "out").exists()
+
+
+# ---- on the converter's real output ----
+
+HOSTILE_TRANSCRIPT = """September 17, 1956
+
+Talk about <script>window.__pwned = 1</script> & "quotes"
+
+Top Secret
+
+Present: Cdes. Mikoyan and Choe Yong-geon.
+
+Cde. Mikoyan - <img src=x onerror="window.__pwned=2"> see javascript:alert(3) & <a href="javascript:alert(4)">this</a> [inserted: <b>bold</b>]
+
+Cde. Choe Yong-geon - "It's" <style>body{display:none}</style> [?] [illegible] ]]> &amp;
+
+Recorded by V. Kovyzhenko
+"""
+
+
+@pytest.fixture(scope="session")
+def converted(renderer, tmp_path_factory):
+    """The sample edition and a hostile transcript, converted and rendered."""
+    from tei_edition.convert import convert_file
+    from tei_edition.register import load_edition
+
+    edition = load_edition(REPO / "editions" / "korean-1956")
+    work = tmp_path_factory.mktemp("converted")
+    transcripts = sorted((REPO / "editions" / "korean-1956" / "transcripts").glob("*.txt"))
+    hostile = work / "transcripts" / "hostile-1956-09-17.txt"
+    hostile.parent.mkdir()
+    hostile.write_text(HOSTILE_TRANSCRIPT, encoding="utf-8")
+    tei = [convert_file(path, work / "tei", edition)[1] for path in [*transcripts, hostile]]
+    site = work / "site"
+    for path in tei:
+        renderer.document(path, site)
+    renderer.site(tei, site)
+    return site
+
+
+def test_the_converted_sample_edition(converted):
+    doc = page(converted, "korean-delegation-1956-09-16.html")
+    assert len(doc.cssselect("div.turn")) == 52
+    ids = set(doc.xpath("//@id"))
+    for href in doc.xpath("//@href[starts-with(., '#')]"):
+        assert href[1:] in ids, href
+    for kind in ("add", "supplied", "stage", "query", "hidden"):
+        assert doc.cssselect(f".mark-{kind}"), kind
+    groups = [text_of(h) for h in doc.cssselect("#participants h3")]
+    assert groups[:2] == ["Soviet delegation", "The Korean delegation"] and len(groups) == 3
+    kim = doc.cssselect('.edition-text a.person[href="#person-kim-il-sung"]')
+    assert kim and "Kim Il Sung" in text_of(doc.get_element_by_id("person-kim-il-sung"))
+    assert "Choe Yong-geon speaks" in text_of(doc.get_element_by_id("glance"))
+    persons = page(converted, "persons.html")
+    assert persons.get_element_by_id("kim-il-sung") is not None
+    assert "korean-delegation-1956-09-16.html#turn-1" in persons.get_element_by_id("mikoyan").xpath(".//a/@href")
+
+
+def test_a_converted_hostile_transcript_stays_text(converted):
+    doc = page(converted, "hostile-1956-09-17.html")
+    assert_inert(doc)
+    text = doc.cssselect(".edition-text")[0].text_content()
+    assert '<img src=x onerror="window.__pwned=2">' in text
+    assert '<a href="javascript:alert(4)">this</a>' in text
+    assert "<style>body{display:none}</style>" in text
+    assert "<script>window.__pwned = 1</script>" in text_of(doc.cssselect("h1")[0])

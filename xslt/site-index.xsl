@@ -38,7 +38,7 @@
             <xsl:text>, </xsl:text>
             <xsl:value-of select="ed:plural($turns, 'turn')"/>
             <xsl:text> of conversation, </xsl:text>
-            <xsl:value-of select="ed:plural(count(distinct-values($docs//tei:particDesc//tei:person/@xml:id)), 'person')"/>
+            <xsl:value-of select="ed:plural(count(distinct-values($docs/tei:TEI/(tei:teiHeader/tei:profileDesc/tei:particDesc, tei:standOff)//tei:person/@xml:id)), 'person')"/>
             <xsl:text>.</xsl:text>
             <xsl:if test="exists($ed:editors)">
               <xsl:text> Edited by </xsl:text>

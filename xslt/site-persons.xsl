@@ -18,7 +18,8 @@
   <!-- keys keep the index linear in the size of the collection -->
   <xsl:key name="turns-by-speaker" match="tei:body//tei:sp" use="ed:speaker-id(.)"/>
   <xsl:key name="mentions" match="tei:text//tei:persName[@ref]" use="replace(normalize-space(@ref), '^#', '')"/>
-  <xsl:key name="documents-by-person" match="ed:document" use=".//tei:particDesc//tei:person/@xml:id"/>
+  <xsl:key name="documents-by-person" match="ed:document"
+      use="tei:TEI/(tei:teiHeader/tei:profileDesc/tei:particDesc, tei:standOff)//tei:person/@xml:id"/>
 
   <xsl:function name="ed:sort-date" as="xs:string">
     <xsl:param name="tei" as="element(tei:TEI)"/>
@@ -32,7 +33,9 @@
         <xsl:sort select="@id"/>
       </xsl:perform-sort>
     </xsl:variable>
-    <xsl:variable name="persons" select="$docs/tei:TEI/tei:teiHeader/tei:profileDesc/tei:particDesc//tei:person[@xml:id]"/>
+    <!-- participants first, so that their description wins over a mention's -->
+    <xsl:variable name="persons" select="$docs/tei:TEI/tei:teiHeader/tei:profileDesc/tei:particDesc//tei:person[@xml:id],
+                                         $docs/tei:TEI/tei:standOff//tei:person[@xml:id]"/>
     <xsl:call-template name="ed:page">
       <xsl:with-param name="title" select="'Persons — ' || $edition-short-title"/>
       <xsl:with-param name="lang" select="(ed:lang($edition-language), 'en')[.][1]"/>

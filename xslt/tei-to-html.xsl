@@ -89,7 +89,7 @@
           <xsl:apply-templates select="tei:TEI" mode="title-block"/>
           <xsl:call-template name="contents"/>
           <xsl:apply-templates select="tei:TEI/tei:teiHeader/tei:profileDesc/tei:abstract"/>
-          <xsl:apply-templates select="tei:TEI/tei:teiHeader/tei:profileDesc/tei:particDesc"/>
+          <xsl:call-template name="participants"/>
           <xsl:if test="exists($turns)">
             <xsl:call-template name="ed:glance">
               <xsl:with-param name="tei" select="$tei"/>
@@ -200,7 +200,7 @@
         <xsl:if test="$tei/tei:teiHeader/tei:profileDesc/tei:abstract">
           <li><a href="#summary">Summary</a></li>
         </xsl:if>
-        <xsl:if test="$tei/tei:teiHeader/tei:profileDesc/tei:particDesc//tei:person">
+        <xsl:if test="$tei/(tei:teiHeader/tei:profileDesc/tei:particDesc, tei:standOff)//tei:person">
           <li><a href="#participants">Participants</a></li>
         </xsl:if>
         <xsl:if test="exists($turns)"><li><a href="#glance">At a glance</a></li></xsl:if>
@@ -221,12 +221,16 @@
     </section>
   </xsl:template>
 
-  <xsl:template match="tei:particDesc">
-    <xsl:if test=".//tei:person">
+  <!-- The participants, by group, then the persons only mentioned
+       (standOff/listPerson), so that every name in the text has an entry. -->
+  <xsl:template name="participants">
+    <xsl:variable name="lists" select="$tei/tei:teiHeader/tei:profileDesc/tei:particDesc/tei:listPerson,
+                                       $tei/tei:standOff/tei:listPerson"/>
+    <xsl:if test="$lists//tei:person">
       <section id="participants" class="participants" aria-labelledby="participants-heading">
         <h2 id="participants-heading">Participants</h2>
         <div class="groups">
-          <xsl:apply-templates select="tei:listPerson"/>
+          <xsl:apply-templates select="$lists[tei:person]"/>
         </div>
       </section>
     </xsl:if>
@@ -234,7 +238,8 @@
 
   <xsl:template match="tei:listPerson">
     <section class="group">
-      <h3><xsl:value-of select="(normalize-space(tei:head)[.], 'Persons')[1]"/></h3>
+      <h3><xsl:value-of select="(normalize-space(tei:head)[.],
+          if (@type = 'mentioned') then 'Persons mentioned' else 'Persons')[1]"/></h3>
       <ul class="persons">
         <xsl:apply-templates select="tei:person"/>
       </ul>
