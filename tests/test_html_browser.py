@@ -22,7 +22,8 @@ FIXTURES = REPO / "tests" / "fixtures" / "html"
 ARTIFACTS = REPO / "test-artifacts"
 DOCUMENT = "korean-delegation-1956-09-16.html"
 PAGES = [DOCUMENT, "hostile.html", "memorandum-1957-03-02.html", "interview-1991-05-04.html",
-         "index.html", "persons.html"]
+         "index.html", "persons.html", f"converted/{DOCUMENT}", "converted/index.html",
+         "converted/persons.html"]
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
@@ -39,6 +40,16 @@ def site(tmp_path_factory) -> Path:
     for path in tei:
         renderer.document(path, out)
     renderer.site(tei, out)
+    # the converter's real output of the sample edition, as a site of its own
+    from tei_edition.convert import convert_file
+    from tei_edition.register import load_edition
+
+    sample = REPO / "editions" / "korean-1956"
+    converted = [convert_file(path, out / "converted" / "tei", load_edition(sample))[1]
+                 for path in sorted((sample / "transcripts").glob("*.txt"))]
+    for path in converted:
+        renderer.document(path, out / "converted")
+    renderer.site(converted, out / "converted")
     return out
 
 
@@ -96,7 +107,7 @@ def test_pages_load_without_console_errors(open_page, name):
     page = open_page(name)
     assert page.errors == []
     assert page.dialogs == []
-    shot(page, f"desktop-{name.replace('.html', '')}.png")
+    shot(page, f"desktop-{name.replace('.html', '').replace('/', '-')}.png")
 
 
 def test_reading_text_switch_works_with_script(open_page):
@@ -171,7 +182,7 @@ def test_no_horizontal_scrolling_on_a_phone(open_page, name):
     page = open_page(name, width=375, height=740)
     width = page.evaluate("document.documentElement.scrollWidth")
     assert width <= 375, f"{name} is {width}px wide"
-    shot(page, f"phone-{name.replace('.html', '')}.png", full_page=name == DOCUMENT)
+    shot(page, f"phone-{name.replace('.html', '').replace('/', '-')}.png", full_page=name == DOCUMENT)
 
 
 @pytest.mark.parametrize("name", PAGES)
