@@ -314,6 +314,12 @@ def test_site_assets_are_written_and_pages_need_nothing_from_elsewhere(site):
     assert "url(" not in (site / "assets" / "edition.css").read_text()
 
 
+def test_stylesheets_are_compiled_once_per_process(renderer):
+    again = HtmlRenderer({"title": "Another edition"})
+    assert again._page is renderer._page and again._index is renderer._index
+    assert again._persons is renderer._persons
+
+
 def test_same_input_same_bytes(renderer, tmp_path):
     first = renderer.document(KOREAN, tmp_path / "a").read_bytes()
     second = renderer.document(KOREAN, tmp_path / "b").read_bytes()

@@ -150,6 +150,10 @@ def test_marks_are_explained_on_hover_and_keyboard_focus(open_page):
     page = open_page(DOCUMENT)
     add = page.locator(".edition-text .mark-add").first
     tip = "() => getComputedStyle(document.activeElement, '::after').content"
+    supplied = page.locator(".edition-text .mark-supplied").nth(1)
+    supplied.hover()
+    assert "Supplied: words the translator or editor added" in supplied.evaluate(
+        "el => getComputedStyle(el, '::after').content")
     add.focus()
     assert "Inserted: words added in the original document." in page.evaluate(tip)
     shot(page, "mark-tooltip.png")
