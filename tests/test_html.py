@@ -411,6 +411,15 @@ def test_external_entities_are_never_resolved(renderer, tmp_path):
     assert not (tmp_path / "out").exists()
 
 
+def test_an_unwritable_output_folder_is_a_one_line_error(renderer, tmp_path):
+    blocker = tmp_path / "site"
+    blocker.write_text("a file where the site folder should be")
+    with pytest.raises(EditionError, match="cannot write"):
+        renderer.document(KOREAN, blocker)
+    with pytest.raises(EditionError, match="cannot write"):
+        renderer.site([KOREAN], blocker)
+
+
 def test_duplicate_document_ids_are_refused(renderer, tmp_path):
     copy = tmp_path / "copy.xml"
     copy.write_bytes(KOREAN.read_bytes())

@@ -73,6 +73,13 @@ def _safe_name(doc_id: str, path: Path) -> str:
     return doc_id
 
 
+def _write(path: Path, data: str | bytes) -> None:
+    try:
+        write_atomic(path, data)
+    except OSError as exc:
+        raise EditionError(f"cannot write: {exc.strerror}", str(path)) from None
+
+
 class HtmlRenderer:
     """Writes the HTML edition; the stylesheets are compiled once, in __init__."""
 
@@ -110,7 +117,7 @@ class HtmlRenderer:
         doc_id = _safe_name(document_id(tree, tei_path), tei_path)
         html = self._page.transform(tree, {**self.params, "doc-id": doc_id})
         target = Path(site_dir) / f"{doc_id}.html"
-        write_atomic(target, html)
+        _write(target, html)
         return target
 
     def site(self, tei_paths: list[Path], site_dir: Path) -> list[Path]:
@@ -140,6 +147,6 @@ class HtmlRenderer:
         site_dir = Path(site_dir)
         written = []
         for name, data in outputs.items():
-            write_atomic(site_dir / name, data)
+            _write(site_dir / name, data)
             written.append(site_dir / name)
         return written
