@@ -1,1 +1,1 @@
-"""The XSLT 3.0 stylesheets, installed as the data package tei_edition.xslt."""
+"""The XSLT 3.0 stylesheets, installed as the data package tei_edition.data_xslt."""

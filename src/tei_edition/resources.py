@@ -10,13 +10,13 @@ from .errors import EditionError
 
 
 def xslt_path(name: str) -> Path:
-    """Path of a stylesheet shipped in xslt/ (installed as tei_edition.xslt)."""
-    return Path(str(importlib.resources.files("tei_edition.xslt").joinpath(name)))
+    """Path of a stylesheet shipped in xslt/ (installed as tei_edition.data_xslt)."""
+    return Path(str(importlib.resources.files("tei_edition.data_xslt").joinpath(name)))
 
 
 def schema_path(name: str) -> Path:
-    """Path of a file shipped in schema/ (installed as tei_edition.schema)."""
-    return Path(str(importlib.resources.files("tei_edition.schema").joinpath(name)))
+    """Path of a file shipped in schema/ (installed as tei_edition.data_schema)."""
+    return Path(str(importlib.resources.files("tei_edition.data_schema").joinpath(name)))
 
 
 def tei_all_rng() -> Path:

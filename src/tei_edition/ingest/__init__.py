@@ -40,7 +40,7 @@ def convert_transcript(data: bytes, path: Path, edition: Edition,
     doc = Document(id=document_id(path), source_name=path.name)
     lines = decode_source(data, str(path), encoding or rules.encoding or None, doc.notes)
     labels = LabelReader(rules)
-    people = PeopleIndex(edition.persons, labels.strip_honorifics)
+    people = PeopleIndex(edition.persons, labels.strip_honorifics, rules.titles)
     TranscriptReader(rules, people, labels).read(doc, lines)
     tree = build_tei(doc, edition, data)
     return Conversion(document=doc, tei=serialize(tree))

@@ -23,11 +23,14 @@ MONTHS = {
     # German
     "januar": 1, "jänner": 1, "februar": 2, "märz": 3, "mai": 5, "juni": 6, "juli": 7,
     "oktober": 10, "dezember": 12,
+    # Hungarian
+    "január": 1, "február": 2, "március": 3, "április": 4, "május": 5, "június": 6,
+    "július": 7, "augusztus": 8, "szeptember": 9, "október": 10, "december": 12,
 }
 ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 8,
          "IX": 9, "X": 10, "XI": 11, "XII": 12}
 
-_MONTH = r"(?P<month>[A-Za-zäÄ]{3,9})\.?"
+_MONTH = r"(?P<month>[^\W\d_]{3,10})\.?"
 _DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?\.?"
 _YEAR = r"(?P<year>\d{4})"
 _TIME = (r"(?:\s*,?\s*(?:from\s+)?(?P<t1>\d{1,2}[:.]\d{2})(?:\s*(?:[-–—]|to|until|bis)\s*"
@@ -39,7 +42,9 @@ PATTERNS = [
     re.compile(rf"(?P<day>\d{{1,2}})\.\s?(?P<num>\d{{1,2}})\.\s?{_YEAR}{_TIME}"),  # 17.09.1956
     re.compile(rf"{_YEAR}-(?P<num>\d{{2}})-(?P<day>\d{{2}}){_TIME}"),     # 1956-09-17
     re.compile(rf"(?P<day>\d{{1,2}})[\s.]+(?P<roman>X{{0,1}}I{{1,3}}|I?V|VI{{1,3}}|I?X|XI{{1,2}}|XII)[\s.]+(?P<year>\d{{4}}|\d{{2}})\b{_TIME}"),
+    re.compile(rf"{_YEAR}\.\s*{_MONTH}\s+(?P<day>\d{{1,2}})\.?"),           # 1957. szeptember 3. (Hungarian)
     re.compile(rf"\b{_MONTH}\s+{_YEAR}\b"),                               # September 1956
+    re.compile(rf"{_YEAR}\.\s*{_MONTH}\b"),                                # 1957. szeptember
 ]
 
 

@@ -14,15 +14,23 @@ from .speakers import name_key, slugify
 class PeopleIndex:
     """Maps names to ids for one document, remembering whom it created."""
 
-    def __init__(self, register: list[Person], strip_honorifics):
+    def __init__(self, register: list[Person], strip_honorifics, titles=()):
         self.register = {p.id: p for p in register}
-        self.strip_honorifics = strip_honorifics
+        self._strip = strip_honorifics
+        self._titles = {t.casefold() for t in titles}
         self.by_name: dict[str, str] = {}
         self.by_surname: dict[str, set[str]] = {}
         self.created: dict[str, str] = {}  # id -> printed name, for persons not in the register
         for person in register:
             for name in person.names():
                 self._learn(name, person.id)
+
+    def strip_honorifics(self, name: str) -> str:
+        """The name without honorifics or leading offices ("Ambassador Smith" -> "Smith")."""
+        words = self._strip(name).split()
+        while len(words) > 1 and words[0].casefold() in self._titles:
+            words = words[1:]
+        return " ".join(words)
 
     def _learn(self, name: str, pid: str) -> None:
         key = name_key(self.strip_honorifics(name))
@@ -55,7 +63,8 @@ class PeopleIndex:
                                            name_key(self.created[pid]) != name_key(name)):
                 pid = f"{base}-{number}"
                 number += 1
-            self.created.setdefault(pid, self.strip_honorifics(name).replace("[", "").replace("]", ""))
+            printed = self._strip(name).replace("[", "").replace("]", "")
+            self.created.setdefault(pid, printed)
             self._learn(name, pid)
         if alias:
             self.by_name.setdefault(name_key(alias), pid)

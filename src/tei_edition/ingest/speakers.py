@@ -25,6 +25,8 @@ from .rules import Rules
 
 _WORD = r"[^\W\d_][\w'’]*(?:[-‐][\w'’]+)*\.?"
 _NAME = rf"{_WORD}(?:\s+{_WORD}){{0,7}}?"
+# Upper-case labels: initials may carry a full stop, words may not (the stop ends the label).
+_CAPS_NAME = r"(?:[^\W\d_]\.\s?){0,3}[^\W\d_][\w'’-]*(?:\s+[^\W\d_][\w'’-]*){0,3}"
 
 
 @dataclass
@@ -58,9 +60,9 @@ class LabelReader:
             ("interview", re.compile(rf"^(?P<label>(?P<name>{interview})\s*[:.])(?:\s+|$)(?P<rest>.*)$")),
             ("unknown", re.compile(rf"^(?P<label>(?P<name>{rules.unknown_speaker})\s*:)\s*(?P<rest>.*)$", re.I)),
             ("dash-colon", re.compile(rf"^(?P<label>(?P<name>{_NAME})(?:\s*:|\s+[-–—]{{1,2}}(?=\s|$)))\s*(?P<rest>.*)$")),
-            ("caps-stop", re.compile(rf"^(?P<label>(?P<name>{_NAME})\.)\s+(?P<rest>\S.*)$")),
-            ("caps-verb", re.compile(rf"^(?P<label>(?P<name>{_NAME}))\s+(?P<rest>(?:{verbs})\b.*)$")),
-            ("alone", re.compile(rf"^(?P<label>(?P<name>{_NAME})\s*:?)\s*$")),
+            ("caps-stop", re.compile(rf"^(?P<label>(?P<name>{_CAPS_NAME})\.)\s+(?P<rest>\S.*)$")),
+            ("caps-verb", re.compile(rf"^(?P<label>(?P<name>{_CAPS_NAME}))\s+(?P<rest>(?:{verbs})\b.*)$")),
+            ("alone", re.compile(rf"^(?P<label>(?P<name>{_CAPS_NAME}|{_NAME}\s*:)\s*)\s*$")),
         ]
 
     def match(self, line: str) -> LabelMatch | None:

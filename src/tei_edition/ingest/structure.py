@@ -22,7 +22,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from .citations import parse_citation
+from .citations import parse_citation, unknown_citation
 from .dates import find_date, parse_date
 from .inline import parse_inline
 from .model import (Division, Document, Footnote, Inline, Node, Paragraph, Participant,
@@ -34,6 +34,15 @@ from .speakers import LabelMatch, LabelReader, name_key
 
 _FOOTNOTE_BODY = re.compile(r"^\s*(?:\[(?P<b>\d{1,3})\]|\^(?P<c>\d{1,3})|(?P<s>[¹²³⁴⁵⁶⁷⁸⁹⁰]+))\s*(?P<text>\S.*)$")
 _SUPERSCRIPTS = str.maketrans("¹²³⁴⁵⁶⁷⁸⁹⁰", "1234567890")
+_SOURCE_PREFIX = re.compile(r"^\s*(?:Source|Archival citation|Archive|Citation|Quelle|Forrás|Źródło)\s*:\s*\S", re.I)
+
+
+def citation_of(text: str, line: int):
+    """A citation of a known family; or, after a "Source:" prefix, any text kept whole."""
+    found = parse_citation(text, line)
+    if found is None and _SOURCE_PREFIX.match(text):
+        found = unknown_citation(text, line)
+    return found
 
 
 @dataclass
@@ -214,6 +223,7 @@ class TranscriptReader:
             if found.rule == "alias":
                 self.people.resolve(found.name, found.alias)
         counts = Counter(name_key(f.name) for _, f, _ in candidates)
+        styles = Counter(self._style(f) for _, f, _ in candidates)
         interview = sum(1 for _, f, _ in candidates if f.rule == "interview")
         accepted: dict[int, LabelMatch] = {}
         for number, found, _ in candidates:
@@ -226,6 +236,15 @@ class TranscriptReader:
                 ok = known or counts[name_key(found.name)] >= 2
             if ok:
                 accepted[number] = found
+        # A label of a form the document uses throughout names a speaker even when
+        # that speaker talks only once ("Cde. Kim - …" among many "Cde. X - …").
+        first = min(accepted, default=None)
+        for number, found, _ in candidates:
+            if (number not in accepted and first is not None and number > first
+                    and found.rule in ("dash-colon", "caps-stop", "caps-verb", "alone")
+                    and styles[self._style(found)] >= 3):
+                accepted[number] = found
+        accepted = dict(sorted(accepted.items()))
         # A document that labels its turns one way should not also get turns of a
         # looser form by accident ("U.S. forces were …" is not "MIKOYAN. …").
         forms = Counter(f.rule for f in accepted.values())
@@ -234,6 +253,11 @@ class TranscriptReader:
                            and self.people.lookup(f.name) is None and counts[name_key(f.name)] < 2]:
                 del accepted[number]
         return accepted
+
+    def _style(self, found: LabelMatch) -> str:
+        """The shape of a label: its rule, separator and whether an honorific leads it."""
+        honorific = self.labels.strip_honorifics(found.label) != found.label
+        return f"{found.rule}:{found.label[-1:] if found.rule == 'dash-colon' else ''}:{honorific}"
 
     def _header_end(self, blocks: list[Block], first_turn: int | None,
                     participants_at: int | None) -> int:
@@ -259,7 +283,7 @@ class TranscriptReader:
                 marks.append(index)
             elif self._summary_head.match(text):
                 marks.append(index)
-            elif parse_citation(text, block.first):
+            elif citation_of(text, block.first):
                 marks.append(index)
             elif block.single() and self._translator.match(text.strip()):
                 marks.append(index)
@@ -295,13 +319,16 @@ class TranscriptReader:
             doc.classification = text
             doc.front.append(("classification", text, number))
             return
-        citation = parse_citation(text, number)
+        citation = citation_of(text, number)
         if citation and doc.citation is None:
             doc.citation = citation
             return
         if not doc.title and len(text) <= 250:
             doc.title = text
             doc.front.append(("title", text, number))
+            found = find_date(text, century)
+            if found and doc.meeting_date is None:
+                doc.meeting_date = found[0]
             return
         if division.head is None and len(text) <= 300:
             found = find_date(text, century)
@@ -390,7 +417,7 @@ class TranscriptReader:
             if self._summary_head.match(text):
                 doc.dropped.append((number, text, "heading of the summary"))
                 continue
-            citation = parse_citation(text, number)
+            citation = citation_of(text, number)
             if citation and doc.citation is None:
                 doc.citation = citation
                 seen_citation = True

@@ -141,7 +141,11 @@ def _file_desc(file_desc, doc: Document, edition: Edition) -> None:
     if doc.citation and doc.citation.family != "unknown":
         _ms_desc(source, doc.citation, doc.title or doc.id)
     if doc.citation:
-        bibl = el(source, "bibl", {"type": "source"})
+        # A citation printed above the text (as on tape transcripts) says so, so that
+        # the plain-text form can put it back where it stood.
+        first_text = min([line for _, _, line in doc.front] + [t.line for t in doc.turns()] or [0])
+        opening = {"subtype": "opening"} if doc.citation.line < first_text else {}
+        bibl = el(source, "bibl", {"type": "source", **opening})
         append_inline(bibl, _credit_inline(doc.citation.text, doc.translators))
     if doc.translation_credit:
         append_inline(el(source, "bibl", {"type": "translation"}), doc.translation_credit)
@@ -302,6 +306,9 @@ def _text(text, doc: Document) -> None:
                 _turn(div, block, turn_number)
             elif isinstance(block, ParticipantList):
                 _participants(div, block)
+            elif _only_page_breaks(block.content):
+                # A page marker on a line of its own stands between paragraphs.
+                append_inline(div, [p for p in block.content if isinstance(p, Node)])
             else:
                 append_inline(el(div, "p"), block.content)
         if len(div) == (1 if division.head else 0):
@@ -316,13 +323,21 @@ def _text(text, doc: Document) -> None:
             append_inline(node, note.content)
 
 
+def _only_page_breaks(content: list[Inline]) -> bool:
+    return bool(content) and all((isinstance(p, Node) and p.tag == "pb") or
+                                 (isinstance(p, str) and not p.strip()) for p in content)
+
+
 def _turn(div, turn: Turn, number: int) -> None:
     sp = el(div, "sp", {"who": f"#{turn.who}", "xml:id": f"turn-{number}"})
     el(sp, "speaker", text=turn.label)
     if turn.stage:
         el(sp, "stage", text=turn.stage)
     for paragraph in turn.paragraphs:
-        append_inline(el(sp, "p"), paragraph.content)
+        if _only_page_breaks(paragraph.content):
+            append_inline(sp, [p for p in paragraph.content if isinstance(p, Node)])
+        else:
+            append_inline(el(sp, "p"), paragraph.content)
     if not turn.paragraphs and not turn.stage:
         el(sp, "p")
 

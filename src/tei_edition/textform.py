@@ -1,0 +1,38 @@
+"""TEI back to plain text (xslt/tei-to-text.xsl), and the comparison convention.
+
+The round trip holds when normalise(source without dropped lines) equals
+normalise(tei_to_text(TEI)). normalise() forgives only what the encoding
+does not keep: runs of whitespace, the case and wording of the "inserted:"
+keyword, and the spelling of page markers ("[p. 3]" is written "[Page 3]").
+"""
+
+from __future__ import annotations
+
+import re
+
+from .xslt import stylesheet
+
+_ADD_KEYWORD = re.compile(r"\[\s*(?:inserted|insertion|added|handwritten(?: insertion)?|written in)\s*:\s*", re.I)
+_DEL_KEYWORD = re.compile(r"\[\s*(?:crossed out|struck out|struck through|deleted)\s*:\s*", re.I)
+_PAGE = re.compile(r"\[\s*(?:page|p\.|pg\.|seite|s\.|str\.|list|l\.|folio|f\.)\s*(\w+)\s*(?:of (?:the )?original)?\s*\]", re.I)
+
+
+def tei_to_text(tei) -> str:
+    """The plain-text form of a TEI document (lxml tree or bytes)."""
+    return stylesheet("tei-to-text.xsl").transform(tei)
+
+
+def normalise(text: str) -> str:
+    """The form in which source and round-tripped text are compared."""
+    text = _ADD_KEYWORD.sub("[inserted: ", text)
+    text = _DEL_KEYWORD.sub("[crossed out: ", text)
+    text = _PAGE.sub(lambda m: f"[Page {m.group(1)}]", text)
+    text = re.sub(r"\[\s+", "[", text)
+    text = re.sub(r"\s+\]", "]", text)
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def source_without_dropped(lines: list[str], dropped_lines: set[int]) -> str:
+    """The transcript's text less the lines the converter dropped as page furniture."""
+    return "\n".join(line for number, line in enumerate(lines, start=1)
+                     if number not in dropped_lines)
