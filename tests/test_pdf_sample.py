@@ -81,6 +81,9 @@ def test_sample_volume_indexes_the_speakers(sample):
     assert "Index of persons" in index
     for name in ["Anastas Mikoyan", "Choe Yong-geon", "Rim Hae"]:
         assert name in index, name
+    # persons only mentioned (standOff) are indexed too, with their role
+    assert "Kim Il Sung, Chairman of the KWP Central Committee" in index
+    assert "V. Kovyzhenko, Recorder of the conversation" in index
 
 
 def test_sample_page_one_as_png(sample):

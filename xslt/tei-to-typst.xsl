@@ -285,13 +285,15 @@
         if ($text//tei:pb[@n]) then 'pb' else ())"/>
   </xsl:function>
 
-  <!-- The volume's persons: every person of every listPerson (merged by id),
-       and anyone referred to without a listPerson entry, named as mentioned. -->
+  <!-- The volume's persons: every person of every listPerson, in particDesc
+       (participants) or standOff (persons mentioned), merged by id; and
+       anyone referred to without a person entry, named as mentioned. -->
   <xsl:function name="ty:persons-dictionary" as="xs:string">
     <xsl:param name="docs" as="element(tei:TEI)*"/>
+    <xsl:variable name="persons" select="($docs/tei:teiHeader/tei:profileDesc/tei:particDesc, $docs/tei:standOff)
+        //tei:person[@xml:id]"/>
     <xsl:variable name="listed" as="xs:string*">
-      <xsl:for-each-group select="$docs/tei:teiHeader/tei:profileDesc/tei:particDesc//tei:person[@xml:id]"
-          group-by="string(@xml:id)">
+      <xsl:for-each-group select="$persons" group-by="string(@xml:id)">
         <!-- where the TEI marks a surname, the index inverts the name: "Nam, Il" -->
         <xsl:variable name="name" select="ed:person-name(.)"/>
         <xsl:variable name="surname" select="normalize-space((tei:persName/tei:surname)[1])"/>
@@ -302,7 +304,7 @@
             || ', sort: ' || ty:str(($surname[.], $name)[1]) || ')'"/>
       </xsl:for-each-group>
     </xsl:variable>
-    <xsl:variable name="listed-ids" select="$docs//tei:particDesc//tei:person/string(@xml:id)"/>
+    <xsl:variable name="listed-ids" select="$persons/string(@xml:id)"/>
     <xsl:variable name="unlisted" as="xs:string*">
       <xsl:for-each-group select="$docs/tei:text//tei:persName[@ref]"
           group-by="ty:ref-id(@ref)">
