@@ -48,7 +48,10 @@ class Stylesheet:
             document = parse_xml_bytes(document)
         root = document.getroot() if isinstance(document, etree._ElementTree) else document
         text = etree.tostring(root, encoding="unicode")
-        node = proc.parse_xml(xml_text=text)
+        try:
+            node = proc.parse_xml(xml_text=text)
+        except Exception as exc:  # e.g. an entity reference lxml kept unexpanded
+            raise EditionError(f"{self.name} cannot read the document: {exc}") from None
         self._executable.clear_parameters()
         for key, value in (params or {}).items():
             self._executable.set_parameter(key, proc.make_string_value(str(value)))

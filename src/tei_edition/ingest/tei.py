@@ -240,9 +240,11 @@ def _group_label(group, register: dict[str, Person]) -> str:
 def _person(parent, pid: str, printed: str, role: str, registered: Person | None) -> None:
     person = el(parent, "person", {"xml:id": pid})
     el(person, "persName", text=registered.name if registered else printed)
-    roles = [r for r in (role, registered.role if registered else "") if r]
-    for text in dict.fromkeys(roles):
-        el(el(person, "affiliation"), "roleName", text=text)
+    # The role the document itself gives comes first; the register's general role
+    # stands in only where the document names none.
+    role = role or (registered.role if registered else "")
+    if role:
+        el(el(person, "affiliation"), "roleName", text=role)
     if registered and registered.affiliation:
         el(el(person, "affiliation"), "orgName", text=registered.affiliation)
     for scheme, value in (registered.authority if registered else ()):
