@@ -51,6 +51,7 @@ LABELS = {
     "bom-footnotes.txt": {"#mikoyan": 2, "#rim-hae": 1},
     "unknown-citation.txt": {"#puzanov": 2, "#kim": 1},
     "narrative-memorandum.txt": {},
+    "us-memcon-fields.txt": {},
 }
 
 
@@ -100,6 +101,22 @@ def test_unlabelled_memorandum_is_paragraphs():
     assert one(tree, "//t:back//t:note[@xml:id='fn-1']") == "The report was sent on 25 September 1956."
     assert tree.xpath("//t:ref[@target='#fn-1']", namespaces=NS)
     assert one(tree, "//t:classCode") == "Confidential"
+
+
+def test_memorandum_header_fields_time_and_bulleted_participants():
+    result, tree = convert(TRANSCRIPTS / "us-memcon-fields.txt")
+    assert result.document.unplaced == []
+    date = tree.xpath("//t:creation/t:date", namespaces=NS)[0]
+    assert date.get("when") == "1958-10-03"
+    time = date.xpath("t:time", namespaces=NS)[0]
+    assert (time.get("from"), time.get("to"), time.text) == ("15:00:00", "16:15:00", "3:00–4:15 p.m.")
+    assert one(tree, "//t:creation/t:placeName") == "Secretary's Office, Department of State"
+    assert one(tree, "//t:body//t:ab[@type='subject']") == "Subject: Taiwan Strait"
+    items = tree.xpath("//t:list[@type='participants']/t:item", namespaces=NS)
+    assert [i.get("n") for i in items] == ["•", "•", "•"]
+    assert one(tree, "//t:person[@xml:id='menshikov']/t:affiliation/t:roleName") == "Soviet Embassy"
+    assert one(tree, "//t:classCode") == "SECRET"
+    assert one(tree, "//t:msIdentifier/t:idno[@type='file']") == "793.00/10-358"
 
 
 # -- participants layouts --------------------------------------------------------------

@@ -34,7 +34,7 @@ _MONTH = r"(?P<month>[^\W\d_]{3,10})\.?"
 _DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?\.?"
 _YEAR = r"(?P<year>\d{4})"
 _TIME = (r"(?:\s*,?\s*(?:from\s+)?(?P<t1>\d{1,2}[:.]\d{2})(?:\s*(?:[-–—]|to|until|bis)\s*"
-         r"(?P<t2>\d{1,2}[:.]\d{2}))?(?:\s*(?:h|hrs|hours|Uhr|a\.m\.|p\.m\.))?)?")
+         r"(?P<t2>\d{1,2}[:.]\d{2}))?(?:\s*(?:(?P<ampm>[ap]\.\s?m\.|[ap]m\b)|h\b|hrs\b|hours\b|Uhr\b))?)?")
 
 PATTERNS = [
     re.compile(rf"{_MONTH}\s+{_DAY},?\s+{_YEAR}{_TIME}"),                  # September 17, 1956
@@ -96,16 +96,21 @@ def _value(match: re.Match, century: int) -> DateValue | None:
         return None
     value = DateValue(match.group(0), f"{year:04d}-{month:02d}-{int(day):02d}")
     if groups.get("t1"):
-        value.time_from = _time(groups["t1"])
-        value.time_to = _time(groups["t2"]) if groups.get("t2") else ""
+        date_text = match.group(0)[:match.start("t1") - match.start()].rstrip(" ,").removesuffix(" from")
+        afternoon = (groups.get("ampm") or "").lower().startswith("p")
+        value.time_from = _time(groups["t1"], afternoon)
+        value.time_to = _time(groups["t2"], afternoon) if groups.get("t2") else ""
         if value.time_from is None or value.time_to is None:
-            return DateValue(match.group(0)[:match.start("t1") - match.start()].rstrip(" ,"),
-                             value.iso)
+            return DateValue(date_text, value.iso)
+        value.date_text = date_text
+        value.time_text = match.group(0)[len(date_text):].lstrip(" ,")
     return value
 
 
-def _time(text: str) -> str | None:
+def _time(text: str, afternoon: bool = False) -> str | None:
     hours, minutes = (int(x) for x in re.split(r"[:.]", text))
     if hours > 24 or minutes > 59:
         return None
+    if afternoon and hours < 12:
+        hours += 12
     return f"{hours:02d}:{minutes:02d}:00"

@@ -27,6 +27,7 @@ Inline = Union[str, Node]
 class Paragraph:
     content: list[Inline]
     line: int
+    kind: str = ""             # a header field ("place", "subject"): written as ab[@type]
 
 
 @dataclass
@@ -79,6 +80,8 @@ class DateValue:
     iso: str                   # ISO 8601 (YYYY, YYYY-MM or YYYY-MM-DD)
     time_from: str = ""
     time_to: str = ""
+    date_text: str = ""        # the date part of text, when a time follows it
+    time_text: str = ""        # the time part as printed
 
 
 @dataclass
@@ -115,6 +118,7 @@ class Document:
     doc_date: DateValue | None = None
     meeting_date: DateValue | None = None
     classification: str = ""
+    place: str = ""
     divisions: list[Division] = field(default_factory=list)
     closer: list[Inline] | None = None
     closer_line: int = 0

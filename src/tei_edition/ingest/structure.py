@@ -34,6 +34,8 @@ from .speakers import LabelMatch, LabelReader, name_key
 
 _FOOTNOTE_BODY = re.compile(r"^\s*(?:\[(?P<b>\d{1,3})\]|\^(?P<c>\d{1,3})|(?P<s>[¹²³⁴⁵⁶⁷⁸⁹⁰]+))\s*(?P<text>\S.*)$")
 _SUPERSCRIPTS = str.maketrans("¹²³⁴⁵⁶⁷⁸⁹⁰", "1234567890")
+# Memorandum header fields kept in the text as typed blocks.
+_FIELD = re.compile(r"^(?P<field>Place|Location|Subject|Topic|Re|Time)\s*:\s*(?P<value>\S.*)$", re.I)
 _SOURCE_PREFIX = re.compile(r"^\s*(?:Source|Archival citation|Archive|Citation|Quelle|Forrás|Źródło)\s*:\s*\S", re.I)
 
 
@@ -341,6 +343,14 @@ class TranscriptReader:
             else:
                 head = parse_inline(text, number, 1, doc.warnings)
             division.head, division.head_line = [h for h in head if h != ""], number
+            return
+        field = _FIELD.match(text)
+        if field:
+            kind = field.group("field").casefold()
+            kind = {"location": "place", "topic": "subject", "re": "subject"}.get(kind, kind)
+            if kind == "place" and not doc.place:
+                doc.place = field.group("value").strip().rstrip(".")
+            division.blocks.append(Paragraph(parse_inline(text, number, 1, doc.warnings), number, kind))
             return
         doc.unplaced.append((number, text))
         division.blocks.append(Paragraph(parse_inline(text, number, 1, doc.warnings), number))

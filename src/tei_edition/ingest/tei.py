@@ -192,13 +192,17 @@ def _profile_desc(profile, doc: Document, edition: Edition, language: str) -> No
         for paragraph in doc.abstract:
             append_inline(el(abstract, "p"), paragraph.content)
     date = doc.meeting_date or doc.doc_date
+    if date or doc.place:
+        creation = el(profile, "creation")
     if date:
         attrs = {"when": date.iso}
-        creation_date = el(el(profile, "creation"), "date", attrs, date.text)
+        creation_date = el(creation, "date", attrs, date.date_text or date.text)
         if date.time_from:
-            time = el(creation_date, "time", {"from": date.time_from, **({"to": date.time_to} if date.time_to else {})})
-            time.text = date.time_from[:5] + ("–" + date.time_to[:5] if date.time_to else "")
-            creation_date.text = date.text.split(",")[0] + " "
+            creation_date.text += ", "
+            span = {"from": date.time_from, **({"to": date.time_to} if date.time_to else {})}
+            el(creation_date, "time", span, date.time_text)
+    if doc.place:
+        el(creation, "placeName", text=doc.place)
     lang = el(profile, "langUsage")
     el(lang, "language", {"ident": language}, {"en": "English", "de": "German", "ru": "Russian",
                                                "fr": "French"}.get(language, language))
@@ -311,6 +315,8 @@ def _text(text, doc: Document) -> None:
             elif _only_page_breaks(block.content):
                 # A page marker on a line of its own stands between paragraphs.
                 append_inline(div, [p for p in block.content if isinstance(p, Node)])
+            elif block.kind:
+                append_inline(el(div, "ab", {"type": block.kind}), block.content)
             else:
                 append_inline(el(div, "p"), block.content)
         if len(div) == (1 if division.head else 0):
