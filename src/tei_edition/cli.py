@@ -29,6 +29,7 @@ def _register_commands() -> None:
     cli.add_command(convert_command, "convert")
     cli.add_command(render_command, "render")
     from .validate import validate_command; cli.add_command(validate_command, "validate")
+    from .build import build_command; cli.add_command(build_command, "build")
     # -- other stages register here --
 
 

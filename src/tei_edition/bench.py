@@ -1,0 +1,195 @@
+"""`make bench`: how the build's cost grows with the size of the collection.
+
+A reproducible corpus (seeded; transcripts of 2 to 50 KB shaped like the
+sample edition's record of conversation) is generated under bench-corpus/,
+then built with `tei-edition build` as a separate process, exactly as an
+editor runs it. For each size the benchmark prints, per stage and in total,
+documents per second, MB of transcript per second and the peak memory of the
+whole process tree (sampled from /proc), and for the 500-document corpus also
+the rebuild with nothing changed and with one source changed.
+"""
+
+from __future__ import annotations
+
+import math
+import os
+import platform
+import random
+import subprocess
+import sys
+import threading
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+import click
+
+# ------------------------------------------------------------------ corpus
+
+_SOVIET = ["Mikoyan", "Ponomarev", "Kapitonov", "Yudin", "Satyukov", "Mukhitdinov", "Gromyko",
+           "Suslov", "Malenkov", "Pervukhin", "Saburov", "Kosygin", "Puzanov", "Ivanov",
+           "Fedorenko", "Kuznetsov", "Zverev", "Orlov", "Belov", "Sokolov"]
+_SOVIET_GIVEN = ["Anastas", "Boris", "Ivan", "Pavel", "Andrei", "Mikhail", "Nikolai", "Vasily",
+                 "Aleksei", "Sergei", "Dmitri", "Grigori"]
+_KOREAN_SYLLABLES = ["yong", "geon", "hae", "ju", "yeon", "ang", "cheon", "chang", "ik", "kong",
+                     "hum", "sung", "il", "chol", "min", "ho", "suk", "hyon", "dok", "pil"]
+_KOREAN_FAMILY = ["Choe", "Rim", "Ri", "Ha", "Kim", "Pak", "Yun", "Nam", "Han", "Kang", "Chong",
+                  "Pang", "So", "O"]
+_ROLES = ["Deputy Chairman of the KWP CC", "member of the KWP CC Presidium",
+          "Chairman of the KWP Central Auditing Commission", "member of the KWP CC",
+          "Minister of Foreign Affairs", "head of the International Department",
+          "Ambassador to the USSR", "candidate member of the CC Presidium"]
+_MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August",
+           "September", "October", "November", "December"]
+_WORDS = ("the party plenum congress delegation comrades question matter report decision "
+          "statement criticism leadership cadres government people work shortcomings successes "
+          "situation issue conversation meeting group members opinion view agreement position "
+          "economy plan industry harvest army treaty relations assistance delegates embassy "
+          "information material discussion explanation resolution proposal reply period").split()
+_VERBS = ("said discussed explained raised informed proposed agreed believed decided reported "
+          "asked considered stressed noted clarified recalled answered expected prepared").split()
+_SMALL = "we they he it this that there our your their".split()
+_RIGHTS = [
+    "The History and Public Policy Program welcomes reuse of Digital Archive materials for "
+    "research and educational purposes. Some documents may be subject to copyright, which is "
+    "retained by the rights holders in accordance with US and international copyright laws. "
+    "When possible, rights holders have been contacted for permission to reproduce their "
+    "materials.",
+    "To enquire about this document's rights status or request permission for commercial use, "
+    "please contact the History and Public Policy Program at [email protected].",
+]
+
+
+@dataclass(frozen=True)
+class Person:
+    id: str
+    name: str
+    label: str      # the form the transcript's speaker labels use
+    side: str
+    role: str
+
+
+def _persons(rng: random.Random) -> list[Person]:
+    people: list[Person] = []
+    for surname in _SOVIET:
+        given = rng.choice(_SOVIET_GIVEN)
+        people.append(Person(surname.lower(), f"{given} {surname}", surname,
+                             "Soviet delegation", rng.choice(_ROLES)))
+    seen = {p.id for p in people}
+    while len(people) < len(_SOVIET) * 2:
+        family = rng.choice(_KOREAN_FAMILY)
+        given = (rng.choice(_KOREAN_SYLLABLES).capitalize() + "-" + rng.choice(_KOREAN_SYLLABLES))
+        name = f"{family} {given}"
+        pid = name.lower().replace(" ", "-")
+        if pid not in seen:
+            seen.add(pid)
+            people.append(Person(pid, name, name, "Korean delegation", rng.choice(_ROLES)))
+    return people
+
+
+def _edition_toml(people: list[Person]) -> str:
+    lines = [
+        "# A generated benchmark edition (tei_edition.bench); not a real collection.",
+        "[edition]",
+        'title = "Benchmark Conversations"',
+        'editors = ["tei-edition benchmark"]',
+        'publisher = "tei-edition benchmark"',
+        'licence = "CC BY 4.0"',
+        'licence_url = "https://creativecommons.org/licenses/by/4.0/"',
+        'base_url = "https://example.org/bench/"',
+        'language = "en"',
+        "",
+    ]
+    for person in people:
+        aliases = [person.label] + ([person.name.split()[0]] if person.side.startswith("Korean")
+                                    else [])
+        lines += ["[[persons]]", f'id = "{person.id}"', f'name = "{person.name}"',
+                  "aliases = [" + ", ".join(f'"{a}"' for a in dict.fromkeys(aliases)) + "]",
+                  f'role = "{person.role}"', f'side = "{person.side}"', ""]
+    return "\n".join(lines)
+
+
+def _sentence(rng: random.Random, people: list[Person]) -> str:
+    words = [rng.choice(_SMALL), rng.choice(_VERBS)]
+    words += [rng.choice(_WORDS) for _ in range(rng.randint(3, 14))]
+    roll = rng.random()
+    if roll < 0.08:
+        words.insert(rng.randint(1, len(words)), f"[inserted: {rng.choice(_WORDS)} "
+                                                 f"{rng.choice(_WORDS)}]")
+    elif roll < 0.14:
+        words.insert(rng.randint(1, len(words)), rng.choice(["[him]", "[it]", "[they]", "[you]"]))
+    elif roll < 0.18:
+        words.insert(rng.randint(1, len(words)), f"Cde. {rng.choice(people).label}")
+    text = " ".join(words)
+    text = text[0].upper() + text[1:]
+    return text + ("?" if rng.random() < 0.15 else ".")
+
+
+def transcript(rng: random.Random, people: list[Person], target_bytes: int) -> str:
+    """One record of conversation of about target_bytes, shaped like the sample."""
+    year = rng.randint(1950, 1965)
+    month = rng.randrange(12)
+    day = rng.randint(1, 28)
+    soviets = rng.sample([p for p in people if p.side.startswith("Soviet")], rng.randint(2, 5))
+    koreans = rng.sample([p for p in people if p.side.startswith("Korean")], rng.randint(2, 4))
+    title = (f"Conversation with the {rng.choice(['Korean', 'Party', 'Government'])} "
+             f"Delegation on the {rng.choice(_WORDS).capitalize()} "
+             f"{rng.choice(_WORDS).capitalize()}")
+    present = ("Present: Cdes. " + ", ".join(p.label for p in soviets[:-1])
+               + f", and {soviets[-1].label}. The Korean delegation: "
+               + ", ".join(f"{p.name} ({p.role})" for p in koreans[:-1])
+               + f", and {koreans[-1].name} ({koreans[-1].role}).")
+    parts = ["Skip to content", f"{_MONTHS[month]} {min(day + 1, 28)}, {year}", title,
+             rng.choice(["Top Secret", "Secret", "Confidential"]),
+             f"The conversation with the delegation, {day} {_MONTHS[month]} {year}", present]
+    size = sum(len(p) for p in parts)
+    speakers = soviets[:2] + koreans[:2]
+    lunch_at = target_bytes * rng.uniform(0.6, 0.9) if rng.random() < 0.3 else None
+    while size < target_bytes:
+        if lunch_at is not None and size > lunch_at:
+            parts.append("from a conversation over lunch.")
+            lunch_at = None
+        speaker = rng.choice(speakers)
+        honorific = "Cde. Cde." if rng.random() < 0.03 else "Cde."
+        turn = " ".join(_sentence(rng, people) for _ in range(rng.randint(1, 6)))
+        parts.append(f"{honorific} {speaker.label} - {turn}")
+        size += len(parts[-1]) + 3
+    first, last = rng.randint(1, 200), 0
+    last = first + rng.randint(1, 30)
+    parts += [f"Recorded by {rng.choice('AIVNP')}. {rng.choice(_SOVIET)}",
+              " ".join(_sentence(rng, people) for _ in range(3)),
+              "Document Information",
+              f"GARF, Fond {rng.randint(1000, 9999)}, Opis {rng.randint(1, 99)}"
+              f"{rng.choice(['', 'c', 'a'])}, Delo {rng.randint(1, 999)}, Listy {first}-{last}. "
+              "Translated by Gary Goldberg."]
+    return "\n\n\n".join(parts) + "\n\n\n" + "\n\n".join(_RIGHTS) + (
+        "\n\nOriginal Uploaded Date\n\n\n\nRecord ID\n")
+
+
+def generate_corpus(root: Path, documents: int, seed: int = 1956) -> Path:
+    """Write an edition of `documents` transcripts under root (idempotent: files
+    already holding the right bytes are left alone, so their hashes stay valid)."""
+    rng = random.Random(seed)
+    people = _persons(rng)
+    root.mkdir(parents=True, exist_ok=True)
+    _write_if_changed(root / "edition.toml", _edition_toml(people))
+    folder = root / "transcripts"
+    folder.mkdir(exist_ok=True)
+    wanted = set()
+    for number in range(documents):
+        # Sizes log-uniform between 2 and 50 KB: many short records, some long ones.
+        doc_rng = random.Random(f"{seed}-{number}")
+        size = int(math.exp(doc_rng.uniform(math.log(2048), math.log(50 * 1024))))
+        name = f"record-{number:05d}.txt"
+        wanted.add(name)
+        _write_if_changed(folder / name, transcript(doc_rng, people, size))
+    for stale in folder.glob("*.txt"):
+        if stale.name not in wanted:
+            stale.unlink()
+    return root
+
+
+def _write_if_changed(path: Path, text: str) -> None:
+    data = text.encode("utf-8")
+    if not path.is_file() or path.read_bytes() != data:
+        path.write_bytes(data)

@@ -1,0 +1,766 @@
+"""`tei-edition build`: every edition, every document, only what changed.
+
+Stages, each over all documents before the next starts:
+
+    convert    transcripts/<id>.txt → build/tei/<id>.xml (a hand-edited
+               tei/<id>.xml takes the transcript's place and is never written)
+    validate   well-formedness, TEI P5, the project profile
+    html       build/<id>.html
+    pdf        build/pdf/<id>.pdf
+    site       build/index.html, build/persons.html, build/assets/
+    volume     build/pdf/volume.pdf (only with --volume: it grows much faster
+               than the collection, see the README's benchmark)
+
+What is up to date is decided by content hashes, kept in build/.state.json:
+a stage's output is rebuilt when the hash of its input (the transcript or the
+TEI), of the register (edition.toml), or of the tool itself (its code,
+stylesheets and schemas, the versions of saxonche and typst) changed, or when
+the output is missing. Outputs whose source is gone are removed.
+
+Documents run on a pool of worker processes; each worker compiles the
+stylesheets, the schema and the Typst compiler once and keeps them. Every
+output is written atomically (temporary file, then rename), and a stage's
+entries leave the state file before its outputs are rewritten, so a build
+killed at any moment leaves old or new complete files and a state that never
+claims more than is on disk: the next build finishes the job.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import hashlib
+import json
+import math
+import os
+import sys
+import time
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from dataclasses import dataclass, field
+from multiprocessing import get_context
+from pathlib import Path
+from typing import Callable, Iterable
+
+import click
+
+from . import __version__
+from .errors import EditionError
+from .files import write_atomic
+from .progress import Progress, interactive
+
+STAGES = ("convert", "validate", "html", "pdf", "site", "volume")
+# --only X runs these stages (the converter and the validator always run:
+# nothing is published that is not valid TEI).
+ONLY = {
+    "tei": ("convert",),
+    "validate": ("convert", "validate"),
+    "html": ("convert", "validate", "html", "site"),
+    "pdf": ("convert", "validate", "pdf"),
+}
+STATE_FILE = ".state.json"
+LOCK_FILE = ".lock"
+STATE_FORMAT = 1
+# The state is saved at least this often during a long stage, so that an
+# interrupted build loses little finished work.
+SAVE_EVERY_SECONDS = 5.0
+SITE_PAGES = ("index.html", "persons.html")
+
+
+# --------------------------------------------------------------- hashing
+
+
+def sha256(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def _key(*parts: object) -> str:
+    """One hash of several values (JSON keeps their boundaries apart)."""
+    return sha256(json.dumps(parts, sort_keys=True, ensure_ascii=False).encode("utf-8"))
+
+
+def _tree_digest(folder: Path, patterns: Iterable[str]) -> list[tuple[str, str]]:
+    files = sorted({p for pattern in patterns for p in folder.rglob(pattern)
+                    if p.is_file() and "__pycache__" not in p.parts})
+    return [(str(p.relative_to(folder)), sha256(p.read_bytes())) for p in files]
+
+
+def _package_version(name: str) -> str:
+    import importlib.metadata
+
+    try:
+        return importlib.metadata.version(name)
+    except importlib.metadata.PackageNotFoundError:
+        return "absent"
+
+
+def tool_fingerprints() -> dict[str, str]:
+    """Per stage, a hash of everything in the tool that shapes its output.
+
+    Any change to the tool's Python code rebuilds everything (the stages share
+    modules); a stylesheet change rebuilds HTML and PDF but not the TEI; a
+    schema change revalidates only.
+    """
+    from .resources import schema_path, xslt_path
+
+    package = Path(__file__).resolve().parent
+    code = _key(__version__, _tree_digest(package, ["*.py"]))
+    stylesheets = _tree_digest(xslt_path("tei-to-html.xsl").parent,
+                               ["*.xsl", "*.css", "*.js", "*.typ"])
+    schemas = _tree_digest(schema_path("tei-edition.xsd").parent, ["*.xsd"])
+    try:
+        from .resources import tei_all_rng
+
+        tei_all = sha256(tei_all_rng().read_bytes())
+    except EditionError as exc:
+        tei_all = str(exc)
+    from .validate import Jing
+
+    # Documents validated without jing are checked again once it is installed.
+    jing = Jing.find()
+    jing_state = jing.jar if not isinstance(jing, str) else "no jing"
+    return {
+        "convert": _key("convert", code),
+        "validate": _key("validate", code, schemas, tei_all, jing_state),
+        "html": _key("html", code, stylesheets, _package_version("saxonche")),
+        "pdf": _key("pdf", code, stylesheets, _package_version("saxonche"),
+                    _package_version("typst")),
+    }
+
+
+# ------------------------------------------------------------- documents
+
+
+@dataclass
+class Document:
+    """One document of an edition and where its TEI lives."""
+
+    id: str
+    source: Path          # the transcript, or the hand-edited TEI
+    tei: Path             # build/tei/<id>.xml, or the hand-edited file itself
+
+    @property
+    def hand_edited(self) -> bool:
+        return self.source == self.tei
+
+
+@dataclass
+class EditionBuild:
+    """One edition folder: its documents, register and build state."""
+
+    root: Path
+    metadata: dict
+    register_sha: str
+    documents: list[Document]
+    state: dict
+    failed: set[str] = field(default_factory=set)     # document ids with an error
+    tei_sha: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def build_dir(self) -> Path:
+        return self.root / "build"
+
+    @property
+    def state_path(self) -> Path:
+        return self.build_dir / STATE_FILE
+
+    def entry(self, doc_id: str) -> dict:
+        return self.state["documents"].setdefault(doc_id, {})
+
+    def save(self) -> None:
+        write_atomic(self.state_path, json.dumps(self.state, sort_keys=True, indent=1) + "\n")
+
+    def rel(self, path: Path) -> str:
+        return Path(path).relative_to(self.root).as_posix()
+
+
+def discover(root: Path) -> EditionBuild:
+    """Read an edition folder: its transcripts, hand-edited TEI and state."""
+    from .ingest import document_id
+    from .register import load_edition
+
+    if not (root / "edition.toml").is_file():
+        raise EditionError("not an edition folder (it has no edition.toml)", str(root))
+    edition = load_edition(root)
+    documents: dict[str, Document] = {}
+    for source in sorted((root / "tei").glob("*.xml")):
+        documents[source.stem] = Document(source.stem, source, source)
+    for source in edition.transcripts:
+        doc_id = document_id(source)
+        if doc_id in documents:
+            other = documents[doc_id].source
+            if other.suffix == ".txt":
+                raise EditionError(f"this transcript and {other.name} both become the "
+                                   f"document '{doc_id}': rename one", str(source))
+            continue  # the hand-edited TEI takes precedence
+        documents[doc_id] = Document(doc_id, source, root / "build" / "tei" / f"{doc_id}.xml")
+    if not documents:
+        raise EditionError("this edition has no transcripts/*.txt and no tei/*.xml", str(root))
+    state = _load_state(root / "build" / STATE_FILE)
+    return EditionBuild(root, dict(edition.metadata),
+                        sha256((root / "edition.toml").read_bytes()),
+                        [documents[key] for key in sorted(documents)], state)
+
+
+def _load_state(path: Path) -> dict:
+    empty = {"format": STATE_FORMAT, "documents": {}, "collection": {}}
+    try:
+        state = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return empty  # no state, or an unreadable one: everything is rebuilt
+    if not isinstance(state, dict) or state.get("format") != STATE_FORMAT:
+        return empty
+    state.setdefault("documents", {})
+    state.setdefault("collection", {})
+    return state
+
+
+# ------------------------------------------------------- worker side
+# These run in worker processes (or inline for small jobs). Each worker keeps
+# one Edition, Validator, HtmlRenderer and PdfRenderer per edition.
+
+_cache: dict = {}
+
+
+def _cached(kind: str, key: str, make: Callable):
+    if (kind, key) not in _cache:
+        _cache[(kind, key)] = make()
+    return _cache[(kind, key)]
+
+
+def _metadata_key(metadata: dict) -> str:
+    return json.dumps(metadata, sort_keys=True, ensure_ascii=False)
+
+
+def _failure(exc: Exception, where: str) -> dict:
+    if isinstance(exc, EditionError):
+        if exc.path is None:
+            exc.path = where
+        return {"errors": [str(exc)]}
+    # A bug, not the editor's mistake: still one line, named as such.
+    return {"errors": [f"{where}: internal error: {type(exc).__name__}: {exc}"]}
+
+
+def task_convert(root: str, register_sha: str, source: str) -> dict:
+    from .convert import convert_file, report
+    from .register import load_edition
+
+    try:
+        edition = _cached("edition", f"{root}\0{register_sha}", lambda: load_edition(Path(root)))
+        conversion, target = convert_file(Path(source), Path(root) / "build" / "tei", edition)
+    except Exception as exc:
+        return _failure(exc, source)
+    data = report(conversion.document)
+    warnings = [f"{source}:{w['line']}:{w['column']}: {w['message']}" for w in data["warnings"]]
+    warnings += [f"{source}:{item['line']}: not recognised, kept as a paragraph: "
+                 f"{item['text'][:60]!r}" for item in data["not_placed"]]
+    return {"outputs": [str(target)], "warnings": warnings}
+
+
+def task_validate(paths: list[str]) -> dict:
+    from .validate import Validator
+
+    try:
+        validator = _cached("validator", "", Validator)
+        report = validator.validate(paths)
+    except Exception as exc:
+        return _failure(exc, paths[0])
+    faults: dict[str, list[str]] = {}
+    for f in report.faults:
+        faults.setdefault(f.file, []).append(f"{f.file}:{f.line}:{f.column}: {f.layer}/{f.rule}: "
+                                             f"{f.message}")
+    return {"faults": faults, "warnings": sorted(report.skipped_layers.values())}
+
+
+def task_html(metadata: dict, tei: str, site_dir: str) -> dict:
+    from .html import HtmlRenderer
+
+    try:
+        renderer = _cached("html", _metadata_key(metadata), lambda: HtmlRenderer(metadata))
+        return {"outputs": [str(renderer.document(Path(tei), Path(site_dir)))]}
+    except Exception as exc:
+        return _failure(exc, tei)
+
+
+def task_pdf(metadata: dict, tei: str, pdf_dir: str) -> dict:
+    from .pdf import PdfRenderer
+
+    try:
+        renderer = _cached("pdf", _metadata_key(metadata), lambda: PdfRenderer(metadata))
+        return {"outputs": [str(renderer.document(Path(tei), Path(pdf_dir)))]}
+    except Exception as exc:
+        return _failure(exc, tei)
+
+
+def task_site(metadata: dict, teis: list[str], site_dir: str) -> dict:
+    from .html import HtmlRenderer
+
+    try:
+        renderer = _cached("html", _metadata_key(metadata), lambda: HtmlRenderer(metadata))
+        return {"outputs": [str(p) for p in renderer.site([Path(t) for t in teis],
+                                                          Path(site_dir))]}
+    except Exception as exc:
+        return _failure(exc, site_dir)
+
+
+def task_volume(metadata: dict, teis: list[str], pdf_dir: str) -> dict:
+    from .pdf import PdfRenderer
+
+    try:
+        renderer = _cached("pdf", _metadata_key(metadata), lambda: PdfRenderer(metadata))
+        return {"outputs": [str(renderer.volume([Path(t) for t in teis], Path(pdf_dir)))]}
+    except Exception as exc:
+        return _failure(exc, pdf_dir)
+
+
+# ----------------------------------------------------------- the runner
+
+
+class Stop(Exception):
+    """The first error ends the build (without --keep-going)."""
+
+
+@dataclass
+class StageTotals:
+    built: int = 0
+    current: int = 0
+    warnings: int = 0
+    errors: int = 0
+    seconds: float = 0.0
+
+
+class Runner:
+    """Runs tasks inline or on a pool of worker processes started on first need."""
+
+    def __init__(self, jobs: int):
+        self.jobs = jobs
+        self.pool: ProcessPoolExecutor | None = None
+
+    def use_pool(self, tasks: int) -> bool:
+        # Starting workers costs about a second; a few tasks run faster here.
+        return self.jobs > 1 and (self.pool is not None or tasks >= 2 * self.jobs)
+
+    def run(self, calls: list[tuple[Callable, tuple]], on_done: Callable[[int, dict], None]) -> None:
+        """Run fn(*args) for each call; on_done(index, result) in this process.
+
+        on_done may raise Stop: pending calls are cancelled, running ones finish
+        (their writes are atomic either way), then Stop propagates.
+        """
+        if not self.use_pool(len(calls)):
+            for index, (fn, args) in enumerate(calls):
+                on_done(index, fn(*args))
+            return
+        if self.pool is None:
+            # spawn: a worker must not inherit a forked copy of Saxon or Typst.
+            self.pool = ProcessPoolExecutor(max_workers=self.jobs, mp_context=get_context("spawn"))
+        futures: dict[Future, int] = {self.pool.submit(fn, *args): index
+                                      for index, (fn, args) in enumerate(calls)}
+        pending = set(futures)
+        try:
+            while pending:
+                finished, pending = wait(pending, return_when=FIRST_COMPLETED)
+                for future in sorted(finished, key=futures.get):
+                    on_done(futures[future], future.result())
+        except BaseException:
+            for future in pending:
+                future.cancel()
+            wait(pending)
+            raise
+
+    def close(self) -> None:
+        if self.pool is not None:
+            self.pool.shutdown(wait=True, cancel_futures=True)
+            self.pool = None
+
+
+@dataclass
+class Options:
+    jobs: int
+    stages: tuple[str, ...]
+    keep_going: bool
+    stream: object = None
+    bars: bool | None = None
+
+
+class Build:
+    """The whole build: editions one after another, sharing one pool of workers."""
+
+    def __init__(self, options: Options):
+        self.options = options
+        self.runner = Runner(options.jobs)
+        self.totals = {stage: StageTotals() for stage in STAGES}
+        self.fingerprints = tool_fingerprints()
+        self.errors = 0
+        self.stream = options.stream or sys.stderr
+        self.bars = interactive(self.stream) if options.bars is None else options.bars
+
+    def echo(self, text: str) -> None:
+        self.stream.write(text + "\n")
+        self.stream.flush()
+
+    # -- one edition ------------------------------------------------------
+
+    def edition(self, root: Path) -> None:
+        root.joinpath("build").mkdir(parents=True, exist_ok=True)
+        with open(root / "build" / LOCK_FILE, "w") as lock:
+            try:
+                fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except OSError:
+                raise EditionError("another build of this edition is running",
+                                   str(root / "build")) from None
+            _remove_temporary_files(root / "build")
+            ed = discover(root)
+            hand = sum(1 for d in ed.documents if d.hand_edited)
+            self.echo(f"{root}: {len(ed.documents)} document(s)"
+                      + (f", {hand} of them hand-edited TEI" if hand else ""))
+            try:
+                self._stages(ed)
+            finally:
+                ed.save()
+
+    def _stages(self, ed: EditionBuild) -> None:
+        stages = self.options.stages
+        current = {d.id for d in ed.documents}
+        for gone in sorted(set(ed.state["documents"]) - current):
+            self._remove_outputs(ed, ed.state["documents"].pop(gone))
+        if "convert" in stages:
+            self._convert(ed)
+        for doc in ed.documents:
+            if doc.id not in ed.failed and doc.tei.is_file():
+                ed.tei_sha[doc.id] = sha256(doc.tei.read_bytes())
+        if "validate" in stages:
+            self._validate(ed)
+        meta = _key(ed.metadata)
+        good = [d for d in ed.documents if d.id not in ed.failed and d.id in ed.tei_sha]
+        if "html" in stages:
+            self._per_document(ed, "html", good, lambda d: _key(self.fingerprints["html"], meta,
+                                                                 ed.tei_sha[d.id]),
+                               lambda d: (task_html, (ed.metadata, str(d.tei),
+                                                      str(ed.build_dir))))
+        if "pdf" in stages:
+            self._per_document(ed, "pdf", good, lambda d: _key(self.fingerprints["pdf"], meta,
+                                                                ed.tei_sha[d.id]),
+                               lambda d: (task_pdf, (ed.metadata, str(d.tei),
+                                                     str(ed.build_dir / "pdf"))))
+        collection = [(d.id, ed.tei_sha[d.id]) for d in ed.documents
+                      if d.id not in ed.failed and d.id in ed.tei_sha]
+        teis = [str(d.tei) for d in ed.documents if d.id not in ed.failed and d.id in ed.tei_sha]
+        collection_calls = {}
+        if "site" in stages and teis:
+            collection_calls["site"] = (
+                _key(self.fingerprints["html"], meta, collection),
+                [ed.build_dir / name for name in SITE_PAGES],
+                (task_site, (ed.metadata, teis, str(ed.build_dir))))
+        volume_key = _key(self.fingerprints["pdf"], meta, collection)
+        volume = ed.build_dir / "pdf" / "volume.pdf"
+        if "volume" in stages and teis:
+            collection_calls["volume"] = (volume_key, [volume], (
+                task_volume, (ed.metadata, teis, str(ed.build_dir / "pdf"))))
+        elif "pdf" in stages and volume.is_file() and (
+                ed.state["collection"].get("volume", {}).get("key") != volume_key):
+            # An out-of-date volume is never left lying beside current PDFs.
+            ed.state["collection"].pop("volume", None)
+            volume.unlink()
+            self.echo(f"removed   {volume} (out of date; build with --volume to remake it)")
+        self._collection(ed, collection_calls)
+        if not ed.failed:
+            self._sweep(ed)
+
+    # -- stages -------------------------------------------------------------
+
+    def _convert(self, ed: EditionBuild) -> None:
+        docs = [d for d in ed.documents if not d.hand_edited]
+        keys = {d.id: _key(self.fingerprints["convert"], ed.register_sha, d.source.name,
+                           sha256(d.source.read_bytes())) for d in docs}
+        for doc in ed.documents:
+            if doc.hand_edited:  # a hand-edited file replaces a converted one
+                ed.entry(doc.id).pop("convert", None)
+        self._per_document(ed, "convert", docs, lambda d: keys[d.id],
+                           lambda d: (task_convert, (str(ed.root), ed.register_sha,
+                                                     str(d.source))),
+                           outputs=lambda d: [d.tei])
+
+    def _validate(self, ed: EditionBuild) -> None:
+        stage = "validate"
+        docs = [d for d in ed.documents if d.id not in ed.failed and d.id in ed.tei_sha]
+        for doc in ed.documents:
+            if doc.id not in ed.failed and doc.id not in ed.tei_sha:
+                self._error(ed, stage, doc, [f"{doc.tei}: the TEI file is missing"])
+        keys = {d.id: _key(self.fingerprints[stage], ed.tei_sha[d.id]) for d in docs}
+        stale = [d for d in docs if ed.entry(d.id).get(stage, {}).get("key") != keys[d.id]]
+        totals = self.totals[stage]
+        totals.current += len(docs) - len(stale)
+        if not stale:
+            return
+        for doc in stale:
+            ed.entry(doc.id).pop(stage, None)
+        ed.save()
+        # One jing JVM per chunk: chunks big enough to pay for it, small
+        # enough to keep both workers busy and the bar moving.
+        size = max(10, min(200, math.ceil(len(stale) / (self.options.jobs * 3))))
+        chunks = [stale[i:i + size] for i in range(0, len(stale), size)]
+        progress = self._progress(stage, len(stale), len(docs) - len(stale))
+        warned: set[str] = set()
+        last_save = time.perf_counter()
+
+        def done(index: int, result: dict) -> None:
+            nonlocal last_save
+            for warning in result.get("warnings", []):
+                if warning not in warned:
+                    warned.add(warning)
+                    totals.warnings += 1
+                    progress.message(f"warning: {warning}")
+            faults = result.get("faults", {})
+            if "errors" in result:  # the whole chunk could not be validated
+                for line in result["errors"]:
+                    progress.message(f"error: {line}")
+            for doc in chunks[index]:
+                if "errors" in result:
+                    self._error(ed, stage, doc, [], progress)
+                elif faults.get(str(doc.tei)):
+                    self._error(ed, stage, doc, faults[str(doc.tei)], progress)
+                else:
+                    ed.entry(doc.id)[stage] = {"key": keys[doc.id]}
+                    totals.built += 1
+                progress.advance()
+            last_save = self._maybe_save(ed, last_save)
+            self._check_stop()
+
+        self._timed(stage, progress, lambda: self.runner.run(
+            [(task_validate, ([str(d.tei) for d in chunk],)) for chunk in chunks], done))
+
+    def _per_document(self, ed: EditionBuild, stage: str, docs: list[Document],
+                      key: Callable[[Document], str], call: Callable[[Document], tuple],
+                      outputs: Callable[[Document], list[Path]] | None = None) -> None:
+        """Run one task per stale document; record its key and outputs."""
+        totals = self.totals[stage]
+        keys = {d.id: key(d) for d in docs}
+
+        def current(doc: Document) -> bool:
+            entry = ed.entry(doc.id).get(stage, {})
+            return entry.get("key") == keys[doc.id] and all(
+                (ed.root / out).is_file() for out in entry.get("outputs", [])) and (
+                outputs is None or all(p.is_file() for p in outputs(doc)))
+
+        stale = [d for d in docs if not current(d)]
+        totals.current += len(docs) - len(stale)
+        if not stale:
+            return
+        for doc in stale:  # the state never claims an output that is being rewritten
+            ed.entry(doc.id).pop(stage, None)
+        ed.save()
+        progress = self._progress(stage, len(stale), len(docs) - len(stale))
+        last_save = time.perf_counter()
+
+        def done(index: int, result: dict) -> None:
+            nonlocal last_save
+            doc = stale[index]
+            for warning in result.get("warnings", []):
+                totals.warnings += 1
+                progress.message(f"warning: {warning}")
+            if result.get("errors"):
+                self._error(ed, stage, doc, result["errors"], progress)
+            else:
+                ed.entry(doc.id)[stage] = {
+                    "key": keys[doc.id],
+                    "outputs": [ed.rel(Path(p)) for p in result.get("outputs", [])]}
+                totals.built += 1
+            progress.advance()
+            last_save = self._maybe_save(ed, last_save)
+            self._check_stop()
+
+        self._timed(stage, progress, lambda: self.runner.run([call(d) for d in stale], done))
+
+    def _collection(self, ed: EditionBuild, calls: dict) -> None:
+        """The whole-collection outputs (site pages, volume), side by side."""
+        todo = {}
+        for stage, (key, outputs, call) in calls.items():
+            entry = ed.state["collection"].get(stage, {})
+            if entry.get("key") == key and all(p.is_file() for p in outputs):
+                self.totals[stage].current += 1
+            else:
+                todo[stage] = (key, call)
+                ed.state["collection"].pop(stage, None)
+        if not todo:
+            return
+        ed.save()
+        names = list(todo)
+        progress = self._progress("+".join(names), len(names), 0)
+        started = time.perf_counter()
+
+        def done(index: int, result: dict) -> None:
+            stage = names[index]
+            self.totals[stage].seconds += time.perf_counter() - started
+            if result.get("errors"):
+                self.totals[stage].errors += 1
+                self.errors += 1
+                for line in result["errors"]:
+                    progress.message(f"error: {line}")
+            else:
+                ed.state["collection"][stage] = {
+                    "key": todo[stage][0],
+                    "outputs": [ed.rel(Path(p)) for p in result.get("outputs", [])]}
+                self.totals[stage].built += 1
+            progress.advance()
+            self._check_stop()
+
+        try:
+            self.runner.run([todo[name][1] for name in names], done)
+        finally:
+            errors = sum(self.totals[n].errors for n in names)
+            progress.finish(f"{len(names) - errors} built" + (f", {errors} failed" if errors else ""))
+
+    # -- helpers ------------------------------------------------------------
+
+    def _progress(self, stage: str, total: int, current: int) -> Progress:
+        return Progress(stage, total, self.stream, self.bars,
+                        note=f"{current} up to date" if current else "")
+
+    def _timed(self, stage: str, progress: Progress, work: Callable[[], None]) -> None:
+        totals = self.totals[stage]
+        errors_before = totals.errors
+        try:
+            work()
+        finally:
+            totals.seconds += progress.elapsed
+            failed = totals.errors - errors_before
+            progress.finish(f"{progress.done - failed} built"
+                            + (f", {failed} failed" if failed else ""))
+
+    def _error(self, ed: EditionBuild, stage: str, doc: Document, messages: list[str],
+               progress: Progress | None = None) -> None:
+        ed.failed.add(doc.id)
+        self.totals[stage].errors += 1
+        self.errors += 1
+        for line in messages:
+            text = f"error: {line}"
+            progress.message(text) if progress else self.echo(text)
+
+    def _check_stop(self) -> None:
+        if self.errors and not self.options.keep_going:
+            raise Stop()
+
+    def _maybe_save(self, ed: EditionBuild, last: float) -> float:
+        now = time.perf_counter()
+        if now - last >= SAVE_EVERY_SECONDS:
+            ed.save()
+            return now
+        return last
+
+    def _remove_outputs(self, ed: EditionBuild, entry: dict) -> None:
+        for stage in ("convert", "html", "pdf"):
+            for out in entry.get(stage, {}).get("outputs", []):
+                path = ed.root / out
+                # only ever the build folder's own files, whatever the state says
+                if path.parent.resolve().is_relative_to(ed.build_dir.resolve()) and path.is_file():
+                    path.unlink()
+                    self.echo(f"removed   {path} (its source is gone)")
+
+    def _sweep(self, ed: EditionBuild) -> None:
+        """Remove files in build/ that no current document or page accounts for."""
+        stages = self.options.stages
+        keep: set[Path] = {ed.root / out for entry in ed.state["documents"].values()
+                           for stage in ("convert", "html", "pdf")
+                           for out in entry.get(stage, {}).get("outputs", [])}
+        keep |= {ed.root / out for entry in ed.state["collection"].values()
+                 for out in entry.get("outputs", [])}
+        candidates: list[Path] = []
+        if "convert" in stages:
+            candidates += (ed.build_dir / "tei").glob("*.xml")
+        if "html" in stages and "site" in stages:
+            candidates += ed.build_dir.glob("*.html")
+        if "pdf" in stages:
+            candidates += [p for p in (ed.build_dir / "pdf").glob("*.pdf")
+                           if p.name != "volume.pdf"]
+        for path in sorted(set(candidates) - keep):
+            path.unlink()
+            self.echo(f"removed   {path} (no source makes it any more)")
+
+    # -- the end --------------------------------------------------------------
+
+    def summary(self, seconds: float) -> str:
+        stages = [s for s in STAGES if s in self.options.stages]
+        rows = [f"{'stage':<9} {'built':>7} {'up to date':>11} {'warnings':>9} {'errors':>7}"
+                f" {'time':>9}"]
+        for stage in stages:
+            t = self.totals[stage]
+            rows.append(f"{stage:<9} {t.built:>7} {t.current:>11} {t.warnings:>9} {t.errors:>7}"
+                        f" {t.seconds:>7.1f} s")
+        warnings = sum(self.totals[s].warnings for s in stages)
+        rows.append(f"{'total':<9} {'':>7} {'':>11} {warnings:>9} {self.errors:>7}"
+                    f" {seconds:>7.1f} s")
+        return "\n".join(rows)
+
+
+def _remove_temporary_files(build_dir: Path) -> None:
+    """Half-written temporaries of a killed build (write_atomic names them .<name>.*.tmp)."""
+    for folder in (build_dir, build_dir / "tei", build_dir / "pdf", build_dir / "assets"):
+        for path in folder.glob(".*.tmp"):
+            path.unlink(missing_ok=True)
+
+
+def run_build(roots: list[Path], options: Options) -> int:
+    """Build the editions; return the exit status (0 when nothing failed)."""
+    started = time.perf_counter()
+    build = Build(options)
+    stopped = False
+    try:
+        for root in roots:
+            try:
+                build.edition(root)
+            except Stop:
+                stopped = True
+                break
+            except EditionError as exc:  # the edition itself cannot be read
+                build.errors += 1
+                build.echo(f"error: {exc}")
+                if not options.keep_going:
+                    stopped = True
+                    break
+    finally:
+        build.runner.close()
+    build.echo(build.summary(time.perf_counter() - started))
+    if stopped:
+        build.echo("stopped at the first error (--keep-going builds everything else)")
+    return 1 if build.errors else 0
+
+
+def _default_editions() -> list[Path]:
+    if Path("edition.toml").is_file():
+        return [Path(".")]
+    found = sorted(p.parent for p in Path("editions").glob("*/edition.toml"))
+    if not found:
+        raise click.UsageError("no edition given, and no editions/*/edition.toml here")
+    return found
+
+
+@click.command("build")
+@click.argument("editions", nargs=-1, type=click.Path(file_okay=False))
+@click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
+              help="Worker processes [default: the number of cores].")
+@click.option("--only", type=click.Choice(list(ONLY)), default=None,
+              help="Build only the TEI, or up to validation, or the HTML or the PDF edition.")
+@click.option("--volume", is_flag=True,
+              help="Also typeset the whole collection as build/pdf/volume.pdf.")
+@click.option("--keep-going", is_flag=True,
+              help="Build everything that can be built and report every error "
+                   "[default: stop at the first].")
+def build_command(editions, jobs, only, volume, keep_going):
+    """Build editions: convert, validate, HTML, PDF and the collection pages.
+
+    Only what changed since the last build is rebuilt. EDITIONS are edition
+    folders (with edition.toml) [default: editions/*, or . if it is one].
+    Exit status: 0 when everything was built, 1 on any error.
+    """
+    roots = [Path(e) for e in editions] or _default_editions()
+    for root in roots:
+        if not root.is_dir():
+            raise EditionError("no such edition folder", str(root))
+        if not (root / "edition.toml").is_file():
+            raise EditionError("not an edition folder (it has no edition.toml)", str(root))
+    stages = ONLY[only] if only else ("convert", "validate", "html", "pdf", "site")
+    if volume and "pdf" in stages:
+        stages = stages + ("volume",)
+    options = Options(jobs=jobs or os.cpu_count() or 1, stages=stages, keep_going=keep_going,
+                      stream=sys.stderr)
+    code = run_build(roots, options)
+    if code:
+        raise click.exceptions.Exit(code)
