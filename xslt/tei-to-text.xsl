@@ -106,6 +106,12 @@
     <xsl:apply-templates mode="inline"/>
     <xsl:text> [sic]</xsl:text>
   </xsl:template>
+  <!-- A correction keeps the wording as printed; " [sic]" only where the source
+       itself printed that marker (the register's rend="marked"). -->
+  <xsl:template mode="inline" match="tei:choice/tei:sic">
+    <xsl:apply-templates mode="inline"/>
+    <xsl:if test="@rend = 'marked'"> [sic]</xsl:if>
+  </xsl:template>
   <xsl:template mode="inline" match="tei:choice">
     <xsl:apply-templates select="tei:sic | tei:orig" mode="inline"/>
   </xsl:template>

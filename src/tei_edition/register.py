@@ -1,12 +1,22 @@
-"""The editor's knowledge, read from an edition's edition.toml.
+"""The editor's knowledge, read from an edition's edition.toml (and register/*.toml).
 
-edition.toml holds the collection's metadata (`[edition]`), converter rule
-overrides (`[rules]`), and the persons register (`[[persons]]`). Every
-mistake is reported with the file and, where TOML tells it, the line.
+edition.toml holds the collection's metadata (`[edition]`) and converter rule
+overrides (`[rules]`). It, and any file in the edition's `register/` folder,
+may hold the editor's register:
+
+    [[persons]]      who is who: canonical name, spellings, dates, roles, biography,
+                     authority identifiers (Wikidata, VIAF, GND)
+    [[places]]       places, likewise; [[orgs]] organisations, likewise
+    [[corrections]]  a slip in the source kept and corrected (choice/sic/corr)
+    [[notes]]        explanatory notes anchored to quoted words of a document
+    [[subjects]]     keywords for the collection's subjects index
+
+Every mistake is reported with the file and line of the entry at fault.
 """
 
 from __future__ import annotations
 
+import datetime
 import re
 import tomllib
 from dataclasses import dataclass, field
@@ -15,10 +25,42 @@ from pathlib import Path
 from .errors import EditionError
 
 _ID = re.compile(r"^[A-Za-z_][\w.-]*$")
+_DATE = re.compile(r"^-?\d{4}(-\d{2}(-\d{2})?)?$")
+# Authority identifiers as the authorities write them; anything else is a typo.
+AUTHORITY_FORMS = {
+    "wikidata": re.compile(r"^Q[1-9]\d*$"),
+    "viaf": re.compile(r"^[1-9]\d*$"),
+    "gnd": re.compile(r"^[0-9][0-9X-]*$"),
+    "geonames": re.compile(r"^[1-9]\d*$"),
+}
 METADATA_KEYS = {"title", "short_title", "editors", "publisher", "licence", "licence_url",
                  "base_url", "language"}
-PERSON_KEYS = {"id", "name", "aliases", "role", "affiliation", "side", "wikidata", "viaf",
-               "gnd", "birth", "death", "note"}
+PERSON_KEYS = {"id", "name", "aliases", "spellings", "role", "affiliation", "side", "wikidata",
+               "viaf", "gnd", "birth", "death", "biography", "note", "roles"}
+ROLE_KEYS = {"role", "org", "from", "to"}
+PLACE_KEYS = {"id", "name", "aliases", "spellings", "wikidata", "viaf", "gnd", "geonames", "note"}
+CORRECTION_KEYS = {"document", "sic", "corr", "occurrence", "note"}
+NOTE_KEYS = {"document", "at", "occurrence", "text"}
+SUBJECT_KEYS = {"term", "id", "documents", "wikidata", "gnd"}
+REGISTER_TABLES = ("persons", "places", "orgs", "corrections", "notes", "subjects")
+
+
+@dataclass(frozen=True)
+class Origin:
+    """Where an entry was written: for errors found later (a broken anchor)."""
+
+    path: str = "edition.toml"
+    line: int | None = None
+
+
+@dataclass(frozen=True)
+class Role:
+    """A role held, optionally in a registered organisation and between dates."""
+
+    role: str
+    org: str = ""  # the id of an [[orgs]] entry
+    start: str = ""
+    end: str = ""
 
 
 @dataclass(frozen=True)
@@ -32,24 +74,90 @@ class Person:
     affiliation: str = ""
     side: str = ""
     authority: tuple[tuple[str, str], ...] = ()  # (scheme, identifier), e.g. ("wikidata", "Q1")
+    spellings: tuple[str, ...] = ()  # other spellings and transliterations
+    birth: str = ""
+    death: str = ""
+    biography: str = ""
+    roles: tuple[Role, ...] = ()
+    origin: Origin = field(default=Origin(), compare=False)
 
     def names(self) -> tuple[str, ...]:
         """Every form by which the person may be named, canonical name first."""
         seen: list[str] = []
-        for name in (self.name, *self.aliases):
+        for name in (self.name, *self.aliases, *self.spellings):
             if name and name not in seen:
                 seen.append(name)
         return tuple(seen)
 
 
+@dataclass(frozen=True)
+class Place:
+    """A place (kind "place") or an organisation (kind "org") of the register."""
+
+    id: str
+    name: str
+    kind: str = "place"
+    aliases: tuple[str, ...] = ()  # forms the transcripts use, tagged as mentions
+    spellings: tuple[str, ...] = ()
+    authority: tuple[tuple[str, str], ...] = ()
+    note: str = ""
+    origin: Origin = field(default=Origin(), compare=False)
+
+    def names(self) -> tuple[str, ...]:
+        seen: list[str] = []
+        for name in (self.name, *self.aliases, *self.spellings):
+            if name and name not in seen:
+                seen.append(name)
+        return tuple(seen)
+
+
+@dataclass(frozen=True)
+class Correction:
+    """A slip kept as printed (sic) and corrected (corr); occurrence 0 means every one."""
+
+    sic: str
+    corr: str
+    document: str = ""  # a document id; empty: every document
+    occurrence: int = 0
+    note: str = ""
+    origin: Origin = field(default=Origin(), compare=False)
+
+
+@dataclass(frozen=True)
+class EditorialNote:
+    """An explanatory note placed after the quoted words `at` of one document."""
+
+    document: str
+    at: str
+    text: str
+    occurrence: int = 0  # 0: the words must occur exactly once
+    origin: Origin = field(default=Origin(), compare=False)
+
+
+@dataclass(frozen=True)
+class Subject:
+    """A keyword of the collection's subjects index."""
+
+    term: str
+    id: str = ""
+    documents: tuple[str, ...] = ()  # empty: every document
+    authority: tuple[tuple[str, str], ...] = ()
+    origin: Origin = field(default=Origin(), compare=False)
+
+
 @dataclass
 class Edition:
-    """An edition folder: its metadata, converter rules and persons register."""
+    """An edition folder: its metadata, converter rules and the editor's register."""
 
     root: Path
     metadata: dict = field(default_factory=dict)
     rules: dict = field(default_factory=dict)
     persons: list[Person] = field(default_factory=list)
+    places: list[Place] = field(default_factory=list)
+    orgs: list[Place] = field(default_factory=list)
+    corrections: list[Correction] = field(default_factory=list)
+    notes: list[EditorialNote] = field(default_factory=list)
+    subjects: list[Subject] = field(default_factory=list)
 
     @property
     def transcripts(self) -> list[Path]:
@@ -59,31 +167,59 @@ class Edition:
     def build_dir(self) -> Path:
         return self.root / "build"
 
+    @property
+    def has_apparatus(self) -> bool:
+        return any((self.persons, self.places, self.orgs, self.corrections, self.notes,
+                    self.subjects))
+
 
 def _line_of(text: str, needle: str) -> int | None:
     index = text.find(needle)
     return text.count("\n", 0, index) + 1 if index >= 0 else None
 
 
-def load_edition(root: Path) -> Edition:
-    """Read root/edition.toml (an absent file gives an empty edition)."""
-    path = Path(root) / "edition.toml"
-    if not path.exists():
-        return Edition(root=Path(root))
+def _read_toml(path: Path) -> tuple[dict, str]:
+    """Parse one TOML file; syntax errors name the file, line and column."""
     raw = path.read_bytes()
     try:
         text = raw.decode("utf-8")
-        data = tomllib.loads(text)
+        return tomllib.loads(text), text
     except UnicodeDecodeError as exc:
-        raise EditionError("edition.toml is not UTF-8 text", str(path),
+        raise EditionError(f"{path.name} is not UTF-8 text", str(path),
                            raw.count(b"\n", 0, exc.start) + 1) from None
     except tomllib.TOMLDecodeError as exc:
         match = re.search(r"\(at line (\d+), column (\d+)\)", str(exc))
         line, column = (int(match[1]), int(match[2])) if match else (None, None)
-        message = re.sub(r"\s*\(at line \d+, column \d+\)", "", str(exc))
-        raise EditionError(f"edition.toml is not valid TOML: {message}", str(path),
+        if line is None and "end of document" in str(exc):
+            line = text.count("\n") + 1
+        message = re.sub(r"\s*\(at (?:line \d+, column \d+|end of document)\)", "", str(exc))
+        raise EditionError(f"{path.name} is not valid TOML: {message}", str(path),
                            line, column) from None
-    return parse_edition(data, Path(root), text, str(path))
+
+
+def register_files(root: Path) -> list[Path]:
+    """The extra register files of an edition: register/*.toml, in name order."""
+    folder = Path(root) / "register"
+    return sorted(folder.glob("*.toml")) if folder.is_dir() else []
+
+
+def load_edition(root: Path) -> Edition:
+    """Read root/edition.toml and root/register/*.toml (absent files give an empty edition)."""
+    root = Path(root)
+    path = root / "edition.toml"
+    edition = Edition(root=root)
+    if path.exists():
+        data, text = _read_toml(path)
+        edition = parse_edition(data, root, text, str(path))
+    for extra in register_files(root):
+        data, text = _read_toml(extra)
+        for key in ("edition", "rules"):
+            if key in data:
+                raise EditionError(f"[{key}] belongs in edition.toml, not in a register file",
+                                   str(extra), _header_line(text, key))
+        _Reader(edition, text, str(extra)).read(data)
+    check_references(edition)
+    return edition
 
 
 def parse_edition(data: dict, root: Path, text: str = "", source: str = "edition.toml") -> Edition:
@@ -98,36 +234,252 @@ def parse_edition(data: dict, root: Path, text: str = "", source: str = "edition
     rules = data.get("rules", {})
     if not isinstance(rules, dict):
         raise EditionError("[rules] must be a table", source, _line_of(text, "rules"))
-    persons: list[Person] = []
-    seen: set[str] = set()
-    for number, entry in enumerate(data.get("persons", []), start=1):
-        if not isinstance(entry, dict):
-            raise EditionError(f"persons entry {number} must be a table", source)
-        pid = entry.get("id")
-        where = _line_of(text, f'"{pid}"') if pid else None
-        if not isinstance(pid, str) or not _ID.match(pid):
-            raise EditionError(f"persons entry {number} needs an 'id' made of letters, digits, "
-                               "'-', '_' or '.' and not starting with a digit", source, where)
-        if pid in seen:
-            first = text.find(f'"{pid}"')
-            second = text.find(f'"{pid}"', first + 1)
-            line = text.count("\n", 0, second) + 1 if second >= 0 else None
-            raise EditionError(f"duplicate person id '{pid}'", source, line)
-        seen.add(pid)
-        unknown = set(entry) - PERSON_KEYS
+    edition = Edition(root=root, metadata=dict(metadata), rules=dict(rules))
+    _Reader(edition, text, source).read({k: v for k, v in data.items()
+                                         if k not in ("edition", "rules")})
+    return edition
+
+
+def _header_line(text: str, table: str) -> int | None:
+    match = re.search(rf"^\s*\[\[?\s*{re.escape(table)}\s*\]\]?", text, re.M)
+    return text.count("\n", 0, match.start()) + 1 if match else None
+
+
+class _Reader:
+    """Reads the register tables of one file into an Edition, checking each entry."""
+
+    def __init__(self, edition: Edition, text: str, source: str):
+        self.edition = edition
+        self.text = text
+        self.source = source
+
+    # -- where things are ----------------------------------------------------
+
+    def _entry_lines(self, table: str) -> list[int]:
+        """The line of each [[table]] header, in order."""
+        pattern = re.compile(rf"^[ \t]*\[\[[ \t]*{re.escape(table)}[ \t]*\]\]", re.M)
+        return [self.text.count("\n", 0, m.start()) + 1 for m in pattern.finditer(self.text)]
+
+    def _key_line(self, start: int | None, key: str) -> int | None:
+        """The line of `key =` within the entry that starts on line `start`."""
+        if start is None:
+            return None
+        lines = self.text.split("\n")
+        for number in range(start, len(lines)):
+            line = lines[number]
+            if re.match(r"^\s*\[", line):
+                break
+            if re.match(rf"^\s*\"?{re.escape(key)}\"?\s*=", line):
+                return number + 1
+        return start
+
+    def fail(self, message: str, line: int | None) -> None:
+        raise EditionError(message, self.source, line)
+
+    # -- reading ----------------------------------------------------------------
+
+    def read(self, data: dict) -> None:
+        for key in data:
+            if key not in REGISTER_TABLES:
+                self.fail(f"unknown table '{key}'; expected "
+                          + ", ".join(["edition", "rules", *REGISTER_TABLES]),
+                          _header_line(self.text, key) or _line_of(self.text, key))
+        for table in REGISTER_TABLES:
+            entries = data.get(table, [])
+            if not isinstance(entries, list):
+                self.fail(f"'{table}' must be written as [[{table}]] entries",
+                          _header_line(self.text, table))
+            lines = self._entry_lines(table)
+            for number, entry in enumerate(entries, start=1):
+                line = lines[number - 1] if len(lines) >= number else _header_line(self.text, table)
+                if not isinstance(entry, dict):
+                    self.fail(f"{table} entry {number} must be a table", line)
+                getattr(self, f"_{table}")(entry, number, line)
+
+    def _check_keys(self, entry: dict, allowed: set[str], what: str, line: int | None) -> None:
+        unknown = sorted(set(entry) - allowed)
         if unknown:
-            raise EditionError(f"person '{pid}': unknown key '{sorted(unknown)[0]}'; expected one "
-                               f"of {', '.join(sorted(PERSON_KEYS))}", source, where)
-        name = entry.get("name")
-        if not isinstance(name, str) or not name.strip():
-            raise EditionError(f"person '{pid}' needs a 'name'", source, where)
-        aliases = entry.get("aliases", [])
-        if not isinstance(aliases, list) or not all(isinstance(a, str) for a in aliases):
-            raise EditionError(f"person '{pid}': 'aliases' must be a list of strings", source, where)
-        authority = tuple((scheme, str(entry[scheme])) for scheme in ("wikidata", "viaf", "gnd")
-                          if entry.get(scheme))
-        persons.append(Person(
-            id=pid, name=name.strip(), aliases=tuple(a.strip() for a in aliases if a.strip()),
-            role=str(entry.get("role", "")), affiliation=str(entry.get("affiliation", "")),
-            side=str(entry.get("side", "")), authority=authority))
-    return Edition(root=root, metadata=dict(metadata), rules=dict(rules), persons=persons)
+            self.fail(f"{what}: unknown key '{unknown[0]}'; expected one of "
+                      f"{', '.join(sorted(allowed))}", self._key_line(line, unknown[0]))
+
+    def _string(self, entry: dict, key: str, what: str, line: int | None,
+                required: bool = False) -> str:
+        value = entry.get(key, "")
+        if not isinstance(value, str):
+            self.fail(f"{what}: '{key}' must be a string", self._key_line(line, key))
+        if required and not value.strip():
+            self.fail(f"{what} needs a '{key}'", line)
+        return value.strip()
+
+    def _strings(self, entry: dict, key: str, what: str, line: int | None) -> tuple[str, ...]:
+        value = entry.get(key, [])
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            self.fail(f"{what}: '{key}' must be a list of strings", self._key_line(line, key))
+        return tuple(v.strip() for v in value if v.strip())
+
+    def _date(self, entry: dict, key: str, what: str, line: int | None) -> str:
+        value = entry.get(key, "")
+        if isinstance(value, datetime.date) and not isinstance(value, datetime.datetime):
+            return value.isoformat()
+        if isinstance(value, int) and not isinstance(value, bool):
+            value = f"{value:04d}"
+        if not isinstance(value, str) or (value and not _DATE.match(value.strip())):
+            self.fail(f"{what}: '{key}' must be a date written YYYY, YYYY-MM or YYYY-MM-DD",
+                      self._key_line(line, key))
+        return value.strip()
+
+    def _occurrence(self, entry: dict, what: str, line: int | None) -> int:
+        value = entry.get("occurrence", 0)
+        if not isinstance(value, int) or isinstance(value, bool) or value < 0 \
+                or ("occurrence" in entry and value == 0):
+            self.fail(f"{what}: 'occurrence' must be a whole number from 1 "
+                      "(1 is the first time the words occur)", self._key_line(line, "occurrence"))
+        return value
+
+    def _authority(self, entry: dict, schemes: tuple[str, ...], what: str,
+                   line: int | None) -> tuple[tuple[str, str], ...]:
+        found = []
+        for scheme in schemes:
+            if scheme not in entry:
+                continue
+            value = str(entry[scheme]).strip()
+            if not AUTHORITY_FORMS[scheme].match(value):
+                self.fail(f"{what}: '{value}' is not a {scheme} identifier",
+                          self._key_line(line, scheme))
+            found.append((scheme, value))
+        return tuple(found)
+
+    def _new_id(self, entry: dict, table: str, number: int, line: int | None) -> str:
+        """A checked id, unique among persons, places and orgs of the whole register."""
+        pid = entry.get("id")
+        if not isinstance(pid, str) or not _ID.match(pid):
+            self.fail(f"{table} entry {number} needs an 'id' made of letters, digits, '-', '_' "
+                      "or '.' and not starting with a digit", self._key_line(line, "id"))
+        for other in (*self.edition.persons, *self.edition.places, *self.edition.orgs):
+            if other.id == pid:
+                first = other.origin
+                where = f"{Path(first.path).name}" + (f":{first.line}" if first.line else "")
+                kind = "person" if isinstance(other, Person) else other.kind
+                self.fail(f"duplicate id '{pid}': already used by the {kind} at {where}",
+                          self._key_line(line, "id"))
+        return pid
+
+    def _persons(self, entry: dict, number: int, line: int | None) -> None:
+        pid = self._new_id(entry, "persons", number, line)
+        what = f"person '{pid}'"
+        self._check_keys(entry, PERSON_KEYS, what, line)
+        name = self._string(entry, "name", what, line, required=True)
+        biography = self._string(entry, "biography", what, line)
+        if "note" in entry:
+            if biography:
+                self.fail(f"{what}: give either 'biography' or 'note', not both",
+                          self._key_line(line, "note"))
+            biography = self._string(entry, "note", what, line)
+        roles = []
+        raw_roles = entry.get("roles", [])
+        if not isinstance(raw_roles, list):
+            self.fail(f"{what}: 'roles' must be written as [[persons.roles]] entries",
+                      self._key_line(line, "roles"))
+        for item in raw_roles:
+            if not isinstance(item, dict):
+                self.fail(f"{what}: each of 'roles' must be a table", self._key_line(line, "roles"))
+            self._check_keys(item, ROLE_KEYS, f"{what}, a role", line)
+            role = self._string(item, "role", f"{what}, a role", line)
+            org = self._string(item, "org", f"{what}, a role", line)
+            if not role and not org:
+                self.fail(f"{what}: a role needs a 'role' or an 'org'", line)
+            roles.append(Role(role=role, org=org,
+                              start=self._date(item, "from", f"{what}, a role", line),
+                              end=self._date(item, "to", f"{what}, a role", line)))
+        self.edition.persons.append(Person(
+            id=pid, name=name, aliases=self._strings(entry, "aliases", what, line),
+            role=self._string(entry, "role", what, line),
+            affiliation=self._string(entry, "affiliation", what, line),
+            side=self._string(entry, "side", what, line),
+            authority=self._authority(entry, ("wikidata", "viaf", "gnd"), what, line),
+            spellings=self._strings(entry, "spellings", what, line),
+            birth=self._date(entry, "birth", what, line),
+            death=self._date(entry, "death", what, line),
+            biography=biography, roles=tuple(roles), origin=Origin(self.source, line)))
+
+    def _place(self, entry: dict, number: int, line: int | None, kind: str) -> Place:
+        table = "places" if kind == "place" else "orgs"
+        pid = self._new_id(entry, table, number, line)
+        what = f"{'place' if kind == 'place' else 'organisation'} '{pid}'"
+        self._check_keys(entry, PLACE_KEYS, what, line)
+        return Place(id=pid, kind=kind, name=self._string(entry, "name", what, line, required=True),
+                     aliases=self._strings(entry, "aliases", what, line),
+                     spellings=self._strings(entry, "spellings", what, line),
+                     authority=self._authority(entry, ("wikidata", "viaf", "gnd", "geonames"),
+                                               what, line),
+                     note=self._string(entry, "note", what, line),
+                     origin=Origin(self.source, line))
+
+    def _places(self, entry: dict, number: int, line: int | None) -> None:
+        self.edition.places.append(self._place(entry, number, line, "place"))
+
+    def _orgs(self, entry: dict, number: int, line: int | None) -> None:
+        self.edition.orgs.append(self._place(entry, number, line, "org"))
+
+    def _corrections(self, entry: dict, number: int, line: int | None) -> None:
+        what = f"correction {number}"
+        self._check_keys(entry, CORRECTION_KEYS, what, line)
+        sic = self._string(entry, "sic", what, line, required=True)
+        corr = self._string(entry, "corr", what, line, required=True)
+        if sic == corr:
+            self.fail(f"{what}: 'corr' is the same as 'sic'", self._key_line(line, "corr"))
+        self.edition.corrections.append(Correction(
+            sic=sic, corr=corr, document=self._string(entry, "document", what, line),
+            occurrence=self._occurrence(entry, what, line),
+            note=self._string(entry, "note", what, line), origin=Origin(self.source, line)))
+
+    def _notes(self, entry: dict, number: int, line: int | None) -> None:
+        what = f"note {number}"
+        self._check_keys(entry, NOTE_KEYS, what, line)
+        self.edition.notes.append(EditorialNote(
+            document=self._string(entry, "document", what, line, required=True),
+            at=self._string(entry, "at", what, line, required=True),
+            text=self._string(entry, "text", what, line, required=True),
+            occurrence=self._occurrence(entry, what, line), origin=Origin(self.source, line)))
+
+    def _subjects(self, entry: dict, number: int, line: int | None) -> None:
+        what = f"subject {number}"
+        self._check_keys(entry, SUBJECT_KEYS, what, line)
+        term = self._string(entry, "term", what, line, required=True)
+        sid = self._string(entry, "id", what, line)
+        if sid and not _ID.match(sid):
+            self.fail(f"{what}: 'id' must be made of letters, digits, '-', '_' or '.'",
+                      self._key_line(line, "id"))
+        if any(s.term == term for s in self.edition.subjects):
+            self.fail(f"duplicate subject '{term}'", self._key_line(line, "term"))
+        self.edition.subjects.append(Subject(
+            term=term, id=sid, documents=self._strings(entry, "documents", what, line),
+            authority=self._authority(entry, ("wikidata", "gnd"), what, line),
+            origin=Origin(self.source, line)))
+
+
+def _fail_at(origin: Origin, message: str) -> None:
+    raise EditionError(message, origin.path, origin.line)
+
+
+def check_references(edition: Edition) -> None:
+    """Every id an entry names must exist: organisations of roles, documents of notes."""
+    orgs = {o.id for o in edition.orgs}
+    for person in edition.persons:
+        for role in person.roles:
+            if role.org and role.org not in orgs:
+                _fail_at(person.origin, f"person '{person.id}': unknown organisation id "
+                                        f"'{role.org}' in 'roles' (add it as an [[orgs]] entry)")
+    # Document ids can be checked only where the transcripts are at hand.
+    from .ingest import document_id  # the converter names documents; import late (cycle)
+
+    known = {document_id(path) for path in edition.transcripts}
+    if not known:
+        return
+    named = [(c.document, c.origin, "correction") for c in edition.corrections if c.document]
+    named += [(n.document, n.origin, "note") for n in edition.notes]
+    named += [(d, s.origin, "subject") for s in edition.subjects for d in s.documents]
+    for doc_id, origin, what in named:
+        if doc_id not in known:
+            _fail_at(origin, f"{what}: unknown document id '{doc_id}'; the transcripts give "
+                             + ", ".join(sorted(known)))

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..apparatus import apply_apparatus
 from ..register import Edition
 from .decode import decode_source
 from .model import Document
@@ -43,4 +44,5 @@ def convert_transcript(data: bytes, path: Path, edition: Edition,
     people = PeopleIndex(edition.persons, labels.strip_honorifics, rules.titles)
     TranscriptReader(rules, people, labels).read(doc, lines)
     tree = build_tei(doc, edition, data)
+    tree = apply_apparatus(tree, edition)  # the editor's register: notes, corrections, names
     return Conversion(document=doc, tei=serialize(tree))
