@@ -18,6 +18,7 @@ column:
 
 from __future__ import annotations
 
+import locale
 import json
 import os
 import re
@@ -476,10 +477,18 @@ class Validator:
         import xmlschema  # the profile; imported here so that importing this module stays cheap
 
         self.max_bytes = max_bytes
+        # The XPath parser behind the assertions takes its default collation from
+        # the process locale when the schema is built; a locale such as C.UTF-8
+        # would make every string comparison try to switch to a locale this
+        # machine may not have. Ids compare by code point: build under "C".
+        saved = locale.setlocale(locale.LC_COLLATE)
         try:
+            locale.setlocale(locale.LC_COLLATE, "C")
             self.schema = xmlschema.XMLSchema11(str(schema_path(PROFILE_XSD)), allow="local")
         except (xmlschema.XMLSchemaException, OSError) as exc:
             raise EditionError(f"the project profile {PROFILE_XSD} does not load: {exc}") from None
+        finally:
+            locale.setlocale(locale.LC_COLLATE, saved)
         self.jing = Jing.find() if use_jing else "TEI P5 conformance was not asked for"
 
     # -- one file, Python layers ------------------------------------------
