@@ -370,6 +370,14 @@ def _enrich_person(person: etree._Element, entry: Person, orgs: dict[str, Place]
     before_idno = person.find(_tag("idno"))
     for role in entry.roles:
         attrs = {k: v for k, v in (("from", role.start), ("to", role.end)) if v}
+        same = [a for a in person.findall(_tag("affiliation")) if not a.get("from")
+                and not a.get("to") and len(a) == 1 and _local(a[0]) == "roleName"
+                and " ".join((a[0].text or "").split()) == role.role]
+        if same and not role.org:
+            # The role the document names, now with its dates: one entry, not two.
+            for key, value in attrs.items():
+                same[0].set(key, value)
+            continue
         affiliation = _el(None, "affiliation", attrs)
         if role.role:
             _el(affiliation, "roleName", text=role.role)

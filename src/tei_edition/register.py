@@ -241,7 +241,7 @@ def parse_edition(data: dict, root: Path, text: str = "", source: str = "edition
 
 
 def _header_line(text: str, table: str) -> int | None:
-    match = re.search(rf"^\s*\[\[?\s*{re.escape(table)}\s*\]\]?", text, re.M)
+    match = re.search(rf"^[ \t]*\[\[?[ \t]*{re.escape(table)}[ \t]*\]\]?", text, re.M)
     return text.count("\n", 0, match.start()) + 1 if match else None
 
 
