@@ -30,6 +30,7 @@ def _register_commands() -> None:
     cli.add_command(render_command, "render")
     from .validate import validate_command; cli.add_command(validate_command, "validate")
     from .build import build_command; cli.add_command(build_command, "build")
+    from .scaffold import new_command; cli.add_command(new_command, "new")
     # -- other stages register here --
 
 
