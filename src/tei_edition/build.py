@@ -195,9 +195,15 @@ def discover(root: Path) -> EditionBuild:
     if not documents:
         raise EditionError("this edition has no transcripts/*.txt and no tei/*.xml", str(root))
     state = _load_state(root / "build" / STATE_FILE)
-    return EditionBuild(root, dict(edition.metadata),
-                        sha256((root / "edition.toml").read_bytes()),
+    return EditionBuild(root, dict(edition.metadata), register_digest(root),
                         [documents[key] for key in sorted(documents)], state)
+
+
+def register_digest(root: Path) -> str:
+    """The editor's register: edition.toml and every file under register/."""
+    files = [root / "edition.toml"] + sorted(p for p in (root / "register").rglob("*")
+                                             if p.is_file())
+    return _key([(p.relative_to(root).as_posix(), sha256(p.read_bytes())) for p in files])
 
 
 def _load_state(path: Path) -> dict:
@@ -293,10 +299,11 @@ def task_pdf(metadata: dict, tei: str, pdf_dir: str) -> dict:
 def task_site(metadata: dict, teis: list[str], site_dir: str) -> dict:
     from .html import HtmlRenderer
 
+    started = time.perf_counter()
     try:
         renderer = _cached("html", _metadata_key(metadata), lambda: HtmlRenderer(metadata))
-        return {"outputs": [str(p) for p in renderer.site([Path(t) for t in teis],
-                                                          Path(site_dir))]}
+        written = renderer.site([Path(t) for t in teis], Path(site_dir))
+        return {"outputs": [str(p) for p in written], "seconds": time.perf_counter() - started}
     except Exception as exc:
         return _failure(exc, site_dir)
 
@@ -304,9 +311,11 @@ def task_site(metadata: dict, teis: list[str], site_dir: str) -> dict:
 def task_volume(metadata: dict, teis: list[str], pdf_dir: str) -> dict:
     from .pdf import PdfRenderer
 
+    started = time.perf_counter()
     try:
         renderer = _cached("pdf", _metadata_key(metadata), lambda: PdfRenderer(metadata))
-        return {"outputs": [str(renderer.volume([Path(t) for t in teis], Path(pdf_dir)))]}
+        written = renderer.volume([Path(t) for t in teis], Path(pdf_dir))
+        return {"outputs": [str(written)], "seconds": time.perf_counter() - started}
     except Exception as exc:
         return _failure(exc, pdf_dir)
 
@@ -364,6 +373,10 @@ class Runner:
                 future.cancel()
             wait(pending)
             raise
+
+    def background(self, fn: Callable, args: tuple) -> Future | None:
+        """Submit fn(*args) to the pool if it is running; None means: run it yourself."""
+        return self.pool.submit(fn, *args) if self.pool is not None else None
 
     def close(self) -> None:
         if self.pool is not None:
@@ -435,32 +448,35 @@ class Build:
                                                                  ed.tei_sha[d.id]),
                                lambda d: (task_html, (ed.metadata, str(d.tei),
                                                       str(ed.build_dir))))
-        if "pdf" in stages:
-            self._per_document(ed, "pdf", good, lambda d: _key(self.fingerprints["pdf"], meta,
-                                                                ed.tei_sha[d.id]),
-                               lambda d: (task_pdf, (ed.metadata, str(d.tei),
-                                                     str(ed.build_dir / "pdf"))))
-        collection = [(d.id, ed.tei_sha[d.id]) for d in ed.documents
-                      if d.id not in ed.failed and d.id in ed.tei_sha]
-        teis = [str(d.tei) for d in ed.documents if d.id not in ed.failed and d.id in ed.tei_sha]
-        collection_calls = {}
-        if "site" in stages and teis:
-            collection_calls["site"] = (
-                _key(self.fingerprints["html"], meta, collection),
-                [ed.build_dir / name for name in SITE_PAGES],
-                (task_site, (ed.metadata, teis, str(ed.build_dir))))
-        volume_key = _key(self.fingerprints["pdf"], meta, collection)
+        # The site pages need every page's document but not the PDFs: they are
+        # made on one worker while the others typeset.
+        site = None
+        if "site" in stages:
+            site = self._collection_start(ed, "site", self.fingerprints["html"],
+                                          [ed.build_dir / name for name in SITE_PAGES],
+                                          task_site, str(ed.build_dir))
+        try:
+            if "pdf" in stages:
+                self._per_document(ed, "pdf", good, lambda d: _key(self.fingerprints["pdf"], meta,
+                                                                    ed.tei_sha[d.id]),
+                                   lambda d: (task_pdf, (ed.metadata, str(d.tei),
+                                                         str(ed.build_dir / "pdf"))))
+        finally:
+            if site is not None:
+                self._collection_finish(ed, site)
         volume = ed.build_dir / "pdf" / "volume.pdf"
-        if "volume" in stages and teis:
-            collection_calls["volume"] = (volume_key, [volume], (
-                task_volume, (ed.metadata, teis, str(ed.build_dir / "pdf"))))
+        if "volume" in stages:
+            pending = self._collection_start(ed, "volume", self.fingerprints["pdf"], [volume],
+                                             task_volume, str(ed.build_dir / "pdf"))
+            if pending is not None:
+                self._collection_finish(ed, pending)
         elif "pdf" in stages and volume.is_file() and (
-                ed.state["collection"].get("volume", {}).get("key") != volume_key):
+                ed.state["collection"].get("volume", {}).get("key")
+                != self._collection_key(ed, self.fingerprints["pdf"])):
             # An out-of-date volume is never left lying beside current PDFs.
             ed.state["collection"].pop("volume", None)
             volume.unlink()
             self.echo(f"removed   {volume} (out of date; build with --volume to remake it)")
-        self._collection(ed, collection_calls)
         if not ed.failed:
             self._sweep(ed)
 
@@ -569,44 +585,51 @@ class Build:
 
         self._timed(stage, progress, lambda: self.runner.run([call(d) for d in stale], done))
 
-    def _collection(self, ed: EditionBuild, calls: dict) -> None:
-        """The whole-collection outputs (site pages, volume), side by side."""
-        todo = {}
-        for stage, (key, outputs, call) in calls.items():
-            entry = ed.state["collection"].get(stage, {})
-            if entry.get("key") == key and all(p.is_file() for p in outputs):
-                self.totals[stage].current += 1
-            else:
-                todo[stage] = (key, call)
-                ed.state["collection"].pop(stage, None)
-        if not todo:
-            return
+    def _collection_key(self, ed: EditionBuild, fingerprint: str) -> str:
+        members = [(d.id, ed.tei_sha[d.id]) for d in ed.documents
+                   if d.id not in ed.failed and d.id in ed.tei_sha]
+        return _key(fingerprint, _key(ed.metadata), members)
+
+    def _collection_start(self, ed: EditionBuild, stage: str, fingerprint: str,
+                          outputs: list[Path], task: Callable, out_dir: str):
+        """Start a whole-collection output (site pages, volume) unless it is current.
+
+        It goes to a running worker pool in the background, else it runs
+        in _collection_finish. Returns what _collection_finish needs, or None.
+        """
+        teis = [str(d.tei) for d in ed.documents if d.id not in ed.failed and d.id in ed.tei_sha]
+        if not teis:
+            return None
+        key = self._collection_key(ed, fingerprint)
+        entry = ed.state["collection"].get(stage, {})
+        if entry.get("key") == key and all(p.is_file() for p in outputs):
+            self.totals[stage].current += 1
+            return None
+        ed.state["collection"].pop(stage, None)
         ed.save()
-        names = list(todo)
-        progress = self._progress("+".join(names), len(names), 0)
-        started = time.perf_counter()
+        args = (ed.metadata, teis, out_dir)
+        future = self.runner.background(task, args)
+        self.echo(f"{stage:<9} started ({len(teis)} documents)")
+        return stage, key, time.perf_counter(), future, (task, args)
 
-        def done(index: int, result: dict) -> None:
-            stage = names[index]
-            self.totals[stage].seconds += time.perf_counter() - started
-            if result.get("errors"):
-                self.totals[stage].errors += 1
-                self.errors += 1
-                for line in result["errors"]:
-                    progress.message(f"error: {line}")
-            else:
-                ed.state["collection"][stage] = {
-                    "key": todo[stage][0],
-                    "outputs": [ed.rel(Path(p)) for p in result.get("outputs", [])]}
-                self.totals[stage].built += 1
-            progress.advance()
-            self._check_stop()
-
-        try:
-            self.runner.run([todo[name][1] for name in names], done)
-        finally:
-            errors = sum(self.totals[n].errors for n in names)
-            progress.finish(f"{len(names) - errors} built" + (f", {errors} failed" if errors else ""))
+    def _collection_finish(self, ed: EditionBuild, pending) -> None:
+        stage, key, started, future, (task, args) = pending
+        result = future.result() if future is not None else task(*args)
+        # its own time: in the background it overlaps the PDF stage
+        seconds = result.get("seconds", time.perf_counter() - started)
+        self.totals[stage].seconds += seconds
+        if result.get("errors"):
+            self.totals[stage].errors += 1
+            self.errors += 1
+            for line in result["errors"]:
+                self.echo(f"error: {line}")
+            self.echo(f"{stage:<9} failed ({seconds:.1f} s)")
+        else:
+            ed.state["collection"][stage] = {
+                "key": key, "outputs": [ed.rel(Path(p)) for p in result.get("outputs", [])]}
+            self.totals[stage].built += 1
+            self.echo(f"{stage:<9} built ({seconds:.1f} s)")
+        self._check_stop()
 
     # -- helpers ------------------------------------------------------------
 
