@@ -156,6 +156,12 @@ def test_participants_are_listed_by_group(out):
     assert "The Korean delegation Choe Yong-geon, Deputy Chairman of the KWP CC" in page1
 
 
+def test_participants_bear_the_offices_they_held_at_the_date(out):
+    page1 = flat(pdftotext(out["memo"], 1))
+    assert "Il Nam (1915–1976), Minister of Foreign Affairs of the DPRK" in page1
+    assert "Vice-Premier" not in page1  # an office taken in 1957, after this 1955 record
+
+
 def test_editorial_signs_are_explained_by_a_printed_legend(out):
     layout = subprocess.run(["pdftotext", "-layout", "-enc", "UTF-8", str(out["example"]), "-"],
                             capture_output=True, check=True).stdout.decode("utf-8")
@@ -430,7 +436,7 @@ def test_volume_persons_index_gives_the_right_pages(out):
     index = pages[index_page - 1]
     # Nam Il is mentioned in the 1955 memorandum only; Mikoyan in all three
     nam = next(n for n, text in enumerate(pages[:index_page - 1], 1) if "Minister Nam Il called" in text)
-    assert re.search(rf"Nam, Il, Minister of Foreign Affairs of the DPRK {nam}\b", index)
+    assert re.search(rf"Nam, Il \(1915–1976\), Minister of Foreign Affairs of the DPRK {nam}\b", index)
     mikoyan_pages = [n for n, text in enumerate(pages[:index_page - 1], 1)
                      if "Cde. Mikoyan" in text or "Cde. #Mikoyan" in text]
     entry = re.search(r"Anastas Mikoyan[^0-9]*([\d, ]+)", index)

@@ -82,7 +82,7 @@ def test_sample_volume_indexes_the_speakers(sample):
     for name in ["Anastas Mikoyan", "Choe Yong-geon", "Rim Hae"]:
         assert name in index, name
     # persons only mentioned (standOff) are indexed too, with their role
-    assert "Kim Il Sung, Chairman of the KWP Central Committee" in index
+    assert "Kim Il Sung (1912–1994), Chairman of the KWP Central Committee" in index
     assert "V. Kovyzhenko, Recorder of the conversation" in index
 
 

@@ -261,16 +261,31 @@
   <!-- One listPerson as (head: …, persons: ((name: …, details: (…)), …)). -->
   <xsl:function name="ty:group" as="xs:string">
     <xsl:param name="list" as="element(tei:listPerson)"/>
+    <xsl:variable name="year" select="substring(ty:sort-date($list/ancestor::tei:TEI[1]), 1, 4)"/>
     <xsl:sequence select="'(head: ' || ty:str-or-none($list/tei:head) || ', persons: '
-        || ty:array($list/tei:person ! ('(name: ' || ty:str(ed:person-name(.))
-             || ', details: ' || ty:array(ty:person-details(.) ! ty:str(.)) || ')'))
+        || ty:array($list/tei:person ! ('(name: ' || ty:str(ed:person-name(.) || ty:life(.))
+             || ', details: ' || ty:array(ty:person-details(., $year) ! ty:str(.)) || ')'))
         || ')'"/>
   </xsl:function>
 
+  <!-- Roles and affiliations, one string each, without repeats; those dated
+       (@from, @to) only if they held in $year (the document's), so that a
+       1956 record does not call a man by the office he took in 1964. -->
   <xsl:function name="ty:person-details" as="xs:string*">
     <xsl:param name="person" as="element(tei:person)"/>
-    <xsl:sequence select="($person/(tei:roleName, tei:affiliation/tei:roleName, tei:affiliation/tei:orgName,
-        tei:affiliation[not(*)], tei:occupation) ! normalize-space(.))[.]"/>
+    <xsl:param name="year" as="xs:string"/>
+    <xsl:variable name="current" select="$person/(tei:roleName, tei:affiliation, tei:occupation)[
+        not(matches($year, '^\d{4}$'))
+        or ((not(@from) or substring(@from, 1, 4) le $year) and (not(@to) or substring(@to, 1, 4) ge $year))]"/>
+    <xsl:sequence select="distinct-values($current ! normalize-space(.))[.]"/>
+  </xsl:function>
+
+  <!-- " (1895–1978)" from birth and death, when the register gives them. -->
+  <xsl:function name="ty:life" as="xs:string">
+    <xsl:param name="person" as="element(tei:person)"/>
+    <xsl:variable name="born" select="substring(($person/tei:birth/@when)[1], 1, 4)"/>
+    <xsl:variable name="died" select="substring(($person/tei:death/@when)[1], 1, 4)"/>
+    <xsl:sequence select="if ($born or $died) then ' (' || $born || '–' || $died || ')' else ''"/>
   </xsl:function>
 
   <!-- Editorial signs that the text actually uses, for the printed legend. -->
@@ -299,8 +314,8 @@
         <xsl:variable name="surname" select="normalize-space((tei:persName/tei:surname)[1])"/>
         <xsl:variable name="forenames" select="string-join((tei:persName)[1]/tei:forename ! normalize-space(.), ' ')"/>
         <xsl:variable name="entry" select="if ($surname and $forenames) then $surname || ', ' || $forenames else $name"/>
-        <xsl:sequence select="ty:str(current-grouping-key()) || ': (name: ' || ty:str($entry)
-            || ', role: ' || ty:str-or-none(ty:person-details(.)[1])
+        <xsl:sequence select="ty:str(current-grouping-key()) || ': (name: ' || ty:str($entry || ty:life(.))
+            || ', role: ' || ty:str-or-none(ty:person-details(., '')[1])
             || ', sort: ' || ty:str(($surname[.], $name)[1]) || ')'"/>
       </xsl:for-each-group>
     </xsl:variable>
