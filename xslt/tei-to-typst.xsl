@@ -314,7 +314,7 @@
         <xsl:variable name="surname" select="normalize-space((tei:persName/tei:surname)[1])"/>
         <xsl:variable name="forenames" select="string-join((tei:persName)[1]/tei:forename ! normalize-space(.), ' ')"/>
         <xsl:variable name="entry" select="if ($surname and $forenames) then $surname || ', ' || $forenames else $name"/>
-        <xsl:sequence select="ty:str(current-grouping-key()) || ': (name: ' || ty:str($entry || ty:life(.))
+        <xsl:sequence select="ty:str(current-grouping-key()) || ': (name: ' || ty:str($entry) || ', life: ' || ty:str(ty:life(.))
             || ', role: ' || ty:str-or-none(ty:person-details(., '')[1])
             || ', sort: ' || ty:str(($surname[.], $name)[1]) || ')'"/>
       </xsl:for-each-group>
@@ -326,7 +326,7 @@
         <xsl:if test="current-grouping-key() and not(current-grouping-key() = $listed-ids)">
           <xsl:variable name="name" select="normalize-space(.)"/>
           <xsl:sequence select="ty:str(current-grouping-key()) || ': (name: ' || ty:str($name)
-              || ', role: none, sort: ' || ty:str($name) || ')'"/>
+              || ', life: &quot;&quot;, role: none, sort: ' || ty:str($name) || ')'"/>
         </xsl:if>
       </xsl:for-each-group>
     </xsl:variable>
