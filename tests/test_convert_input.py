@@ -186,8 +186,7 @@ def test_default_output_is_the_editions_build_folder(tmp_path):
     import shutil
 
     edition = tmp_path / "ed"
-    shutil.copytree(SAMPLE_EDITION / "transcripts", edition / "transcripts")
-    shutil.copy(SAMPLE_EDITION / "edition.toml", edition / "edition.toml")
+    shutil.copytree(SAMPLE_EDITION, edition, ignore=shutil.ignore_patterns("build"))
     result = run("convert", "transcripts/" + SAMPLE.name, cwd=edition)
     assert result.returncode == 0, result.stderr
     assert (edition / "build" / "tei" / (SAMPLE.stem + ".xml")).exists()
