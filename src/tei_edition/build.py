@@ -706,10 +706,10 @@ class Build:
         for stage in stages:
             t = self.totals[stage]
             rows.append(f"{stage:<9} {t.built:>7} {t.current:>11} {t.warnings:>9} {t.errors:>7}"
-                        f" {t.seconds:>7.1f} s")
+                        f" {t.seconds:>7.2f} s")
         warnings = sum(self.totals[s].warnings for s in stages)
         rows.append(f"{'total':<9} {'':>7} {'':>11} {warnings:>9} {self.errors:>7}"
-                    f" {seconds:>7.1f} s")
+                    f" {seconds:>7.2f} s")
         return "\n".join(rows)
 
 
