@@ -98,6 +98,12 @@
                 <li><a href="persons.html">
                   <xsl:if test="$current = 'persons'"><xsl:attribute name="aria-current" select="'page'"/></xsl:if>
                   <xsl:text>Persons</xsl:text></a></li>
+                <li><a href="places.html">
+                  <xsl:if test="$current = 'places'"><xsl:attribute name="aria-current" select="'page'"/></xsl:if>
+                  <xsl:text>Places</xsl:text></a></li>
+                <li><a href="subjects.html">
+                  <xsl:if test="$current = 'subjects'"><xsl:attribute name="aria-current" select="'page'"/></xsl:if>
+                  <xsl:text>Subjects</xsl:text></a></li>
               </ul>
             </nav>
           </div>

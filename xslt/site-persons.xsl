@@ -14,6 +14,7 @@
     exclude-result-prefixes="#all">
 
   <xsl:import href="html-common.xsl"/>
+  <xsl:include href="html-apparatus.xsl"/>
 
   <!-- keys keep the index linear in the size of the collection -->
   <xsl:key name="turns-by-speaker" match="tei:body//tei:sp" use="ed:speaker-id(.)"/>
@@ -88,6 +89,8 @@
                               ($first/tei:affiliation/tei:orgName, $first/tei:affiliation[not(*)])[1]">
           <span class="{if (self::tei:roleName) then 'role' else 'org'}"><xsl:value-of select="normalize-space(.)"/></span>
         </xsl:for-each>
+        <xsl:apply-templates select="$first" mode="person-apparatus-name"/>
+        <xsl:apply-templates select="$first" mode="person-apparatus"/>
         <xsl:call-template name="ed:authority-links"><xsl:with-param name="person" select="$first"/></xsl:call-template>
       </p>
       <p class="person-total">

@@ -23,6 +23,7 @@
 
   <xsl:import href="html-common.xsl"/>
   <xsl:import href="html-glance.xsl"/>
+  <xsl:include href="html-apparatus.xsl"/>
 
   <!-- The file's id when the TEI root has no xml:id (html.py passes the stem). -->
   <xsl:param name="doc-id" as="xs:string" select="''"/>
@@ -90,6 +91,7 @@
           <xsl:call-template name="contents"/>
           <xsl:apply-templates select="tei:TEI/tei:teiHeader/tei:profileDesc/tei:abstract"/>
           <xsl:call-template name="participants"/>
+          <xsl:call-template name="places"><xsl:with-param name="tei" select="$tei"/></xsl:call-template>
           <xsl:if test="exists($turns)">
             <xsl:call-template name="ed:glance">
               <xsl:with-param name="tei" select="$tei"/>
@@ -203,6 +205,7 @@
         <xsl:if test="$tei/(tei:teiHeader/tei:profileDesc/tei:particDesc, tei:standOff)//tei:person">
           <li><a href="#participants">Participants</a></li>
         </xsl:if>
+        <xsl:if test="$tei/tei:standOff/(tei:listPlace, tei:listOrg)/*[@xml:id]"><li><a href="#places">Places</a></li></xsl:if>
         <xsl:if test="exists($turns)"><li><a href="#glance">At a glance</a></li></xsl:if>
         <li><a href="#text">Text</a></li>
         <xsl:if test="$tei/tei:text//tei:note[not(@type = 'query')]"><li><a href="#notes">Notes</a></li></xsl:if>
@@ -257,12 +260,14 @@
         </xsl:if>
         <xsl:value-of select="ed:person-name(.)"/>
       </span>
-      <xsl:for-each select="tei:affiliation/tei:roleName, tei:roleName">
+      <xsl:apply-templates select="." mode="person-apparatus-name"/>
+      <xsl:for-each select="tei:affiliation[not(@from or @to)]/tei:roleName, tei:roleName">
         <span class="role"><xsl:value-of select="normalize-space(.)"/></span>
       </xsl:for-each>
-      <xsl:for-each select="tei:affiliation/tei:orgName, tei:affiliation[not(*)]">
+      <xsl:for-each select="tei:affiliation[not(@from or @to)]/tei:orgName, tei:affiliation[not(*)]">
         <span class="org"><xsl:value-of select="normalize-space(.)"/></span>
       </xsl:for-each>
+      <xsl:apply-templates select="." mode="person-apparatus"/>
       <xsl:if test="exists($own) or tei:idno">
         <span class="person-links">
           <xsl:if test="exists($own)">

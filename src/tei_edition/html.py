@@ -6,6 +6,8 @@ renderer by tei_edition.xslt and reused). Site layout, relative to site_dir:
     <id>.html        one page per document
     index.html       the collection: every document with date, participants, archive
     persons.html     every person across the documents, with turns and links
+    places.html      places and organisations of the register, with the documents
+    subjects.html    the register's subjects, with the documents
     assets/          edition.css, edition.js (no fonts or scripts from elsewhere)
 
 The index stylesheets see the whole collection as one XML document,
@@ -89,6 +91,7 @@ class HtmlRenderer:
         self._page = stylesheet("tei-to-html.xsl")
         self._index = stylesheet("site-index.xsl")
         self._persons = stylesheet("site-persons.xsl")
+        self._apparatus = stylesheet("site-apparatus.xsl")  # places.html, subjects.html
 
     @staticmethod
     def _params(edition: dict) -> dict[str, str]:
@@ -138,6 +141,8 @@ class HtmlRenderer:
         outputs = {
             "index.html": self._index.transform(collection, self.params),
             "persons.html": self._persons.transform(collection, self.params),
+            "places.html": self._apparatus.transform(collection, {**self.params, "index": "places"}),
+            "subjects.html": self._apparatus.transform(collection, {**self.params, "index": "subjects"}),
         }
         for name in ASSETS:
             source = xslt_path(name)
