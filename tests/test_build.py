@@ -149,9 +149,10 @@ def test_one_changed_source_rebuilds_that_document_and_the_collection(tmp_path, 
     after = stamps(edition)
     rewritten = {name for name in after if after[name] != before.get(name)}
     stem = changed.stem
-    assert rewritten == {f"tei/{stem}.xml", f"{stem}.html", f"pdf/{stem}.pdf",
-                         "index.html", "persons.html", "assets/edition.css",
-                         "assets/edition.js"}
+    # that document's files, and the collection pages; no other document's
+    assert {name for name in rewritten if "record-" in name} == {
+        f"tei/{stem}.xml", f"{stem}.html", f"pdf/{stem}.pdf"}
+    assert {"index.html", "persons.html"} <= rewritten
     assert b"One more sentence" in (edition / "build" / f"{stem}.html").read_bytes()
 
 
@@ -224,8 +225,9 @@ def test_keep_going_builds_the_rest_and_reports_every_error(broken_edition):
     assert any("bad-bytes.txt:1:" in line for line in errors), result.stderr
     assert any(re.search(r"broken\.xml:\d+:\d+: well-formed/", line) for line in errors), errors
     pages = sorted(p.name for p in (broken_edition / "build").glob("*.html"))
-    assert pages == ["index.html", "persons.html", "record-00000.html", "record-00001.html",
-                     "record-00002.html"]
+    assert [p for p in pages if p.startswith("record-")] == [
+        "record-00000.html", "record-00001.html", "record-00002.html"]
+    assert "index.html" in pages and "bad-bytes.html" not in pages
     assert b"broken" not in (broken_edition / "build" / "index.html").read_bytes()
     assert summary_row(result.stderr, "convert")[3] == "1"
     assert summary_row(result.stderr, "validate")[3] == "1"

@@ -35,6 +35,7 @@ import os
 import sys
 import time
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from multiprocessing import get_context
 from pathlib import Path
@@ -167,6 +168,9 @@ class EditionBuild:
 
     def save(self) -> None:
         write_atomic(self.state_path, json.dumps(self.state, sort_keys=True, indent=1) + "\n")
+
+    def tei_size(self, doc: Document) -> int:
+        return doc.tei.stat().st_size
 
     def rel(self, path: Path) -> str:
         return Path(path).relative_to(self.root).as_posix()
@@ -367,12 +371,21 @@ class Runner:
             while pending:
                 finished, pending = wait(pending, return_when=FIRST_COMPLETED)
                 for future in sorted(finished, key=futures.get):
-                    on_done(futures[future], future.result())
+                    on_done(futures[future], self.result(future))
         except BaseException:
             for future in pending:
                 future.cancel()
             wait(pending)
             raise
+
+    def result(self, future: Future) -> dict:
+        try:
+            return future.result()
+        except BrokenProcessPool:
+            self.pool = None
+            raise EditionError("a worker process died (out of memory, or killed); what was "
+                               "finished is kept: run the build again, perhaps with fewer "
+                               "jobs (-j)") from None
 
     def background(self, fn: Callable, args: tuple) -> Future | None:
         """Submit fn(*args) to the pool if it is running; None means: run it yourself."""
@@ -512,7 +525,10 @@ class Build:
         # One jing JVM per chunk: chunks big enough to pay for it, small
         # enough to keep both workers busy and the bar moving.
         size = max(10, min(200, math.ceil(len(stale) / (self.options.jobs * 3))))
-        chunks = [stale[i:i + size] for i in range(0, len(stale), size)]
+        count = math.ceil(len(stale) / size)
+        # dealt out largest first, so that the chunks weigh about the same
+        by_size = sorted(stale, key=lambda d: -ed.tei_size(d))
+        chunks = [by_size[i::count] for i in range(count)]
         progress = self._progress(stage, len(stale), len(docs) - len(stale))
         warned: set[str] = set()
         last_save = time.perf_counter()
@@ -556,7 +572,10 @@ class Build:
                 (ed.root / out).is_file() for out in entry.get("outputs", [])) and (
                 outputs is None or all(p.is_file() for p in outputs(doc)))
 
-        stale = [d for d in docs if not current(d)]
+        # Largest first: the last task of a stage is then a short one, and no
+        # worker idles long at the end while another finishes a long document.
+        stale = sorted((d for d in docs if not current(d)),
+                       key=lambda d: -(d.source if stage == "convert" else d.tei).stat().st_size)
         totals.current += len(docs) - len(stale)
         if not stale:
             return
@@ -602,7 +621,8 @@ class Build:
             return None
         key = self._collection_key(ed, fingerprint)
         entry = ed.state["collection"].get(stage, {})
-        if entry.get("key") == key and all(p.is_file() for p in outputs):
+        recorded = [ed.root / out for out in entry.get("outputs", [])]
+        if entry.get("key") == key and all(p.is_file() for p in outputs + recorded):
             self.totals[stage].current += 1
             return None
         ed.state["collection"].pop(stage, None)
@@ -614,7 +634,7 @@ class Build:
 
     def _collection_finish(self, ed: EditionBuild, pending) -> None:
         stage, key, started, future, (task, args) = pending
-        result = future.result() if future is not None else task(*args)
+        result = self.runner.result(future) if future is not None else task(*args)
         # its own time: in the background it overlaps the PDF stage
         seconds = result.get("seconds", time.perf_counter() - started)
         self.totals[stage].seconds += seconds
