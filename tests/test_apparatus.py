@@ -243,3 +243,24 @@ def test_the_shared_personography_is_valid_tei(validator, tmp_path):
     report = validator.validate([str(target)])
     assert report.ok, [f.as_dict() for f in report.faults]
     assert personography(edition) == data
+
+
+def test_overlapping_corrections_are_reported(edition_dir):
+    error = note_error(edition_dir, 'corr = "Washington"\n',
+                       'corr = "Washington"\n\n[[corrections]]\nsic = "from Washinton with"\n'
+                       'corr = "from Washington with"\n')
+    assert "correction 'from Washinton with' overlaps correction 'Washinton'" in error.message
+    assert error.line == entry_line(edition_dir, 'sic = "from Washinton with"')
+
+
+def test_an_edition_wide_correction_may_find_nothing(tmp_path):
+    # No document id: the slip is corrected wherever it occurs, and nowhere is no error.
+    (tmp_path / "transcripts").mkdir()
+    (tmp_path / "edition.toml").write_text('[[corrections]]\nsic = "Moskow"\ncorr = "Moscow"\n',
+                                           encoding="utf-8")
+    path = tmp_path / "transcripts" / "note.txt"
+    path.write_text("A note about Moskow.\n\nAnd nothing else in Moskow.\n", encoding="utf-8")
+    tree = etree.fromstring(convert(path, tmp_path).tei)
+    assert xp(tree, "//t:choice/t:corr/text()") == ["Moscow", "Moscow"]
+    path.write_text("A note about Paris.\n", encoding="utf-8")
+    assert not xp(etree.fromstring(convert(path, tmp_path).tei), "//t:choice")

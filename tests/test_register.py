@@ -168,3 +168,13 @@ def test_the_cli_prints_one_line_and_writes_nothing(edition_dir, tmp_path, capsy
     assert err.count("\n") == 1 and "Traceback" not in err
     assert f"{path}:{line_of(path, 'birth = 1904x')}" in err
     assert not out.exists() or not any(out.iterdir())
+
+
+def test_a_name_two_places_share_is_refused(edition_dir):
+    places = edition_dir / "register" / "places.toml"
+    places.write_text(places.read_text(encoding="utf-8")
+                      + '\n[[places]]\nid = "vienna-virginia"\nname = "Vienna, Virginia"\n'
+                        'aliases = ["Vienna"]\n', encoding="utf-8")
+    error = error_of(edition_dir)
+    assert (error.path, error.line) == (str(places), line_of(places, 'id = "vienna-virginia"') - 1)
+    assert "the name 'Vienna' is also given for 'vienna'" in error.message

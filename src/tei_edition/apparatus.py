@@ -180,22 +180,30 @@ def _pick(matches: list, occurrence: int, words: str, origin: Origin, what: str,
 # -- corrections ---------------------------------------------------------------
 
 def _apply_corrections(text: etree._Element, corrections: list, doc_id: str) -> None:
+    index = _TextIndex(text)  # one reading of the text for every correction
+    chosen: list[tuple[int, int, object]] = []
     for correction in corrections:
-        index = _TextIndex(text)
         matches = [m for m in index.find(correction.sic) if not _in_choice(index, m)]
         what = f"correction '{correction.sic}' → '{correction.corr}'"
-        if correction.occurrence:
-            chosen = [_pick(matches, correction.occurrence, correction.sic, correction.origin,
-                            what, doc_id)]
-        elif correction.document:
+        if correction.occurrence or correction.document:
+            # A correction for one document must find its slip there.
+            picked = _pick(matches, correction.occurrence, correction.sic, correction.origin,
+                           what, doc_id) if correction.occurrence else None
             if not matches:
                 _pick(matches, 0, correction.sic, correction.origin, what, doc_id)
-            chosen = matches
-        else:
-            chosen = matches  # an edition-wide correction applies wherever the slip occurs
-        # Later matches first: an earlier match's offsets stay valid.
-        for start, end in reversed(chosen):
-            _wrap_correction(index, start, end, correction, doc_id)
+            matches = [picked] if picked else matches
+        # An edition-wide correction applies wherever the slip occurs, if anywhere.
+        chosen += [(start, end, correction) for start, end in matches]
+    chosen.sort(key=lambda item: item[0])
+    for (_, end, one), (start, _, other) in zip(chosen, chosen[1:]):
+        if start < end:
+            # Report the entry written later in the register: the earlier one stood first.
+            first, later = sorted((one, other), key=corrections.index)
+            _fail(later.origin, f"correction '{later.sic}' overlaps correction "
+                                f"'{first.sic}' in document '{doc_id}'")
+    # Later matches first: an earlier match's offsets stay valid.
+    for start, end, correction in reversed(chosen):
+        _wrap_correction(index, start, end, correction, doc_id)
 
 
 def _in_choice(index: _TextIndex, match: tuple[int, int]) -> bool:
@@ -243,10 +251,15 @@ def _insert_at(slot: _Slot, offset: int, new: etree._Element, rest: str | None =
 
 def _apply_notes(text: etree._Element, notes: list) -> None:
     doc_id = text.getparent().get(XML_ID, "")
-    for number, note in enumerate(notes, start=1):
-        index = _TextIndex(text)
-        start, end = _pick(index.find(note.at), note.occurrence, note.at, note.origin,
-                           f"note {number} (at \u201c{note.at}\u201d)", doc_id)
+    index = _TextIndex(text)  # one reading of the text for every note
+    placed = []
+    for number, note in enumerate(notes):
+        _, end = _pick(index.find(note.at), note.occurrence, note.at, note.origin,
+                       f"note at \u201c{note.at}\u201d", doc_id)
+        placed.append((end, number, note))
+    # From the end of the text backwards: the offsets of earlier anchors stay valid,
+    # and notes on the same words keep the register's order.
+    for end, _, note in sorted(placed, key=lambda item: (item[0], item[1]), reverse=True):
         slot, offset = index.where[end - 1]
         element = etree.Element(_tag("note"), type="editorial")
         element.text = note.text
@@ -282,17 +295,9 @@ def _tag_mentions(scopes: list, entries: list[Place]) -> None:
     by_name = {name: entry for name, entry in reversed(names)}
     pattern = re.compile(r"(?<![\w'’-])(" + "|".join(re.escape(n) for n, _ in names) + r")(?![\w'’-])")
     for scope in scopes:
-        slots = []
-        for node in scope.iter():
-            if not isinstance(node.tag, str):
-                continue
-            hidden = any(_local(a) in NO_TAGGING for a in (node, *node.iterancestors()))
-            if not hidden:
-                slots.append(_Slot(node, "text"))
-            parent = node.getparent()
-            if node is not scope and parent is not None and not any(
-                    _local(a) in NO_TAGGING for a in (parent, *parent.iterancestors())):
-                slots.append(_Slot(node, "tail"))
+        slots: list[_Slot] = []
+        hidden = any(_local(a) in NO_TAGGING for a in (scope, *scope.iterancestors()))
+        _text_slots(scope, hidden, slots)
         for slot in slots:
             matches = list(pattern.finditer(slot.get()))
             for match in reversed(matches):
@@ -301,6 +306,17 @@ def _tag_mentions(scopes: list, entries: list[Place]) -> None:
                            {"ref": f"#{entry.id}"}, match.group(1))
                 value = slot.get()
                 _insert_at(slot, match.start(), name, value[match.end():])
+
+
+def _text_slots(node: etree._Element, hidden: bool, slots: list) -> None:
+    """The text slots under node where names may be tagged, in document order."""
+    if not hidden:
+        slots.append(_Slot(node, "text"))
+    for child in node:
+        if isinstance(child.tag, str):
+            _text_slots(child, hidden or _local(child) in NO_TAGGING, slots)
+        if not hidden:
+            slots.append(_Slot(child, "tail"))
 
 
 def _list_places_and_orgs(root: etree._Element, entries: dict[str, Place]) -> None:

@@ -470,16 +470,24 @@ def check_references(edition: Edition) -> None:
             if role.org and role.org not in orgs:
                 _fail_at(person.origin, f"person '{person.id}': unknown organisation id "
                                         f"'{role.org}' in 'roles' (add it as an [[orgs]] entry)")
+    # A name that two entries share could not be tagged with certainty.
+    named: dict[str, Place] = {}
+    for entry in (*edition.places, *edition.orgs):
+        for name in entry.names():
+            other = named.setdefault(name, entry)
+            if other is not entry:
+                _fail_at(entry.origin, f"{entry.kind} '{entry.id}': the name '{name}' is also "
+                                       f"given for '{other.id}'; a mention could not be told apart")
     # Document ids can be checked only where the transcripts are at hand.
     from .ingest import document_id  # the converter names documents; import late (cycle)
 
     known = {document_id(path) for path in edition.transcripts}
     if not known:
         return
-    named = [(c.document, c.origin, "correction") for c in edition.corrections if c.document]
-    named += [(n.document, n.origin, "note") for n in edition.notes]
-    named += [(d, s.origin, "subject") for s in edition.subjects for d in s.documents]
-    for doc_id, origin, what in named:
+    documents = [(c.document, c.origin, "correction") for c in edition.corrections if c.document]
+    documents += [(n.document, n.origin, "note") for n in edition.notes]
+    documents += [(d, s.origin, "subject") for s in edition.subjects for d in s.documents]
+    for doc_id, origin, what in documents:
         if doc_id not in known:
             _fail_at(origin, f"{what}: unknown document id '{doc_id}'; the transcripts give "
                              + ", ".join(sorted(known)))
