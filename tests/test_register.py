@@ -178,3 +178,37 @@ def test_a_name_two_places_share_is_refused(edition_dir):
     error = error_of(edition_dir)
     assert (error.path, error.line) == (str(places), line_of(places, 'id = "vienna-virginia"') - 1)
     assert "the name 'Vienna' is also given for 'vienna'" in error.message
+
+
+# -- the register kept as TEI ------------------------------------------------------------
+
+TEI_REGISTER = Path(__file__).parent / "fixtures" / "apparatus" / "tei-register"
+
+
+def test_a_tei_register_reads_like_the_toml_one():
+    edition = load_edition(TEI_REGISTER)
+    (novak,) = edition.persons
+    assert (novak.id, novak.name, novak.aliases, novak.spellings) == (
+        "novak", "Jan Novak", ("Ambassador Novak",), ("Jan Nowak",))
+    assert (novak.birth, novak.side, novak.role, novak.biography) == (
+        "1910-05-01", "Visitors", "Ambassador", "An invented ambassador.")
+    assert [(r.role, r.org, r.start, r.end) for r in novak.roles] == [("Envoy", "ministry", "1950", "1962")]
+    assert [(p.id, p.aliases) for p in edition.places] == [("brno", ("Brünn",))]
+    assert [o.id for o in edition.orgs] == ["ministry"]
+    path = TEI_REGISTER / "register" / "persons.xml"
+    assert novak.origin.line == line_of(path, '<person xml:id="novak">')
+
+
+def test_a_mistake_in_a_tei_register_names_its_line(tmp_path):
+    root = tmp_path / "ed"
+    shutil.copytree(TEI_REGISTER, root)
+    path = root / "register" / "persons.xml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace('<org xml:id="ministry">', '<org xml:id="brno">'), encoding="utf-8")
+    error = error_of(root)
+    assert (error.path, error.line) == (str(path), line_of(path, '<org xml:id="brno">'))
+    assert "duplicate id 'brno'" in error.message
+    path.write_text(text.replace("<birth when=\"1910-05-01\"/>", "<birth when=\"1910-05-01\">"),
+                    encoding="utf-8")
+    error = error_of(root)
+    assert error.path == str(path) and "not well-formed XML" in error.message and error.line

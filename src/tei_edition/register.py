@@ -11,7 +11,8 @@ may hold the editor's register:
     [[notes]]        explanatory notes anchored to quoted words of a document
     [[subjects]]     keywords for the collection's subjects index
 
-Every mistake is reported with the file and line of the entry at fault.
+Persons, places and organisations may also be kept as TEI (register/*.xml:
+listPerson, listPlace, listOrg; see _read_tei_register). Every mistake is reported with the file and line of the entry at fault.
 """
 
 from __future__ import annotations
@@ -198,9 +199,11 @@ def _read_toml(path: Path) -> tuple[dict, str]:
 
 
 def register_files(root: Path) -> list[Path]:
-    """The extra register files of an edition: register/*.toml, in name order."""
+    """The extra register files of an edition: register/*.toml and *.xml, in name order."""
     folder = Path(root) / "register"
-    return sorted(folder.glob("*.toml")) if folder.is_dir() else []
+    if not folder.is_dir():
+        return []
+    return sorted(p for p in folder.iterdir() if p.suffix in (".toml", ".xml") and p.is_file())
 
 
 def load_edition(root: Path) -> Edition:
@@ -212,6 +215,9 @@ def load_edition(root: Path) -> Edition:
         data, text = _read_toml(path)
         edition = parse_edition(data, root, text, str(path))
     for extra in register_files(root):
+        if extra.suffix == ".xml":
+            _read_tei_register(edition, extra)
+            continue
         data, text = _read_toml(extra)
         for key in ("edition", "rules"):
             if key in data:
@@ -491,3 +497,91 @@ def check_references(edition: Edition) -> None:
         if doc_id not in known:
             _fail_at(origin, f"{what}: unknown document id '{doc_id}'; the transcripts give "
                              + ", ".join(sorted(known)))
+
+
+# -- the register as TEI ---------------------------------------------------------------
+
+_TEI = "{http://www.tei-c.org/ns/1.0}"
+
+
+def _read_tei_register(edition: Edition, path: Path) -> None:
+    """Persons, places and organisations from a TEI file, for editors who keep them so.
+
+    <person xml:id>: persName (the first untyped one is the canonical name;
+    type="alias" the forms transcripts print; type="variant" other spellings),
+    birth/@when, death/@when, affiliation[@from or @to] (roles: roleName, and
+    orgName/@ref="#org-id"), affiliation without dates (roleName: role; orgName:
+    affiliation; @type="side": the participants' group), idno[@type], note
+    (biography). <place>/<org> likewise with placeName/orgName, idno and note.
+    """
+    from .xmlsafe import parse_xml_bytes  # lxml is only needed by editors who use TEI
+
+    data = path.read_bytes()
+    root = parse_xml_bytes(data, str(path)).getroot()
+    reader = _Reader(edition, data.decode("utf-8", "replace"), str(path))
+    counts = {"person": 0, "place": 0, "org": 0}
+    for element in root.iter(f"{_TEI}person", f"{_TEI}place", f"{_TEI}org"):
+        kind = element.tag[len(_TEI):]
+        counts[kind] += 1
+        entry = _tei_entry(element, kind)
+        line = element.sourceline
+        if kind == "person":
+            reader._persons(entry, counts[kind], line)
+        elif kind == "place":
+            reader._places(entry, counts[kind], line)
+        else:
+            reader._orgs(entry, counts[kind], line)
+
+
+def _text(element) -> str:
+    return " ".join("".join(element.itertext()).split())
+
+
+def _tei_entry(element, kind: str) -> dict:
+    """One TEI entry as the dictionary a TOML entry would give."""
+    name_tag = {"person": "persName", "place": "placeName", "org": "orgName"}[kind]
+    entry: dict = {}
+    if element.get("{http://www.w3.org/XML/1998/namespace}id") is not None:
+        entry["id"] = element.get("{http://www.w3.org/XML/1998/namespace}id")
+    names = element.findall(f"{_TEI}{name_tag}")
+    canonical = [_text(n) for n in names if not n.get("type")]
+    if canonical:
+        entry["name"] = canonical[0]
+    for key, kind_of_name in (("aliases", "alias"), ("spellings", "variant")):
+        values = [_text(n) for n in names if n.get("type") == kind_of_name]
+        if values:
+            entry[key] = values
+    for idno in element.findall(f"{_TEI}idno"):
+        entry[idno.get("type", "idno")] = _text(idno)
+    notes = [_text(n) for n in element.findall(f"{_TEI}note")]
+    if notes:
+        entry["biography" if kind == "person" else "note"] = " ".join(notes)
+    if kind != "person":
+        return entry
+    for event in ("birth", "death"):
+        node = element.find(f"{_TEI}{event}")
+        if node is not None:
+            entry[event] = node.get("when", _text(node))
+    roles = []
+    for affiliation in element.findall(f"{_TEI}affiliation"):
+        role = affiliation.find(f"{_TEI}roleName")
+        org = affiliation.find(f"{_TEI}orgName")
+        if affiliation.get("type") == "side":
+            entry["side"] = _text(affiliation)
+        elif affiliation.get("from") or affiliation.get("to") or (
+                org is not None and org.get("ref", "").startswith("#")):
+            item = {k: v for k, v in (("from", affiliation.get("from")),
+                                      ("to", affiliation.get("to"))) if v}
+            if role is not None:
+                item["role"] = _text(role)
+            if org is not None:
+                item["org"] = org.get("ref", "").lstrip("#")
+            roles.append(item)
+        else:
+            if role is not None:
+                entry["role"] = _text(role)
+            if org is not None:
+                entry["affiliation"] = _text(org)
+    if roles:
+        entry["roles"] = roles
+    return entry
