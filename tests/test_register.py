@@ -204,10 +204,15 @@ def test_a_mistake_in_a_tei_register_names_its_line(tmp_path):
     shutil.copytree(TEI_REGISTER, root)
     path = root / "register" / "persons.xml"
     text = path.read_text(encoding="utf-8")
-    path.write_text(text.replace('<org xml:id="ministry">', '<org xml:id="brno">'), encoding="utf-8")
+    path.write_text(text.replace('<org xml:id="ministry">',
+                                 '<org xml:id="ministry">\n<idno type="wikidata">X1</idno>'),
+                    encoding="utf-8")
     error = error_of(root)
-    assert (error.path, error.line) == (str(path), line_of(path, '<org xml:id="brno">'))
-    assert "duplicate id 'brno'" in error.message
+    assert (error.path, error.line) == (str(path), line_of(path, '<org xml:id="ministry">'))
+    assert "organisation 'ministry': 'X1' is not a wikidata identifier" in error.message
+    path.write_text(text.replace('<org xml:id="ministry">', '<org xml:id="novak">'), encoding="utf-8")
+    error = error_of(root)  # libxml2 sees the duplicate xml:id first
+    assert (error.path, error.line) == (str(path), line_of(path, '<org xml:id="novak">'))
     path.write_text(text.replace("<birth when=\"1910-05-01\"/>", "<birth when=\"1910-05-01\">"),
                     encoding="utf-8")
     error = error_of(root)
