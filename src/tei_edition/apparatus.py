@@ -165,8 +165,9 @@ class _TextIndex:
 def _pick(matches: list, occurrence: int, words: str, origin: Origin, what: str, doc_id: str):
     """The one match an entry means; anything else stops the build."""
     if not matches:
+        key = "sic" if what.startswith("correction") else "at"
         _fail(origin, f"{what}: the words \u201c{words}\u201d no longer occur in document "
-                      f"'{doc_id}'; correct 'at' (or 'sic') or remove the entry")
+                      f"'{doc_id}'; correct '{key}' or remove the entry")
     if occurrence == 0 and len(matches) > 1:
         _fail(origin, f"{what}: the words \u201c{words}\u201d occur {len(matches)} times in "
                       f"document '{doc_id}'; say which with occurrence = 1 … {len(matches)}")
