@@ -327,3 +327,10 @@ def test_generated_transcripts_round_trip(text):
     etree.fromstring(result.tei)  # well-formed
     source, back = round_trip(data, path, edition)
     assert back == source
+
+
+def test_turn_holding_only_a_page_break_round_trips(tmp_path):
+    path = tmp_path / "pb.txt"
+    path.write_text("Cde. Mikoyan - [Page 2]\n\nCde. Rim Hae - Yes.\n\nCde. Mikoyan - Good.\n")
+    source, text = round_trip(path.read_bytes(), path, Edition(root=tmp_path))
+    assert text == source

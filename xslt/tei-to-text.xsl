@@ -55,7 +55,8 @@
   <xsl:template match="tei:sp">
     <xsl:variable name="parts" as="xs:string*">
       <xsl:for-each select="tei:speaker | tei:stage | tei:p | tei:pb">
-        <xsl:value-of><xsl:apply-templates mode="inline"/></xsl:value-of>
+        <!-- a page break stands for itself; the others for their content -->
+        <xsl:value-of><xsl:apply-templates select="if (self::tei:pb) then . else node()" mode="inline"/></xsl:value-of>
       </xsl:for-each>
     </xsl:variable>
     <xsl:value-of select="string-join($parts, ' ')"/>
