@@ -84,11 +84,12 @@ class Person:
 
     def names(self) -> tuple[str, ...]:
         """Every form by which the person may be named, canonical name first."""
-        seen: list[str] = []
-        for name in (self.name, *self.aliases, *self.spellings):
-            if name and name not in seen:
-                seen.append(name)
-        return tuple(seen)
+        return _names(self)
+
+
+def _names(entry) -> tuple[str, ...]:
+    """An entry's name, aliases and spellings, each once, in that order."""
+    return tuple(dict.fromkeys(n for n in (entry.name, *entry.aliases, *entry.spellings) if n))
 
 
 @dataclass(frozen=True)
@@ -105,11 +106,8 @@ class Place:
     origin: Origin = field(default=Origin(), compare=False)
 
     def names(self) -> tuple[str, ...]:
-        seen: list[str] = []
-        for name in (self.name, *self.aliases, *self.spellings):
-            if name and name not in seen:
-                seen.append(name)
-        return tuple(seen)
+        """Every form by which the place or organisation may be named, canonical first."""
+        return _names(self)
 
 
 @dataclass(frozen=True)

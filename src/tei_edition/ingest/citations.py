@@ -48,19 +48,20 @@ def unknown_citation(text: str, line: int) -> Citation:
     return Citation(text=text.strip(), line=line, family="unknown")
 
 
-def _leading_repository(pattern: str, text: str) -> tuple[str, str] | None:
-    m = re.match(rf"\s*(?P<repo>{pattern})\s*[,.:;]?\s*", text)
+def _begin(repositories: str, family: str, text: str, printed: str,
+           line: int) -> tuple[Citation | None, str]:
+    """A citation of this family if text opens with one of its repositories, and the rest."""
+    m = re.match(rf"\s*(?P<repo>{repositories})\s*[,.:;]?\s*", text)
     if not m:
-        return None
-    return re.sub(r"\s+", " ", m.group("repo")), text[m.end():]
+        return None, text
+    repository = re.sub(r"\s+", " ", m.group("repo"))
+    return Citation(text=printed, line=line, family=family, repository=repository), text[m.end():]
 
 
 def _russian(text: str, printed: str, line: int) -> Citation | None:
-    found = _leading_repository(RUSSIAN_REPOSITORIES, text)
-    if not found:
+    citation, rest = _begin(RUSSIAN_REPOSITORIES, "russian", text, printed, line)
+    if citation is None:
         return None
-    repository, rest = found
-    citation = Citation(text=printed, line=line, family="russian", repository=repository)
     for kind, typ, pattern in _RU_PARTS:
         m = re.search(pattern, rest, re.I)
         if m:
@@ -71,11 +72,9 @@ def _russian(text: str, printed: str, line: int) -> Citation | None:
 
 
 def _german(text: str, printed: str, line: int) -> Citation | None:
-    found = _leading_repository(GERMAN_REPOSITORIES, text)
-    if not found:
+    citation, rest = _begin(GERMAN_REPOSITORIES, "german", text, printed, line)
+    if citation is None:
         return None
-    repository, rest = found
-    citation = Citation(text=printed, line=line, family="german", repository=repository)
     locus = re.search(rf"\b(?:Bl\.|Blatt|S\.|Seiten?)\s*{_RANGE}", rest)
     signature = rest[:locus.start()] if locus else rest
     signature = signature.strip().rstrip(",.;").strip()
@@ -91,11 +90,9 @@ def _german(text: str, printed: str, line: int) -> Citation | None:
 
 
 def _hungarian(text: str, printed: str, line: int) -> Citation | None:
-    found = _leading_repository(HUNGARIAN_REPOSITORIES, text)
-    if not found:
+    citation, rest = _begin(HUNGARIAN_REPOSITORIES, "hungarian", text, printed, line)
+    if citation is None:
         return None
-    repository, rest = found
-    citation = Citation(text=printed, line=line, family="hungarian", repository=repository)
     parts = [p.strip() for p in rest.split(",") if p.strip()]
     for part in parts:
         part = part.rstrip(".")
@@ -111,11 +108,9 @@ def _hungarian(text: str, printed: str, line: int) -> Citation | None:
 
 
 def _polish(text: str, printed: str, line: int) -> Citation | None:
-    found = _leading_repository(POLISH_REPOSITORIES, text)
-    if not found:
+    citation, rest = _begin(POLISH_REPOSITORIES, "polish", text, printed, line)
+    if citation is None:
         return None
-    repository, rest = found
-    citation = Citation(text=printed, line=line, family="polish", repository=repository)
     for typ, pattern in (("zespol", r"(?:zespół|zesp\.|z\.|Z-)\s*(?P<v>[\w/]+)"),
                          ("wiazka", r"(?:wiązka|wiąz\.|w\.|W-)\s*(?P<v>[\w/]+)")):
         if m := re.search(pattern, rest):
@@ -136,11 +131,9 @@ def _polish(text: str, printed: str, line: int) -> Citation | None:
 
 
 def _chinese(text: str, printed: str, line: int) -> Citation | None:
-    found = _leading_repository(CHINESE_REPOSITORIES, text)
-    if not found:
+    citation, rest = _begin(CHINESE_REPOSITORIES, "chinese", text, printed, line)
+    if citation is None:
         return None
-    repository, rest = found
-    citation = Citation(text=printed, line=line, family="chinese", repository=repository)
     if m := re.search(r"(?:No\.\s*)?(?P<v>\d{3}-\d{3,6}-\d{1,3})", rest):
         citation.idnos.append(("file", m.group("v")))
         _locus(citation, re.search(rf"(?:pp?\.\s*)?{_RANGE}", rest[m.end():].lstrip(" ,")))
@@ -148,10 +141,8 @@ def _chinese(text: str, printed: str, line: int) -> Citation | None:
 
 
 def _us(text: str, printed: str, line: int) -> Citation | None:
-    found = _leading_repository(US_REPOSITORIES, text)
-    if found:
-        repository, rest = found
-        citation = Citation(text=printed, line=line, family="us", repository=repository)
+    citation, rest = _begin(US_REPOSITORIES, "us", text, printed, line)
+    if citation is not None:
         parts = [p.strip().rstrip(".") for p in rest.split(",") if p.strip()]
         for index, part in enumerate(parts):
             if m := re.match(r"(?:RG|Record Group)\s*(?P<v>\d+)", part):
