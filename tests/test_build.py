@@ -257,23 +257,29 @@ def _complete(name: str, data: bytes) -> bool:
     return True
 
 
-@pytest.mark.parametrize("kill_when", ["tei/", "pdf/"])
+def interrupt_build(edition: Path, when: str, sig: int) -> subprocess.CompletedProcess:
+    """Start a build; send sig to it and its workers once build/<when> holds 3 files."""
+    process = subprocess.Popen(
+        [sys.executable, "-m", "tei_edition.cli", "build", str(edition), "-j", "2"],
+        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, start_new_session=True, text=True,
+        env={**os.environ, "CI": "true"})
+    folder = edition / "build" / when
+    # Mid-way through that stage, by construction (the stages write in order).
+    while process.poll() is None:
+        if folder.is_dir() and len([p for p in folder.iterdir() if not p.name.startswith(".")]) >= 3:
+            os.killpg(process.pid, sig)
+            break
+        time.sleep(0.02)
+    out, _ = process.communicate()
+    return subprocess.CompletedProcess(process.args, process.returncode, out, "")
+
+
+@pytest.mark.parametrize("kill_when", ["tei", "pdf"])
 def test_a_killed_build_leaves_complete_files_and_the_next_build_finishes(
         tmp_path, generated, reference, kill_when):
     edition = copy_edition(generated, tmp_path / "edition")
-    process = subprocess.Popen(
-        [sys.executable, "-m", "tei_edition.cli", "build", str(edition), "-j", "2"],
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True,
-        env={**os.environ, "CI": "true"})
-    folder = edition / "build" / kill_when.rstrip("/")
-    # Kill (the build and its workers, as a power cut would) once the stage
-    # has written a few files: mid-way through it, by construction.
-    while process.poll() is None:
-        if folder.is_dir() and len([p for p in folder.iterdir() if not p.name.startswith(".")]) >= 3:
-            os.killpg(process.pid, signal.SIGKILL)
-            break
-        time.sleep(0.02)
-    process.wait()
+    # SIGKILL to the build and its workers, as a power cut or the OOM killer would
+    process = interrupt_build(edition, kill_when, signal.SIGKILL)
     assert process.returncode == -signal.SIGKILL, "the build ended before it could be killed"
     written = outputs(edition)
     visible = {name: data for name, data in written.items()
@@ -287,6 +293,15 @@ def test_a_killed_build_leaves_complete_files_and_the_next_build_finishes(
     # the outputs, byte for byte (the hidden state and lock files are not outputs)
     assert visible_outputs(edition) == visible_outputs_of(reference)
     assert not [p for p in (edition / "build").rglob("*.tmp")]
+
+
+def test_ctrl_c_stops_cleanly_and_the_next_build_finishes(tmp_path, generated, reference):
+    edition = copy_edition(generated, tmp_path / "edition")
+    process = interrupt_build(edition, "tei", signal.SIGINT)
+    assert process.returncode == 130, process.stdout
+    assert process.stdout.rstrip().endswith("aborted") and "Traceback" not in process.stdout
+    build(str(edition), "-j", "2")
+    assert visible_outputs(edition) == visible_outputs_of(reference)
 
 
 # ------------------------------------------------------------ progress
