@@ -188,7 +188,7 @@ def test_hand_edited_tei_is_published_as_it_is_and_never_overwritten(tmp_path, s
     # the converter's copy is gone: the hand-edited file is the document now
     assert not (edition / "build" / "tei" / f"{SAMPLE_ID}.xml").exists()
     assert b"Hand-corrected" in (edition / "build" / f"{SAMPLE_ID}.html").read_bytes()
-    assert "1 document(s), 1 of them hand-edited TEI" in result.stderr
+    assert "1 document, 1 of them hand-edited TEI" in result.stderr
 
 
 # ------------------------------------------------------------ errors

@@ -103,7 +103,9 @@ def tool_fingerprints() -> dict[str, str]:
     from .resources import schema_path, xslt_path
 
     package = Path(__file__).resolve().parent
-    code = _key(__version__, _tree_digest(package, ["*.py"]))
+    # bench.py and progress.py cannot change an output; every other module may.
+    code = _key(__version__, [(name, digest) for name, digest in _tree_digest(package, ["*.py"])
+                              if name not in ("bench.py", "progress.py")])
     stylesheets = _tree_digest(xslt_path("tei-to-html.xsl").parent,
                                ["*.xsl", "*.css", "*.js", "*.typ"])
     schemas = _tree_digest(schema_path("tei-edition.xsd").parent, ["*.xsd"])
@@ -435,7 +437,7 @@ class Build:
             _remove_temporary_files(root / "build")
             ed = discover(root)
             hand = sum(1 for d in ed.documents if d.hand_edited)
-            self.echo(f"{root}: {len(ed.documents)} document(s)"
+            self.echo(f"{root}: {_plural(len(ed.documents), 'document')}"
                       + (f", {hand} of them hand-edited TEI" if hand else ""))
             try:
                 self._stages(ed)
@@ -629,7 +631,8 @@ class Build:
         ed.save()
         args = (ed.metadata, teis, out_dir)
         future = self.runner.background(task, args)
-        self.echo(f"{stage:<9} started ({len(teis)} documents)")
+        if future is not None:
+            self.echo(f"{stage:<9} started in the background ({_plural(len(teis), 'document')})")
         return stage, key, time.perf_counter(), future, (task, args)
 
     def _collection_finish(self, ed: EditionBuild, pending) -> None:
@@ -733,6 +736,10 @@ class Build:
         return "\n".join(rows)
 
 
+def _plural(count: int, noun: str) -> str:
+    return f"{count} {noun}" + ("" if count == 1 else "s")
+
+
 def _remove_temporary_files(build_dir: Path) -> None:
     """Half-written temporaries of a killed build (write_atomic names them .<name>.*.tmp)."""
     for folder in (build_dir, build_dir / "tei", build_dir / "pdf", build_dir / "assets"):
@@ -752,8 +759,10 @@ def run_build(roots: list[Path], options: Options) -> int:
             except Stop:
                 stopped = True
                 break
-            except EditionError as exc:  # the edition itself cannot be read
+            except (EditionError, OSError) as exc:  # the edition cannot be read or written
                 build.errors += 1
+                if isinstance(exc, OSError):
+                    exc = EditionError(exc.strerror or str(exc), exc.filename)
                 build.echo(f"error: {exc}")
                 if not options.keep_going:
                     stopped = True
