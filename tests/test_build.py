@@ -342,7 +342,7 @@ def test_make_help_lists_the_editors_targets():
 def test_bench_prints_rates_memory_and_rebuild_times(tmp_path):
     result = subprocess.run(
         [sys.executable, "-m", "tei_edition.bench", "--sizes", "4", "--html-only", "5",
-         "--rebuild-size", "4", "--jobs", "1", "--corpus", str(tmp_path / "corpus")],
+         "--rebuild-size", "4", "--volume-size", "4", "--jobs", "1", "--corpus", str(tmp_path / "corpus")],
         capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
     out = result.stdout
@@ -353,6 +353,7 @@ def test_bench_prints_rates_memory_and_rebuild_times(tmp_path):
     assert re.search(r"^  total .* peak memory [\d,]+ MB$", out, re.M), out
     assert re.search(r"rebuild with nothing changed: \d+\.\d\d s", out)
     assert re.search(r"rebuild with one source changed \(record-00000\.txt\): \d+\.\d\d s", out)
+    assert re.search(r"4 documents, the PDF volume: \d+\.\d\d s, peak memory [\d,]+ MB", out)
     assert "5 documents, HTML only" in out and "milliseconds per document" in out
     # the corpus is seeded: generated twice, it is the same bytes
     again = generate_corpus(tmp_path / "again", 4)

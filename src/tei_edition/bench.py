@@ -280,7 +280,7 @@ def run_build(edition: Path, jobs: int, label: str, extra: tuple[str, ...] = ())
     stages, built = {}, {}
     for line in err.splitlines():
         fields = line.split()
-        if len(fields) == 7 and fields[0] in STAGE_ROWS and fields[-1] == "s":
+        if len(fields) == 7 and fields[0] in STAGE_ROWS + ("volume",) and fields[-1] == "s":
             stages[fields[0]] = float(fields[5])
             built[fields[0]] = int(fields[1])
     transcripts = list((edition / "transcripts").glob("*.txt"))
@@ -365,6 +365,16 @@ def _rebuilds(edition: Path, jobs: int, documents: int, seed: int, attempts: int
                "(the tool kept changing)\n")
 
 
+def _volume(edition: Path, jobs: int, documents: int) -> None:
+    """The volume (build --volume) on its own, the documents being built already."""
+    run = run_build(edition, jobs, "volume", ("--only", "pdf", "--volume"))
+    others = sum(n for stage, n in run.built.items() if stage != "volume")
+    click.echo(f"{documents} documents, the PDF volume: {run.stages.get('volume', 0):.2f} s, "
+               f"peak memory {run.peak_mb:,.0f} MB"
+               + (f" (the tool changed: {others} other outputs were rebuilt too)" if others
+                  else "") + "\n")
+
+
 @click.command()
 @click.option("--sizes", default="100,500,1000", show_default=True,
               help="Corpus sizes built end to end (TEI, validation, HTML, PDF, site).")
@@ -373,12 +383,14 @@ def _rebuilds(edition: Path, jobs: int, documents: int, seed: int, attempts: int
                    "about 13 minutes on 2 cores.")
 @click.option("--rebuild-size", type=int, default=500, show_default=True,
               help="Size at which the no-change and one-change rebuilds are timed (0: none).")
+@click.option("--volume-size", type=int, default=100, show_default=True,
+              help="Size at which the whole-collection PDF volume is timed (0: none).")
 @click.option("--jobs", "-j", type=click.IntRange(min=1), default=os.cpu_count() or 1,
               show_default=True)
 @click.option("--corpus", type=click.Path(file_okay=False), default="bench-corpus",
               show_default=True, help="Where the generated editions are kept (git-ignored).")
 @click.option("--seed", type=int, default=1956, show_default=True)
-def main(sizes, html_sizes, rebuild_size, jobs, corpus, seed):
+def main(sizes, html_sizes, rebuild_size, volume_size, jobs, corpus, seed):
     """Generate seeded corpora and time `tei-edition build` on them."""
     import shutil
 
@@ -399,6 +411,8 @@ def main(sizes, html_sizes, rebuild_size, jobs, corpus, seed):
         click.echo(report(run) + "\n")
         if documents == rebuild_size and not extra:
             _rebuilds(edition, jobs, documents, seed)
+        if documents == volume_size and not extra:
+            _volume(edition, jobs, documents)
     if 10000 not in full + html:
         click.echo("10,000 documents are left out to keep `make bench` near 10 minutes: "
                    "`make bench BENCH_ARGS='--html-only 10000'` measures them (about 13 more "
