@@ -10,8 +10,11 @@ EDITIONS := $(patsubst %/edition.toml,%,$(wildcard editions/*/edition.toml))
 # One worker process per core; `make JOBS=1` for a quiet machine.
 JOBS   ?= $(shell nproc 2>/dev/null || echo 2)
 PORT   ?= 8000
+# The collection volume (build/pdf/volume.pdf) is typeset by `make` and `make pdf`;
+# for a very large edition, `make VOLUME=` skips it (it needs ~3 MB of memory a page).
+VOLUME ?= --volume
 
-.PHONY: all build html pdf volume validate test bench clean serve help
+.PHONY: all build html pdf validate test bench clean serve help
 
 all: build ## set up .venv and build every edition (TEI, validation, HTML, PDF, site)
 
@@ -24,16 +27,13 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 build: $(STAMP) ## build every edition under editions/ (only what changed)
-	$(TOOL) build $(EDITIONS) -j $(JOBS)
+	$(TOOL) build $(EDITIONS) -j $(JOBS) $(VOLUME)
 
 html: $(STAMP) ## build only the HTML editions (TEI, validation, pages, site)
 	$(TOOL) build $(EDITIONS) -j $(JOBS) --only html
 
-pdf: $(STAMP) ## build only the PDF editions (TEI, validation, one PDF per document)
-	$(TOOL) build $(EDITIONS) -j $(JOBS) --only pdf
-
-volume: $(STAMP) ## also typeset each whole edition as build/pdf/volume.pdf (slow)
-	$(TOOL) build $(EDITIONS) -j $(JOBS) --only pdf --volume
+pdf: $(STAMP) ## build only the PDF editions (one PDF per document, and the volume)
+	$(TOOL) build $(EDITIONS) -j $(JOBS) --only pdf $(VOLUME)
 
 validate: $(STAMP) ## convert and validate every edition's TEI
 	$(TOOL) build $(EDITIONS) -j $(JOBS) --only validate

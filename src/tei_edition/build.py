@@ -156,6 +156,7 @@ class EditionBuild:
     state: dict
     failed: set[str] = field(default_factory=set)     # document ids with an error
     tei_sha: dict[str, str] = field(default_factory=dict)
+    register: object = None                             # the loaded Edition (register.py)
 
     @property
     def build_dir(self) -> Path:
@@ -202,7 +203,7 @@ def discover(root: Path) -> EditionBuild:
         raise EditionError("this edition has no transcripts/*.txt and no tei/*.xml", str(root))
     state = _load_state(root / "build" / STATE_FILE)
     return EditionBuild(root, dict(edition.metadata), register_digest(root),
-                        [documents[key] for key in sorted(documents)], state)
+                        [documents[key] for key in sorted(documents)], state, register=edition)
 
 
 def register_digest(root: Path) -> str:
@@ -451,6 +452,7 @@ class Build:
             self._remove_outputs(ed, ed.state["documents"].pop(gone))
         if "convert" in stages:
             self._convert(ed)
+            self._write_personography(ed)
         for doc in ed.documents:
             if doc.id not in ed.failed and doc.tei.is_file():
                 ed.tei_sha[doc.id] = sha256(doc.tei.read_bytes())
@@ -496,6 +498,17 @@ class Build:
             self._sweep(ed)
 
     # -- stages -------------------------------------------------------------
+
+    def _write_personography(self, ed: EditionBuild) -> None:
+        """The shared personography: the whole register as one TEI file, build/register.xml.
+
+        Each document also carries the entries it points to, so that it stands alone."""
+        from .apparatus import personography
+
+        target = ed.build_dir / "register.xml"
+        data = personography(ed.register)
+        if not target.is_file() or target.read_bytes() != data:
+            write_atomic(target, data)
 
     def _convert(self, ed: EditionBuild) -> None:
         docs = [d for d in ed.documents if not d.hand_edited]
