@@ -420,10 +420,10 @@ def main(sizes, html_sizes, rebuild_size, volume_size, jobs, corpus, seed):
                    "memory).\n")
     if runs:
         click.echo("milliseconds per document (flat = linear growth):")
-        click.echo(f"  {'documents':<24}" + "".join(f"{s:>9}" for s in STAGE_ROWS)
+        click.echo(f"  {'documents':<28}" + "".join(f"{s:>9}" for s in STAGE_ROWS)
                    + f"{'total':>9}{'peak MB':>9}")
         for run in runs:
-            click.echo(f"  {run.label:<24}" + "".join(
+            click.echo(f"  {run.label:<28}" + "".join(
                 f"{1000 * run.stages[s] / run.documents:>9.1f}" if s in run.stages else f"{'-':>9}"
                 for s in STAGE_ROWS) + f"{1000 * run.seconds / run.documents:>9.1f}"
                 + f"{run.peak_mb:>9,.0f}")
