@@ -104,7 +104,9 @@
           <div><dt>Extent</dt><dd>
             <xsl:variable name="turns" select="$tei/tei:text/tei:body//tei:sp"/>
             <xsl:if test="exists($turns)"><xsl:value-of select="ed:plural(count($turns), 'turn')"/>, </xsl:if>
-            <xsl:value-of select="ed:plural(ed:word-count($tei/tei:text/tei:body), 'word')"/>
+            <!-- html.py counts the words once per document (ed:words); the
+                 collection pages do not carry the documents' text -->
+            <xsl:value-of select="ed:plural(xs:integer(($tei/@ed:words, ed:word-count($tei/tei:text/tei:body))[1]), 'word')"/>
           </dd></div>
         </dl>
         <p class="entry-links">

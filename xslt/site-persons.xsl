@@ -98,7 +98,9 @@
           <xsl:when test="exists($all-turns)">
             <xsl:value-of select="ed:plural(count($all-turns), 'turn')"/>
             <xsl:text>, </xsl:text>
-            <xsl:value-of select="ed:plural(ed:word-count($all-turns), 'word')"/>
+            <xsl:value-of select="ed:plural(if (every $t in $all-turns satisfies $t/@ed:words)
+                                            then xs:integer(sum($all-turns/@ed:words))
+                                            else ed:word-count($all-turns), 'word')"/>
             <xsl:text> in </xsl:text>
           </xsl:when>
           <xsl:otherwise>named in </xsl:otherwise>

@@ -17,6 +17,7 @@ so that no stylesheet ever opens a file itself.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from lxml import etree
@@ -41,6 +42,70 @@ DEFAULTS = {
     "base_url": "",
     "language": "",
 }
+
+
+_WORDLESS = {"speaker", "stage", "note", "gap"}
+_BLOCKS = {"p", "ab", "head", "item", "l"}
+_SPACE = re.compile("[ \t\n\r]+")
+_ALNUM = re.compile(r"[^\W_]")
+
+
+def _local(node) -> str:
+    return etree.QName(node).localname if isinstance(node.tag, str) else ""
+
+
+def word_count(node: etree._Element) -> int:
+    """Words of speech under node, counted as common.xsl's ed:word-count counts them:
+    no speaker labels, stage directions, notes, gaps or the erroneous half of a
+    choice; a block's first text starts a new word; a word has a letter or digit.
+    One walk over the tree (the collection pages need this for every document)."""
+    parts: list[str] = []
+    blocks: list[list[bool]] = []  # innermost last: has the block's first text been seen?
+
+    def text(value: str | None, skipping: bool) -> None:
+        if not value:
+            return
+        prefix = " " if blocks and not blocks[-1][0] else ""
+        for seen in blocks:
+            seen[0] = True
+        if not skipping:
+            parts.append(prefix + value)
+
+    def walk(element: etree._Element, skipping: bool) -> None:
+        name = _local(element)
+        parent = element.getparent()
+        skipping = skipping or name in _WORDLESS or (
+            name == "sic" and parent is not None and _local(parent) == "choice")
+        block = name in _BLOCKS
+        if block:
+            blocks.append([False])
+        text(element.text, skipping)
+        for child in element:
+            walk(child, skipping)
+            text(child.tail, skipping)
+        if block:
+            blocks.pop()
+
+    walk(node, False)
+    return sum(1 for token in _SPACE.split("".join(parts)) if _ALNUM.search(token))
+
+
+def _summary(tei: etree._Element) -> etree._Element:
+    """What the collection pages need of a document: everything but the words of its
+    body, whose counts are kept instead (ed:words on the document and on each turn).
+    The pages then never hold the whole collection's text at once."""
+    body = tei.find(f"{{{TEI_NS}}}text/{{{TEI_NS}}}body")
+    if body is None:
+        return tei
+    tei.set(f"{{{ED_NS}}}words", str(word_count(body)))
+    for sp in body.iter(f"{{{TEI_NS}}}sp"):
+        sp.set(f"{{{ED_NS}}}words", str(word_count(sp)))
+    for element in body.iter():
+        if _local(element) not in ("speaker", "head"):
+            element.text = None
+        if element is not body and _local(element.getparent()) not in ("speaker", "head"):
+            element.tail = None
+    return tei
 
 
 def _load_tei(path: Path) -> etree._ElementTree:
@@ -136,7 +201,7 @@ class HtmlRenderer:
             seen[doc_id] = path
             entry = etree.SubElement(collection, f"{{{ED_NS}}}document", id=doc_id,
                                      href=f"{doc_id}.html")
-            entry.append(tree.getroot())
+            entry.append(_summary(tree.getroot()))
         # Render everything first, write after: a failure leaves no half-built site.
         outputs = {
             "index.html": self._index.transform(collection, self.params),
