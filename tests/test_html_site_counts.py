@@ -50,3 +50,19 @@ def test_python_word_counts_equal_the_stylesheets(tmp_path, stylesheet_counts):
         ours = [word_count(body)] + [word_count(sp) for sp in body.iter(f"{{{TEI_NS}}}sp")]
         assert ours == stylesheet_counts(path), path.name
         assert ours[0] > 0
+
+
+def test_summaries_are_cached_per_document_and_pruned(tmp_path):
+    from tei_edition.html import HtmlRenderer
+
+    paths = documents(tmp_path)[:3]
+    site = tmp_path / "site"
+    renderer = HtmlRenderer({})
+    renderer.site(paths, site)
+    cache = site / ".cache" / "summaries"
+    assert len(list(cache.glob("*.xml"))) == 3
+    first = (site / "index.html").read_bytes()
+    renderer.site(paths, site)  # from the cache: the same pages
+    assert (site / "index.html").read_bytes() == first
+    renderer.site(paths[:2], site)
+    assert len(list(cache.glob("*.xml"))) == 2

@@ -17,6 +17,7 @@ so that no stylesheet ever opens a file itself.
 
 from __future__ import annotations
 
+import hashlib
 import re
 from pathlib import Path
 
@@ -188,20 +189,43 @@ class HtmlRenderer:
         _write(target, html)
         return target
 
+    @staticmethod
+    def _cached_summary(path: Path, cache: Path, used: set[str],
+                        new: dict[Path, bytes]) -> etree._Element:
+        """The document's summary, from the cache or made now (then noted in new)."""
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            raise EditionError(f"cannot read: {exc.strerror}", str(path)) from None
+        key = hashlib.sha256(data).hexdigest()
+        used.add(key)
+        cached = cache / f"{key}.xml"
+        if cached.is_file():
+            return parse_xml_bytes(cached.read_bytes(), str(cached)).getroot()
+        summary = _summary(_load_tei(path).getroot())
+        new[cached] = etree.tostring(summary, encoding="UTF-8")
+        return summary
+
     def site(self, tei_paths: list[Path], site_dir: Path) -> list[Path]:
         """Write index.html, persons.html and assets/; return the paths written."""
         collection = etree.Element(f"{{{ED_NS}}}collection", nsmap={"ed": ED_NS})
         seen: dict[str, Path] = {}
+        # A document's summary depends only on its bytes: kept between builds in
+        # .cache/summaries/<sha256>.xml, so that one changed document costs one summary.
+        cache = Path(site_dir) / ".cache" / "summaries"
+        used: set[str] = set()
+        new: dict[Path, bytes] = {}
         for path in tei_paths:
             path = Path(path)
-            tree = _load_tei(path)
-            doc_id = _safe_name(document_id(tree, path), path)
+            summary = self._cached_summary(path, cache, used, new)
+            doc_id = _safe_name(document_id(summary.getroottree(), path), path)
             if doc_id in seen:
                 raise EditionError(f"document id '{doc_id}' is also used by {seen[doc_id]}", str(path))
             seen[doc_id] = path
             entry = etree.SubElement(collection, f"{{{ED_NS}}}document", id=doc_id,
                                      href=f"{doc_id}.html")
-            entry.append(_summary(tree.getroot()))
+            entry.append(summary)
+
         # Render everything first, write after: a failure leaves no half-built site.
         outputs = {
             "index.html": self._index.transform(collection, self.params),
@@ -219,4 +243,17 @@ class HtmlRenderer:
         for name, data in outputs.items():
             _write(site_dir / name, data)
             written.append(site_dir / name)
+        self._update_cache(cache, used, new)
         return written
+
+    @staticmethod
+    def _update_cache(cache: Path, used: set[str], new: dict[Path, bytes]) -> None:
+        """Keep the summaries of this collection's documents, and only those."""
+        try:
+            for path, data in new.items():
+                write_atomic(path, data)
+            for stale in cache.glob("*.xml"):
+                if stale.stem not in used:
+                    stale.unlink()
+        except OSError:
+            pass  # only a cache: the next build makes the summaries again
