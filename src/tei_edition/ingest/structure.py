@@ -92,6 +92,8 @@ class TranscriptReader:
         self._rights = re.compile(rules.rights, re.I)
         self._translator = re.compile(rules.translator)
         self._summary_head = re.compile(rf"^\s*(?:{rules.summary_heads})\s*$", re.I)
+        self._participant_blocks: list[int] = []   # block indexes of the participants list
+        self._participants: ParticipantList | None = None
 
     # -- the passes -------------------------------------------------------------
 
@@ -276,24 +278,16 @@ class TranscriptReader:
         return len(blocks)
 
     def _tail_start(self, blocks: list[Block], body_start: int) -> int:
-        """Index of the first block after the record (closer, summary, citation, rights)."""
-        marks = []
+        """Index of the first block after the record: a closer, a summary heading,
+        a citation or a translation credit. Rights paragraphs only count after one
+        of these (a speech may well talk of rights)."""
         for index in range(body_start, len(blocks)):
             block = blocks[index]
             text = block.text
-            if block.single() and self._closer.match(text):
-                marks.append(index)
-            elif self._summary_head.match(text):
-                marks.append(index)
-            elif citation_of(text, block.first):
-                marks.append(index)
-            elif block.single() and self._translator.match(text.strip()):
-                marks.append(index)
-        if not marks:
-            return len(blocks)
-        start = min(marks)
-        # Rights paragraphs only count after a mark (a speech may talk of rights).
-        return start
+            if ((block.single() and (self._closer.match(text) or self._translator.match(text.strip())))
+                    or self._summary_head.match(text) or citation_of(text, block.first)):
+                return index
+        return len(blocks)
 
     # -- header -----------------------------------------------------------------
 
