@@ -9,8 +9,6 @@ document names.
 from __future__ import annotations
 
 from functools import lru_cache
-from pathlib import Path
-
 from lxml import etree
 
 from .errors import EditionError
@@ -67,7 +65,3 @@ def stylesheet(name: str) -> Stylesheet:
     """The process-wide compiled copy of a stylesheet."""
     return Stylesheet(name)
 
-
-def transform_file(name: str, path: Path, params: dict[str, str] | None = None) -> str:
-    """Convenience: parse a TEI file safely and transform it."""
-    return stylesheet(name).transform(parse_xml_bytes(Path(path).read_bytes(), str(path)), params)

@@ -32,10 +32,23 @@ US_REPOSITORIES = r"(?:NARA|National Archives(?: and Records Administration)?|U\
 US_LIBRARIES = r"(?:[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*\s+(?:Presidential\s+)?Library(?:\s+and\s+Museum)?)"
 
 
+# Words that introduce a citation ("Source: …").
+SOURCE_LABELS = r"(?:Source|Archival citation|Archive|Citation|Quelle|Forrás|Źródło)"
+_SOURCE_LABEL = re.compile(rf"^\s*{SOURCE_LABELS}\s*:\s*")
+_SOURCE_LINE = re.compile(rf"^\s*{SOURCE_LABELS}\s*:\s*\S", re.I)
+
+
+def read_citation(text: str, line: int) -> Citation | None:
+    """A citation of a known family; or, after a "Source:" label, any text kept whole."""
+    found = parse_citation(text, line)
+    if found is None and _SOURCE_LINE.match(text):
+        found = unknown_citation(text, line)
+    return found
+
+
 def parse_citation(text: str, line: int = 0) -> Citation | None:
-    """Read an archival citation; None when the text is not one."""
-    cleaned = re.sub(r"^\s*(?:Source|Archival citation|Archive|Citation|Quelle|Forrás|Źródło)\s*:\s*",
-                     "", text.strip())
+    """Read an archival citation of a known family; None when the text is not one."""
+    cleaned = _SOURCE_LABEL.sub("", text.strip())
     for reader in (_russian, _german, _hungarian, _polish, _chinese, _us):
         citation = reader(cleaned, text.strip(), line)
         if citation:

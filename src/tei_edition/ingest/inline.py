@@ -39,7 +39,22 @@ _FOOTNOTE = re.compile(r"^\s*(\d{1,3})\s*$")
 _QUERY = re.compile(r"^\s*\?\s*$")
 
 _MARKERS = re.compile(r"\^(\d{1,3})|([¹²³⁴⁵⁶⁷⁸⁹⁰]+)")
-_SUPERSCRIPTS = str.maketrans("¹²³⁴⁵⁶⁷⁸⁹⁰", "1234567890")
+_FROM_SUPERSCRIPT = str.maketrans("¹²³⁴⁵⁶⁷⁸⁹⁰", "1234567890")
+_TO_SUPERSCRIPT = str.maketrans("1234567890", "¹²³⁴⁵⁶⁷⁸⁹⁰")
+
+
+def superscript_number(text: str) -> str:
+    """'¹²' -> '12'."""
+    return text.translate(_FROM_SUPERSCRIPT)
+
+
+def footnote_marker(n: str, style: str) -> str:
+    """A footnote marker as printed in the given style: [1], ^1 or ¹."""
+    if style == "caret":
+        return f"^{n}"
+    if style == "superscript":
+        return n.translate(_TO_SUPERSCRIPT)
+    return f"[{n}]"
 
 
 def parse_inline(text: str, line: int = 0, column: int = 1,
@@ -91,7 +106,7 @@ def _flush(plain: str, out: list[Inline]) -> None:
         if match.group(1):
             out.append(Node("ref", {"type": "footnote", "n": match.group(1), "rend": "caret"}))
         else:
-            number = match.group(2).translate(_SUPERSCRIPTS)
+            number = superscript_number(match.group(2))
             out.append(Node("ref", {"type": "footnote", "n": number, "rend": "superscript"}))
         pos = match.end()
     if pos < len(plain):

@@ -137,3 +137,26 @@ class Document:
 
     def turns(self) -> list[Turn]:
         return [b for d in self.divisions for b in d.blocks if isinstance(b, Turn)]
+
+    def contents(self):
+        """Every inline content list read from the transcript, in reading order,
+        for the passes that look at or change inline content."""
+        for division in self.divisions:
+            if division.head:
+                yield division.head
+            for block in division.blocks:
+                if isinstance(block, Turn):
+                    for paragraph in block.paragraphs:
+                        yield paragraph.content
+                elif isinstance(block, ParticipantList):
+                    yield block.content
+                    for _, item in block.items:
+                        yield item
+                else:
+                    yield block.content
+        if self.closer:
+            yield self.closer
+        for note in self.footnotes:
+            yield note.content
+        for paragraph in self.abstract + self.rights:
+            yield paragraph.content

@@ -22,9 +22,9 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from .citations import parse_citation, unknown_citation
+from .citations import read_citation
 from .dates import find_date, parse_date
-from .inline import parse_inline
+from .inline import footnote_marker, parse_inline, superscript_number
 from .model import (Division, Document, Footnote, Inline, Node, Paragraph, Participant,
                     ParticipantGroup, ParticipantList, Turn)
 from .participants import read_line_item, read_run_in
@@ -33,18 +33,8 @@ from .rules import Rules
 from .speakers import LabelMatch, LabelReader, name_key
 
 _FOOTNOTE_BODY = re.compile(r"^\s*(?:\[(?P<b>\d{1,3})\]|\^(?P<c>\d{1,3})|(?P<s>[¹²³⁴⁵⁶⁷⁸⁹⁰]+))\s*(?P<text>\S.*)$")
-_SUPERSCRIPTS = str.maketrans("¹²³⁴⁵⁶⁷⁸⁹⁰", "1234567890")
 # Memorandum header fields kept in the text as typed blocks.
 _FIELD = re.compile(r"^(?P<field>Place|Location|Subject|Topic|Re|Time)\s*:\s*(?P<value>\S.*)$", re.I)
-_SOURCE_PREFIX = re.compile(r"^\s*(?:Source|Archival citation|Archive|Citation|Quelle|Forrás|Źródło)\s*:\s*\S", re.I)
-
-
-def citation_of(text: str, line: int):
-    """A citation of a known family; or, after a "Source:" prefix, any text kept whole."""
-    found = parse_citation(text, line)
-    if found is None and _SOURCE_PREFIX.match(text):
-        found = unknown_citation(text, line)
-    return found
 
 
 @dataclass
@@ -130,22 +120,20 @@ class TranscriptReader:
 
     def _set_aside_footnotes(self, doc: Document, blocks: list[Block]) -> list[Block]:
         """Footnote bodies: marker-led lines after the record, whose marker occurs earlier."""
-        text_before: list[str] = []
+        earlier = ""  # the text of the blocks kept so far
         kept: list[Block] = []
         for index, block in enumerate(blocks):
             m = _FOOTNOTE_BODY.match(block.lines[0][1])
             if m and index > len(blocks) // 3:
-                number = m.group("b") or m.group("c") or m.group("s").translate(_SUPERSCRIPTS)
+                number = m.group("b") or m.group("c") or superscript_number(m.group("s"))
                 style = "bracket" if m.group("b") else "caret" if m.group("c") else "superscript"
-                marker = {"bracket": f"[{number}]", "caret": f"^{number}"}.get(style, m.group("s") or "")
-                earlier = "\n".join(text_before)
-                if marker and marker in earlier:
+                if footnote_marker(number, style) in earlier:
                     line = block.first
                     body = " ".join([m.group("text")] + [t.strip() for _, t in block.lines[1:]])
                     content = parse_inline(body, line, m.start("text") + 1, doc.warnings)
                     doc.footnotes.append(Footnote(number, style, content, line))
                     continue
-            text_before.append(block.text)
+            earlier += block.text + "\n"
             kept.append(block)
         return kept
 
@@ -285,7 +273,7 @@ class TranscriptReader:
             block = blocks[index]
             text = block.text
             if ((block.single() and (self._closer.match(text) or self._translator.match(text.strip())))
-                    or self._summary_head.match(text) or citation_of(text, block.first)):
+                    or self._summary_head.match(text) or read_citation(text, block.first)):
                 return index
         return len(blocks)
 
@@ -315,7 +303,7 @@ class TranscriptReader:
             doc.classification = text
             doc.front.append(("classification", text, number))
             return
-        citation = citation_of(text, number)
+        citation = read_citation(text, number)
         if citation and doc.citation is None:
             doc.citation = citation
             return
@@ -332,7 +320,7 @@ class TranscriptReader:
                 value, start, end = found
                 doc.meeting_date = doc.meeting_date or value
                 head = (parse_inline(text[:start], number, 1, doc.warnings)
-                        + [Node("date", _date_attrs(value), [text[start:end]])]
+                        + [Node("date", {"when": value.iso}, [text[start:end]])]
                         + parse_inline(text[end:], number, end + 1, doc.warnings))
             else:
                 head = parse_inline(text, number, 1, doc.warnings)
@@ -421,7 +409,7 @@ class TranscriptReader:
             if self._summary_head.match(text):
                 doc.dropped.append((number, text, "heading of the summary"))
                 continue
-            citation = citation_of(text, number)
+            citation = read_citation(text, number)
             if citation and doc.citation is None:
                 doc.citation = citation
                 seen_citation = True
@@ -480,32 +468,14 @@ class TranscriptReader:
                         elif rend == "bracket":
                             out.append(Node("supplied", {}, [n]))
                         else:
-                            out.append({"caret": f"^{n}"}.get(rend, n.translate(
-                                str.maketrans("1234567890", "¹²³⁴⁵⁶⁷⁸⁹⁰"))))
+                            out.append(footnote_marker(n, rend))
                         continue
                     piece.children = fix(piece.children)
                 out.append(piece)
             return out
 
-        for content in self._all_content(doc):
+        for content in doc.contents():
             content[:] = fix(content)
-
-    def _all_content(self, doc: Document):
-        for division in doc.divisions:
-            if division.head:
-                yield division.head
-            for block in division.blocks:
-                if isinstance(block, Turn):
-                    for paragraph in block.paragraphs:
-                        yield paragraph.content
-                elif isinstance(block, Paragraph):
-                    yield block.content
-        if doc.closer:
-            yield doc.closer
-        for paragraph in doc.abstract + doc.rights:
-            yield paragraph.content
-        for note in doc.footnotes:
-            yield note.content
 
     def _tag_mentions(self, doc: Document) -> None:
         """Wrap names of known persons in running text in persName/@ref."""
@@ -545,6 +515,3 @@ class TranscriptReader:
         for paragraph in doc.abstract:
             paragraph.content[:] = tag(paragraph.content)
 
-
-def _date_attrs(value) -> dict[str, str]:
-    return {"when": value.iso}

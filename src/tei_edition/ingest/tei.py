@@ -9,7 +9,7 @@ from lxml import etree
 from .. import __version__
 from ..register import Edition, Person
 from ..resources import TEI_ALL_URL
-from .model import (Citation, Document, Inline, Node, Paragraph, ParticipantList, Turn)
+from .model import Citation, Document, Inline, Node, ParticipantList, Turn
 
 TEI_NS = "http://www.tei-c.org/ns/1.0"
 XML_NS = "http://www.w3.org/XML/1998/namespace"
@@ -267,21 +267,8 @@ def _mentioned_only(doc: Document, edition: Edition) -> list[Person]:
                     refs.add(piece.attrs["ref"][1:])
                 walk(piece.children)
 
-    for division in doc.divisions:
-        walk(division.head or [])
-        for block in division.blocks:
-            if isinstance(block, Turn):
-                for paragraph in block.paragraphs:
-                    walk(paragraph.content)
-            elif isinstance(block, Paragraph):
-                walk(block.content)
-            elif isinstance(block, ParticipantList):
-                walk(block.content)
-                for _, item in block.items:
-                    walk(item)
-    walk(doc.closer or [])
-    for paragraph in doc.abstract:
-        walk(paragraph.content)
+    for content in doc.contents():
+        walk(content)
     register = {p.id: p for p in edition.persons}
     return [register[i] if i in register else Person(id=i, name=i)
             for i in sorted(refs - listed)]
