@@ -283,45 +283,42 @@ def task_validate(paths: list[str]) -> dict:
     return {"faults": faults, "warnings": sorted(report.skipped_layers.values())}
 
 
-def task_html(metadata: dict, tei: str, site_dir: str) -> dict:
-    from .html import HtmlRenderer
+def _renderer(kind: str, metadata: dict):
+    """This worker's HtmlRenderer or PdfRenderer for the metadata, made once."""
+    if kind == "html":
+        from .html import HtmlRenderer as make
+    else:
+        from .pdf import PdfRenderer as make
+    return _cached(kind, _metadata_key(metadata), lambda: make(metadata))
 
+
+def task_html(metadata: dict, tei: str, site_dir: str) -> dict:
     try:
-        renderer = _cached("html", _metadata_key(metadata), lambda: HtmlRenderer(metadata))
-        return {"outputs": [str(renderer.document(Path(tei), Path(site_dir)))]}
+        return {"outputs": [str(_renderer("html", metadata).document(Path(tei), Path(site_dir)))]}
     except Exception as exc:
         return _failure(exc, tei)
 
 
 def task_pdf(metadata: dict, tei: str, pdf_dir: str) -> dict:
-    from .pdf import PdfRenderer
-
     try:
-        renderer = _cached("pdf", _metadata_key(metadata), lambda: PdfRenderer(metadata))
-        return {"outputs": [str(renderer.document(Path(tei), Path(pdf_dir)))]}
+        return {"outputs": [str(_renderer("pdf", metadata).document(Path(tei), Path(pdf_dir)))]}
     except Exception as exc:
         return _failure(exc, tei)
 
 
 def task_site(metadata: dict, teis: list[str], site_dir: str) -> dict:
-    from .html import HtmlRenderer
-
     started = time.perf_counter()
     try:
-        renderer = _cached("html", _metadata_key(metadata), lambda: HtmlRenderer(metadata))
-        written = renderer.site([Path(t) for t in teis], Path(site_dir))
+        written = _renderer("html", metadata).site([Path(t) for t in teis], Path(site_dir))
         return {"outputs": [str(p) for p in written], "seconds": time.perf_counter() - started}
     except Exception as exc:
         return _failure(exc, site_dir)
 
 
 def task_volume(metadata: dict, teis: list[str], pdf_dir: str) -> dict:
-    from .pdf import PdfRenderer
-
     started = time.perf_counter()
     try:
-        renderer = _cached("pdf", _metadata_key(metadata), lambda: PdfRenderer(metadata))
-        written = renderer.volume([Path(t) for t in teis], Path(pdf_dir))
+        written = _renderer("pdf", metadata).volume([Path(t) for t in teis], Path(pdf_dir))
         return {"outputs": [str(written)], "seconds": time.perf_counter() - started}
     except Exception as exc:
         return _failure(exc, pdf_dir)

@@ -109,12 +109,14 @@ def _summary(tei: etree._Element) -> etree._Element:
     return tei
 
 
-def _load_tei(path: Path) -> etree._ElementTree:
-    """Parse a TEI file safely; anything that is not TEI is a one-line error."""
-    try:
-        data = Path(path).read_bytes()
-    except OSError as exc:
-        raise EditionError(f"cannot read: {exc.strerror}", str(path)) from None
+def _load_tei(path: Path, data: bytes | None = None) -> etree._ElementTree:
+    """Parse a TEI file (or its bytes, already read) safely; anything that is not
+    TEI is a one-line error."""
+    if data is None:
+        try:
+            data = Path(path).read_bytes()
+        except OSError as exc:
+            raise EditionError(f"cannot read: {exc.strerror}", str(path)) from None
     tree = parse_xml_bytes(data, str(path))
     if tree.getroot().tag != f"{{{TEI_NS}}}TEI":
         raise EditionError(f"not a TEI document: the root element is "
@@ -202,7 +204,7 @@ class HtmlRenderer:
         cached = cache / f"{key}.xml"
         if cached.is_file():
             return parse_xml_bytes(cached.read_bytes(), str(cached)).getroot()
-        summary = _summary(_load_tei(path).getroot())
+        summary = _summary(_load_tei(path, data).getroot())
         new[cached] = etree.tostring(summary, encoding="UTF-8")
         return summary
 

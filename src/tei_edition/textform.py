@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import re
 
+from .ingest.inline import ADD_KEYWORDS, DEL_KEYWORDS, PAGE_MARKER
 from .xslt import stylesheet
 
-_ADD_KEYWORD = re.compile(r"\[\s*(?:inserted|insertion|added|handwritten(?: insertion)?|written in)\s*:\s*", re.I)
-_DEL_KEYWORD = re.compile(r"\[\s*(?:crossed out|struck out|struck through|deleted)\s*:\s*", re.I)
-_PAGE = re.compile(r"\[\s*(?:page|p\.|pg\.|seite|s\.|str\.|list|l\.|folio|f\.)\s*(\w+)\s*(?:of (?:the )?original)?\s*\]", re.I)
+_ADD_KEYWORD = re.compile(rf"\[\s*{ADD_KEYWORDS}\s*:\s*", re.I)
+_DEL_KEYWORD = re.compile(rf"\[\s*{DEL_KEYWORDS}\s*:\s*", re.I)
+_PAGE = re.compile(rf"\[\s*{PAGE_MARKER}\s*\]", re.I)
 
 
 def tei_to_text(tei) -> str:

@@ -25,14 +25,19 @@ import re
 
 from .model import Inline, Node
 
-_ADD = re.compile(r"^\s*(?:inserted|insertion|added|handwritten(?: insertion)?|written in)\s*:\s*(.*)$", re.I | re.S)
-_DEL = re.compile(r"^\s*(?:crossed out|struck out|struck through|deleted)\s*:\s*(.*)$", re.I | re.S)
+# The keywords and page-marker words, shared with the round-trip comparison (textform.py).
+ADD_KEYWORDS = r"(?:inserted|insertion|added|handwritten(?: insertion)?|written in)"
+DEL_KEYWORDS = r"(?:crossed out|struck out|struck through|deleted)"
+PAGE_MARKER = r"(?:page|p\.|pg\.|seite|s\.|str\.|list|l\.|folio|f\.)\s*(\w+)\s*(?:of (?:the )?original)?"
+
+_ADD = re.compile(rf"^\s*{ADD_KEYWORDS}\s*:\s*(.*)$", re.I | re.S)
+_DEL = re.compile(rf"^\s*{DEL_KEYWORDS}\s*:\s*(.*)$", re.I | re.S)
 _ILLEGIBLE = re.compile(r"^\s*(?:illegible|unreadable|indecipherable)\b.*$", re.I)
 _INAUDIBLE = re.compile(r"^\s*(?:inaudible|unintelligible)\b.*$", re.I)
 _OMITTED = re.compile(r"^\s*(?:…|\.\s?\.\s?\.(?:\s?\.)*|(?:text |passage |words? )?omitted)\s*$", re.I)
 _HIDDEN = re.compile(r"^\s*email\s+protected\s*$", re.I)
 _SIC = re.compile(r"^\s*sic!?\s*$", re.I)
-_PAGE = re.compile(r"^\s*(?:page|p\.|pg\.|seite|s\.|str\.|list|l\.|folio|f\.)\s*(\w+)\s*(?:of (?:the )?original)?\s*$", re.I)
+_PAGE = re.compile(rf"^\s*{PAGE_MARKER}\s*$", re.I)
 _VOCAL = re.compile(r"^\s*(?:laughter|laughs|laughing|applause|coughs?|coughing|sighs?|groans?)\s*$", re.I)
 _INCIDENT = re.compile(r"^\s*(?:(?:long |short )?pause|crosstalk|silence|interruption|noise|tape (?:ends|break|cut))\s*$", re.I)
 _FOOTNOTE = re.compile(r"^\s*(\d{1,3})\s*$")

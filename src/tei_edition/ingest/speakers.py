@@ -134,12 +134,15 @@ class LabelReader:
         return True
 
 
+def _plain_letters(name: str) -> str:
+    """The name without square brackets or accents ('Ri [Ju-yeon]', 'Práth' -> 'Ri Ju-yeon', 'Prath')."""
+    text = unicodedata.normalize("NFKD", re.sub(r"[\[\]]", "", name))
+    return "".join(c for c in text if not unicodedata.combining(c))
+
+
 def slugify(name: str) -> str:
     """A stable xml:id from a name: 'Choe Yong-geon' -> 'choe-yong-geon'."""
-    text = re.sub(r"[\[\]]", "", name)
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(c for c in text if not unicodedata.combining(c))
-    text = re.sub(r"[^\w]+", "-", text.casefold()).strip("-_")
+    text = re.sub(r"[^\w]+", "-", _plain_letters(name).casefold()).strip("-_")
     text = text.replace("_", "-")
     if not text:
         return "person"
@@ -150,8 +153,5 @@ def slugify(name: str) -> str:
 
 def name_key(name: str) -> str:
     """How names are compared: no brackets, no accents, one space, case folded."""
-    text = re.sub(r"[\[\]]", "", name)
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(c for c in text if not unicodedata.combining(c))
-    text = text.replace("’", "'").replace("‐", "-")
+    text = _plain_letters(name).replace("’", "'").replace("‐", "-")
     return re.sub(r"\s+", " ", text).strip(" .,;:").casefold()
