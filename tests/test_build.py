@@ -47,8 +47,13 @@ def outputs(edition: Path) -> dict[str, bytes]:
             for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
+def hidden(name: str) -> bool:
+    """State, lock, temporary and cache files: hidden, and not outputs."""
+    return any(part.startswith(".") for part in Path(name).parts)
+
+
 def visible_outputs_of(files: dict[str, bytes]) -> dict[str, bytes]:
-    return {name: data for name, data in files.items() if not Path(name).name.startswith(".")}
+    return {name: data for name, data in files.items() if not hidden(name)}
 
 
 def visible_outputs(edition: Path) -> dict[str, bytes]:
@@ -282,13 +287,12 @@ def test_a_killed_build_leaves_complete_files_and_the_next_build_finishes(
     process = interrupt_build(edition, kill_when, signal.SIGKILL)
     assert process.returncode == -signal.SIGKILL, "the build ended before it could be killed"
     written = outputs(edition)
-    visible = {name: data for name, data in written.items()
-               if not Path(name).name.startswith(".")}
+    visible = visible_outputs_of(written)
     assert len(visible) < len(reference)  # it really was cut short
     for name, data in visible.items():
         assert _complete(name, data), f"{name} is incomplete after the kill"
     # whatever temporary files the kill left are hidden and not outputs
-    assert all(Path(n).name.startswith(".") for n in set(written) - set(visible))
+    assert all(hidden(n) for n in set(written) - set(visible))
     build(str(edition), "-j", "2")
     # the outputs, byte for byte (the hidden state and lock files are not outputs)
     assert visible_outputs(edition) == visible_outputs_of(reference)

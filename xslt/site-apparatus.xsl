@@ -3,7 +3,8 @@
   site-apparatus.xsl: the collection's places index (places.html, places and
   organisations) and subjects index (subjects.html), from the editor's
   register as written into each document by apparatus.py.
-  Input: <ed:collection> (see site-index.xsl); $index says which page.
+  Input: <ed:collection> of <ed:document> records in date order (see
+  site-index.xsl); $index says which page.
 -->
 <xsl:stylesheet version="3.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -18,25 +19,8 @@
 
   <xsl:param name="index" as="xs:string" select="'places'"/>
 
-  <xsl:key name="ed:documents-by-entity" match="ed:document"
-      use="tei:TEI/tei:standOff/(tei:listPlace/tei:place, tei:listOrg/tei:org)/@xml:id"/>
-  <xsl:key name="ed:documents-by-subject" match="ed:document"
-      use="tei:TEI/tei:teiHeader/tei:profileDesc/tei:textClass/tei:keywords/tei:term/normalize-space(.)"/>
-  <xsl:key name="ed:name-mentions" match="tei:text//tei:placeName[@ref] | tei:text//tei:orgName[@ref]"
-      use="replace(normalize-space(@ref), '^#', '')"/>
-
-  <xsl:function name="ed:sort-date" as="xs:string">
-    <xsl:param name="tei" as="element(tei:TEI)"/>
-    <xsl:sequence select="(ed:document-date($tei), ed:meeting-date($tei), '9999')[.][1]"/>
-  </xsl:function>
-
   <xsl:template match="/ed:collection">
-    <xsl:variable name="docs" as="element(ed:document)*">
-      <xsl:perform-sort select="ed:document">
-        <xsl:sort select="ed:sort-date(tei:TEI)"/>
-        <xsl:sort select="@id"/>
-      </xsl:perform-sort>
-    </xsl:variable>
+    <xsl:variable name="docs" select="ed:document"/>
     <xsl:variable name="places" select="$index = 'places'"/>
     <xsl:variable name="heading" select="if ($places) then 'Places and organisations' else 'Subjects'"/>
     <xsl:call-template name="ed:page">
@@ -61,16 +45,16 @@
 
   <xsl:template name="places-index">
     <xsl:param name="docs" as="element(ed:document)*"/>
-    <xsl:variable name="entities" select="$docs/tei:TEI/tei:standOff/(tei:listPlace/tei:place, tei:listOrg/tei:org)[@xml:id]"/>
+    <xsl:variable name="entities" select="$docs/ed:entity"/>
     <p class="lede">
       <xsl:value-of select="if (exists($entities))
-          then (let $n := count(distinct-values($entities/@xml:id)) return $n || (if ($n eq 1) then ' entry' else ' entries')) || ' in ' || ed:plural(count($docs), 'document') || '.'
+          then (let $n := count(distinct-values($entities/@ref)) return $n || (if ($n eq 1) then ' entry' else ' entries')) || ' in ' || ed:plural(count($docs), 'document') || '.'
           else 'The register names no places or organisations yet.'"/>
     </p>
     <ol class="person-index">
-      <xsl:for-each-group select="$entities" group-by="string(@xml:id)">
-        <xsl:sort select="lower-case(normalize-space((tei:placeName, tei:orgName)[1]))"/>
-        <xsl:variable name="first" select="current-group()[1]"/>
+      <xsl:for-each-group select="$entities" group-by="string(@ref)">
+        <xsl:sort select="lower-case(normalize-space(current-group()[1]/*/(tei:placeName, tei:orgName)[1]))"/>
+        <xsl:variable name="first" select="current-group()[1]/*"/>
         <xsl:variable name="eid" select="current-grouping-key()"/>
         <li class="person-card" id="{ed:safe-id($eid)}">
           <h2><xsl:value-of select="normalize-space(($first/tei:placeName, $first/tei:orgName)[1])"/></h2>
@@ -82,15 +66,14 @@
             <xsl:for-each select="$first"><xsl:call-template name="ed:entity-links"/></xsl:for-each>
           </p>
           <ul class="appearances">
-            <xsl:for-each select="$docs[. intersect key('ed:documents-by-entity', $eid, root($first))]">
-              <xsl:variable name="tei" select="tei:TEI"/>
-              <xsl:variable name="mentions" select="key('ed:name-mentions', $eid, root($tei)) intersect $tei//*"/>
+            <xsl:for-each select="current-group()">
+              <xsl:variable name="mentions" select="xs:integer(@mentions)"/>
               <li>
-                <a href="{ed:safe-id(@id)}.html#{local-name($first)}-{ed:safe-id($eid)}"><xsl:value-of select="ed:title($tei)"/></a>
+                <a href="{ed:safe-id(../@id)}.html#{local-name($first)}-{ed:safe-id($eid)}"><xsl:value-of select="../@title"/></a>
                 <xsl:text>: </xsl:text>
-                <xsl:value-of select="if (empty($mentions)) then 'through a person''s role'
-                                      else if (count($mentions) eq 1) then 'named once'
-                                      else 'named ' || count($mentions) || ' times'"/>
+                <xsl:value-of select="if ($mentions eq 0) then 'through a person''s role'
+                                      else if ($mentions eq 1) then 'named once'
+                                      else 'named ' || $mentions || ' times'"/>
               </li>
             </xsl:for-each>
           </ul>
@@ -101,14 +84,14 @@
 
   <xsl:template name="subjects-index">
     <xsl:param name="docs" as="element(ed:document)*"/>
-    <xsl:variable name="terms" select="$docs/tei:TEI/tei:teiHeader/tei:profileDesc/tei:textClass/tei:keywords/tei:term[normalize-space()]"/>
+    <xsl:variable name="terms" select="$docs/ed:subject"/>
     <p class="lede">
       <xsl:value-of select="if (exists($terms))
-          then ed:plural(count(distinct-values($terms ! normalize-space(.))), 'subject') || ' in ' || ed:plural(count($docs), 'document') || '.'
+          then ed:plural(count(distinct-values($terms ! string(.))), 'subject') || ' in ' || ed:plural(count($docs), 'document') || '.'
           else 'The register names no subjects yet.'"/>
     </p>
     <ol class="person-index">
-      <xsl:for-each-group select="$terms" group-by="normalize-space(.)">
+      <xsl:for-each-group select="$terms" group-by="string(.)">
         <xsl:sort select="lower-case(current-grouping-key())"/>
         <xsl:variable name="term" select="current-grouping-key()"/>
         <li class="person-card" id="subject-{position()}">
@@ -118,13 +101,12 @@
             <p class="person-facts"><span class="authorities"><a class="authority" href="{$url}">Authority record</a></span></p>
           </xsl:if>
           <ul class="appearances">
-            <xsl:for-each select="$docs[. intersect key('ed:documents-by-subject', $term, root(current-group()[1]))]">
-              <xsl:variable name="date" select="(ed:document-date(tei:TEI), ed:meeting-date(tei:TEI))[.][1]"/>
+            <xsl:for-each select="current-group()/..">
               <li>
-                <a href="{ed:safe-id(@id)}.html"><xsl:value-of select="ed:title(tei:TEI)"/></a>
-                <xsl:if test="$date">
+                <a href="{ed:safe-id(@id)}.html"><xsl:value-of select="@title"/></a>
+                <xsl:if test="@date != ''">
                   <xsl:text> (</xsl:text>
-                  <xsl:call-template name="ed:time"><xsl:with-param name="when" select="$date"/></xsl:call-template>
+                  <xsl:call-template name="ed:time"><xsl:with-param name="when" select="string(@date)"/></xsl:call-template>
                   <xsl:text>)</xsl:text>
                 </xsl:if>
               </li>

@@ -1,8 +1,8 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!--
   site-index.xsl: the collection page (index.html). Input: <ed:collection>
-  with one <ed:document id href> per TEI document (built by html.py).
-  Documents are listed by date (document date, else meeting date), then id.
+  holding one <ed:document> record per document (site-summary.xsl), in the
+  order of the page: by date (document date, else meeting date), then id.
 -->
 <xsl:stylesheet version="3.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -14,14 +14,9 @@
 
   <xsl:import href="html-common.xsl"/>
 
-  <xsl:function name="ed:sort-date" as="xs:string">
-    <xsl:param name="tei" as="element(tei:TEI)"/>
-    <xsl:sequence select="(ed:document-date($tei), ed:meeting-date($tei), '9999')[.][1]"/>
-  </xsl:function>
-
   <xsl:template match="/ed:collection">
     <xsl:variable name="docs" select="ed:document"/>
-    <xsl:variable name="turns" select="count($docs//tei:body//tei:sp)"/>
+    <xsl:variable name="turns" select="xs:integer(sum($docs/@turns))"/>
     <xsl:call-template name="ed:page">
       <xsl:with-param name="title" select="$edition-title"/>
       <xsl:with-param name="lang" select="(ed:lang($edition-language), 'en')[.][1]"/>
@@ -38,7 +33,7 @@
             <xsl:text>, </xsl:text>
             <xsl:value-of select="ed:plural($turns, 'turn')"/>
             <xsl:text> of conversation, </xsl:text>
-            <xsl:value-of select="ed:plural(count(distinct-values($docs/tei:TEI/(tei:teiHeader/tei:profileDesc/tei:particDesc, tei:standOff)//tei:person/@xml:id)), 'person')"/>
+            <xsl:value-of select="ed:plural(count(distinct-values($docs/ed:person/@ref)), 'person')"/>
             <xsl:text>.</xsl:text>
             <xsl:if test="exists($ed:editors)">
               <xsl:text> Edited by </xsl:text>
@@ -54,10 +49,7 @@
         <section aria-labelledby="documents-heading">
           <h2 id="documents-heading">Documents</h2>
           <ol class="document-list">
-            <xsl:apply-templates select="$docs">
-              <xsl:sort select="ed:sort-date(tei:TEI)"/>
-              <xsl:sort select="@id"/>
-            </xsl:apply-templates>
+            <xsl:apply-templates select="$docs"/>
           </ol>
         </section>
       </xsl:with-param>
@@ -65,56 +57,49 @@
   </xsl:template>
 
   <xsl:template match="ed:document">
-    <xsl:variable name="tei" select="tei:TEI"/>
     <xsl:variable name="id" select="ed:safe-id(@id)"/>
-    <xsl:variable name="date" select="(ed:document-date($tei), ed:meeting-date($tei))[.][1]"/>
-    <xsl:variable name="classification" select="ed:classification($tei)"/>
-    <xsl:variable name="citation" select="ed:archival-citation($tei)"/>
-    <xsl:variable name="lang" select="(ed:lang($tei/tei:text/@xml:lang), ed:lang($tei/@xml:lang))[.][1]"/>
+    <xsl:variable name="title" select="string(@title)"/>
     <li class="document-entry">
       <article>
-        <xsl:if test="$lang"><xsl:attribute name="lang" select="$lang"/></xsl:if>
+        <xsl:if test="@lang != ''"><xsl:attribute name="lang" select="@lang"/></xsl:if>
         <p class="entry-date">
           <xsl:choose>
-            <xsl:when test="$date">
-              <xsl:call-template name="ed:time"><xsl:with-param name="when" select="$date"/></xsl:call-template>
+            <xsl:when test="@date != ''">
+              <xsl:call-template name="ed:time"><xsl:with-param name="when" select="string(@date)"/></xsl:call-template>
             </xsl:when>
             <xsl:otherwise>Undated</xsl:otherwise>
           </xsl:choose>
-          <xsl:if test="$classification">
-            <xsl:text> </xsl:text><span class="classification-tag"><xsl:value-of select="$classification"/></span>
+          <xsl:if test="@classification != ''">
+            <xsl:text> </xsl:text><span class="classification-tag"><xsl:value-of select="@classification"/></span>
           </xsl:if>
         </p>
-        <h3><a href="{$id}.html"><xsl:value-of select="ed:title($tei)"/></a></h3>
+        <h3><a href="{$id}.html"><xsl:value-of select="$title"/></a></h3>
         <dl class="facts">
-          <xsl:for-each select="$tei/tei:teiHeader/tei:profileDesc/tei:particDesc/tei:listPerson[tei:person]">
+          <xsl:for-each select="ed:group">
             <div>
-              <dt><xsl:value-of select="(normalize-space(tei:head)[.], 'Participants')[1]"/></dt>
+              <dt><xsl:value-of select="@head"/></dt>
               <dd>
-                <xsl:for-each select="tei:person">
+                <xsl:for-each select="ed:member">
                   <xsl:if test="position() gt 1">, </xsl:if>
-                  <a href="persons.html#{ed:safe-id(@xml:id)}"><xsl:value-of select="ed:person-name(.)"/></a>
+                  <a href="persons.html#{ed:safe-id(@ref)}"><xsl:value-of select="@name"/></a>
                 </xsl:for-each>
               </dd>
             </div>
           </xsl:for-each>
-          <xsl:if test="$citation">
-            <div><dt>Archive</dt><dd><xsl:value-of select="$citation"/></dd></div>
+          <xsl:if test="@citation != ''">
+            <div><dt>Archive</dt><dd><xsl:value-of select="@citation"/></dd></div>
           </xsl:if>
           <div><dt>Extent</dt><dd>
-            <xsl:variable name="turns" select="$tei/tei:text/tei:body//tei:sp"/>
-            <xsl:if test="exists($turns)"><xsl:value-of select="ed:plural(count($turns), 'turn')"/>, </xsl:if>
-            <!-- html.py counts the words once per document (ed:words); the
-                 collection pages do not carry the documents' text -->
-            <xsl:value-of select="ed:plural(xs:integer(($tei/@ed:words, ed:word-count($tei/tei:text/tei:body))[1]), 'word')"/>
+            <xsl:if test="xs:integer(@turns) gt 0"><xsl:value-of select="ed:plural(xs:integer(@turns), 'turn')"/>, </xsl:if>
+            <xsl:value-of select="ed:plural(xs:integer(@words), 'word')"/>
           </dd></div>
         </dl>
         <p class="entry-links">
-          <a href="{$id}.html">Read<span class="visually-hidden">: <xsl:value-of select="ed:title($tei)"/></span></a>
+          <a href="{$id}.html">Read<span class="visually-hidden">: <xsl:value-of select="$title"/></span></a>
           <xsl:text> · </xsl:text>
-          <a href="pdf/{$id}.pdf" type="application/pdf">PDF<span class="visually-hidden">: <xsl:value-of select="ed:title($tei)"/></span></a>
+          <a href="pdf/{$id}.pdf" type="application/pdf">PDF<span class="visually-hidden">: <xsl:value-of select="$title"/></span></a>
           <xsl:text> · </xsl:text>
-          <a href="tei/{$id}.xml" type="application/tei+xml">TEI<span class="visually-hidden">: <xsl:value-of select="ed:title($tei)"/></span></a>
+          <a href="tei/{$id}.xml" type="application/tei+xml">TEI<span class="visually-hidden">: <xsl:value-of select="$title"/></span></a>
         </p>
       </article>
     </li>

@@ -1,9 +1,11 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!--
   site-persons.xsl: the persons index (persons.html) across every document.
-  Input: <ed:collection> (see site-index.xsl). A person is one xml:id; the
-  first document (by date) that describes the person gives name and role.
-  For each document: the turns spoken (linking to the first), the mentions.
+  Input: <ed:collection> of <ed:document> records in date order (see
+  site-index.xsl). A person is one xml:id; the earliest document that has
+  the person among its participants describes the person (else the earliest
+  that names the person from the register). For each document: the turns
+  spoken (linking to the first), the mentions.
 -->
 <xsl:stylesheet version="3.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -16,27 +18,15 @@
   <xsl:import href="html-common.xsl"/>
   <xsl:include href="html-apparatus.xsl"/>
 
-  <!-- keys keep the index linear in the size of the collection -->
-  <xsl:key name="turns-by-speaker" match="tei:body//tei:sp" use="ed:speaker-id(.)"/>
-  <xsl:key name="mentions" match="tei:text//tei:persName[@ref]" use="replace(normalize-space(@ref), '^#', '')"/>
-  <xsl:key name="documents-by-person" match="ed:document"
-      use="tei:TEI/(tei:teiHeader/tei:profileDesc/tei:particDesc, tei:standOff)//tei:person/@xml:id"/>
-
-  <xsl:function name="ed:sort-date" as="xs:string">
-    <xsl:param name="tei" as="element(tei:TEI)"/>
-    <xsl:sequence select="(ed:document-date($tei), ed:meeting-date($tei), '9999')[.][1]"/>
+  <!-- The description of a person: from the first record that has the person
+       among the participants, else from the first. -->
+  <xsl:function name="ed:description" as="element(tei:person)">
+    <xsl:param name="records" as="element(ed:person)+"/>
+    <xsl:sequence select="($records[@participant = 'true'], $records)[1]/tei:person"/>
   </xsl:function>
 
   <xsl:template match="/ed:collection">
-    <xsl:variable name="docs" as="element(ed:document)*">
-      <xsl:perform-sort select="ed:document">
-        <xsl:sort select="ed:sort-date(tei:TEI)"/>
-        <xsl:sort select="@id"/>
-      </xsl:perform-sort>
-    </xsl:variable>
-    <!-- participants first, so that their description wins over a mention's -->
-    <xsl:variable name="persons" select="$docs/tei:TEI/tei:teiHeader/tei:profileDesc/tei:particDesc//tei:person[@xml:id],
-                                         $docs/tei:TEI/tei:standOff//tei:person[@xml:id]"/>
+    <xsl:variable name="docs" select="ed:document"/>
     <xsl:call-template name="ed:page">
       <xsl:with-param name="title" select="'Persons — ' || $edition-short-title"/>
       <xsl:with-param name="lang" select="(ed:lang($edition-language), 'en')[.][1]"/>
@@ -49,20 +39,20 @@
         <header class="title-block">
           <h1>Persons</h1>
           <p class="lede">
-            <xsl:value-of select="ed:plural(count(distinct-values($persons/@xml:id)), 'person')"/>
+            <xsl:value-of select="ed:plural(count(distinct-values($docs/ed:person/@ref)), 'person')"/>
             <xsl:text> in </xsl:text>
             <xsl:value-of select="ed:plural(count($docs), 'document')"/>
             <xsl:text>: where each appears, and how much each says.</xsl:text>
           </p>
         </header>
         <ol class="person-index">
-          <xsl:for-each-group select="$persons" group-by="string(@xml:id)">
-            <xsl:sort select="lower-case(ed:person-name(current-group()[1]))"/>
+          <xsl:for-each-group select="$docs/ed:person" group-by="string(@ref)">
+            <xsl:sort select="lower-case(ed:person-name(ed:description(current-group())))"/>
             <xsl:sort select="current-grouping-key()"/>
             <xsl:call-template name="person">
               <xsl:with-param name="pid" select="current-grouping-key()"/>
-              <xsl:with-param name="described" select="current-group()"/>
-              <xsl:with-param name="docs" select="$docs"/>
+              <xsl:with-param name="first" select="ed:description(current-group())"/>
+              <xsl:with-param name="appearances" select="current-group()"/>
             </xsl:call-template>
           </xsl:for-each-group>
         </ol>
@@ -72,16 +62,9 @@
 
   <xsl:template name="person">
     <xsl:param name="pid" as="xs:string"/>
-    <xsl:param name="described" as="element(tei:person)+"/>
-    <xsl:param name="docs" as="element(ed:document)*"/>
-    <xsl:variable name="first" select="$described[1]"/>
-    <xsl:variable name="all-turns" select="key('turns-by-speaker', $pid, root($first))"/>
-    <xsl:variable name="appears-in" as="element(ed:document)*">
-      <xsl:perform-sort select="key('documents-by-person', $pid, root($first))">
-        <xsl:sort select="ed:sort-date(tei:TEI)"/>
-        <xsl:sort select="@id"/>
-      </xsl:perform-sort>
-    </xsl:variable>
+    <xsl:param name="first" as="element(tei:person)"/>
+    <xsl:param name="appearances" as="element(ed:person)+"/>
+    <xsl:variable name="turns" select="xs:integer(sum($appearances/@turns))"/>
     <li class="person-card" id="{ed:safe-id($pid)}">
       <h2><xsl:value-of select="ed:person-name($first)"/></h2>
       <p class="person-facts">
@@ -95,50 +78,44 @@
       </p>
       <p class="person-total">
         <xsl:choose>
-          <xsl:when test="exists($all-turns)">
-            <xsl:value-of select="ed:plural(count($all-turns), 'turn')"/>
+          <xsl:when test="$turns gt 0">
+            <xsl:value-of select="ed:plural($turns, 'turn')"/>
             <xsl:text>, </xsl:text>
-            <xsl:value-of select="ed:plural(if (every $t in $all-turns satisfies $t/@ed:words)
-                                            then xs:integer(sum($all-turns/@ed:words))
-                                            else ed:word-count($all-turns), 'word')"/>
+            <xsl:value-of select="ed:plural(xs:integer(sum($appearances/@words)), 'word')"/>
             <xsl:text> in </xsl:text>
           </xsl:when>
           <xsl:otherwise>named in </xsl:otherwise>
         </xsl:choose>
-        <xsl:value-of select="ed:plural(count($appears-in), 'document')"/>
+        <xsl:value-of select="ed:plural(count($appearances), 'document')"/>
       </p>
       <ul class="appearances">
-        <xsl:for-each select="$appears-in">
-          <xsl:variable name="id" select="ed:safe-id(@id)"/>
-          <xsl:variable name="tei" select="tei:TEI"/>
-          <xsl:variable name="turns" select="$all-turns intersect $tei//tei:sp"/>
-          <xsl:variable name="mentions" select="key('mentions', $pid, root($tei)) intersect $tei//tei:persName"/>
-          <xsl:variable name="date" select="(ed:document-date($tei), ed:meeting-date($tei))[.][1]"/>
+        <xsl:for-each select="$appearances">
+          <xsl:variable name="doc" select=".."/>
+          <xsl:variable name="id" select="ed:safe-id($doc/@id)"/>
+          <xsl:variable name="mentions" select="xs:integer(@mentions)"/>
           <li>
-            <a href="{$id}.html#person-{ed:safe-id($pid)}"><xsl:value-of select="ed:title($tei)"/></a>
-            <xsl:if test="$date">
+            <a href="{$id}.html#person-{ed:safe-id($pid)}"><xsl:value-of select="$doc/@title"/></a>
+            <xsl:if test="$doc/@date != ''">
               <xsl:text> (</xsl:text>
-              <xsl:call-template name="ed:time"><xsl:with-param name="when" select="$date"/></xsl:call-template>
+              <xsl:call-template name="ed:time"><xsl:with-param name="when" select="string($doc/@date)"/></xsl:call-template>
               <xsl:text>)</xsl:text>
             </xsl:if>
             <xsl:text>: </xsl:text>
             <xsl:choose>
-              <xsl:when test="exists($turns)">
-                <xsl:value-of select="ed:plural(count($turns), 'turn')"/>
+              <xsl:when test="xs:integer(@turns) gt 0">
+                <xsl:value-of select="ed:plural(xs:integer(@turns), 'turn')"/>
                 <xsl:text>, first at </xsl:text>
-                <!-- turns are numbered within their own document, not the collection -->
-                <xsl:variable name="number" select="count($turns[1]/preceding::tei:sp intersect $tei//tei:sp) + 1"/>
-                <a href="{$id}.html#{ed:safe-id(($turns[1]/@xml:id, 'turn-' || $number)[1])}">
+                <a href="{$id}.html#{ed:safe-id(@first-turn)}">
                   <xsl:text>turn </xsl:text>
-                  <xsl:value-of select="replace(($turns[1]/@xml:id, string($number))[1], '^turn-', '')"/>
-                  <span class="visually-hidden"> of <xsl:value-of select="ed:title($tei)"/></span>
+                  <xsl:value-of select="@first-label"/>
+                  <span class="visually-hidden"> of <xsl:value-of select="$doc/@title"/></span>
                 </a>
               </xsl:when>
               <xsl:otherwise>no turns</xsl:otherwise>
             </xsl:choose>
-            <xsl:if test="exists($mentions)">
+            <xsl:if test="$mentions gt 0">
               <xsl:text>; named </xsl:text>
-              <xsl:value-of select="if (count($mentions) eq 1) then 'once' else count($mentions) || ' times'"/>
+              <xsl:value-of select="if ($mentions eq 1) then 'once' else $mentions || ' times'"/>
             </xsl:if>
           </li>
         </xsl:for-each>

@@ -10,15 +10,20 @@ renderer by tei_edition.xslt and reused). Site layout, relative to site_dir:
     subjects.html    the register's subjects, with the documents
     assets/          edition.css, edition.js (no fonts or scripts from elsewhere)
 
-The index stylesheets see the whole collection as one XML document,
-<ed:collection> holding each TEI root inside an <ed:document id=… href=…>,
-so that no stylesheet ever opens a file itself.
+The collection pages never see the documents themselves: each document is
+reduced once to a small <ed:document> record (site-summary.xsl: title, date,
+participants, turns and words per person, register entries), made while its
+page is rendered and cached by content hash under .cache/records/. The
+collection stylesheets read one <ed:collection> of these records, in date
+order, parsed once for all four pages; no stylesheet ever opens a file itself.
+So a page's cost grows with the number of documents, not with their text.
 """
 
 from __future__ import annotations
 
 import hashlib
 import re
+from functools import lru_cache
 from pathlib import Path
 
 from lxml import etree
@@ -27,7 +32,7 @@ from .errors import EditionError
 from .files import write_atomic
 from .resources import xslt_path
 from .xmlsafe import parse_xml_bytes
-from .xslt import stylesheet
+from .xslt import parse_own_xml, stylesheet
 
 TEI_NS = "http://www.tei-c.org/ns/1.0"
 ED_NS = "urn:tei-edition"
@@ -91,32 +96,45 @@ def word_count(node: etree._Element) -> int:
     return sum(1 for token in _SPACE.split("".join(parts)) if _ALNUM.search(token))
 
 
-def _summary(tei: etree._Element) -> etree._Element:
-    """What the collection pages need of a document: everything but the words of its
-    body, whose counts are kept instead (ed:words on the document and on each turn).
-    The pages then never hold the whole collection's text at once."""
+def _count_words(tei: etree._Element) -> None:
+    """Write the words of speech (word_count) on the TEI root and on each turn as
+    ed:words, for site-summary.xsl: counting in Python is far quicker."""
     body = tei.find(f"{{{TEI_NS}}}text/{{{TEI_NS}}}body")
     if body is None:
-        return tei
+        return
     tei.set(f"{{{ED_NS}}}words", str(word_count(body)))
     for sp in body.iter(f"{{{TEI_NS}}}sp"):
         sp.set(f"{{{ED_NS}}}words", str(word_count(sp)))
-    for element in body.iter():
-        if _local(element) not in ("speaker", "head"):
-            element.text = None
-        if element is not body and _local(element.getparent()) not in ("speaker", "head"):
-            element.tail = None
-    return tei
+
+
+@lru_cache(maxsize=1)
+def _record_format() -> bytes:
+    """What shapes a record besides the document: the stylesheets and this module.
+    Part of every record's cache key, so that a new version of the tool never
+    reads an old record."""
+    digest = hashlib.sha256(Path(__file__).read_bytes())
+    for name in ("site-summary.xsl", "html-common.xsl", "common.xsl"):
+        digest.update(xslt_path(name).read_bytes())
+    return digest.digest()
+
+
+def _record_key(data: bytes, path: Path) -> str:
+    # the file name counts too: it is the document's id when the TEI has no xml:id
+    return hashlib.sha256(_record_format() + Path(path).stem.encode() + b"\0" + data).hexdigest()
+
+
+def _read(path: Path) -> bytes:
+    try:
+        return Path(path).read_bytes()
+    except OSError as exc:
+        raise EditionError(f"cannot read: {exc.strerror}", str(path)) from None
 
 
 def _load_tei(path: Path, data: bytes | None = None) -> etree._ElementTree:
     """Parse a TEI file (or its bytes, already read) safely; anything that is not
     TEI is a one-line error."""
     if data is None:
-        try:
-            data = Path(path).read_bytes()
-        except OSError as exc:
-            raise EditionError(f"cannot read: {exc.strerror}", str(path)) from None
+        data = _read(path)
     tree = parse_xml_bytes(data, str(path))
     if tree.getroot().tag != f"{{{TEI_NS}}}TEI":
         raise EditionError(f"not a TEI document: the root element is "
@@ -157,6 +175,7 @@ class HtmlRenderer:
         self.edition = {**DEFAULTS, **(edition or {})}
         self.params = self._params(self.edition)
         self._page = stylesheet("tei-to-html.xsl")
+        self._summary = stylesheet("site-summary.xsl")
         self._index = stylesheet("site-index.xsl")
         self._persons = stylesheet("site-persons.xsl")
         self._apparatus = stylesheet("site-apparatus.xsl")  # places.html, subjects.html
@@ -182,80 +201,106 @@ class HtmlRenderer:
         }
 
     def document(self, tei_path: Path, site_dir: Path) -> Path:
-        """Write site_dir/<id>.html for one TEI file and return its path."""
+        """Write site_dir/<id>.html for one TEI file and return its path; leave the
+        document's record for the collection pages in the cache on the way."""
         tei_path = Path(tei_path)
-        tree = _load_tei(tei_path)
+        data = _read(tei_path)
+        tree = _load_tei(tei_path, data)
         doc_id = _safe_name(document_id(tree, tei_path), tei_path)
         html = self._page.transform(tree, {**self.params, "doc-id": doc_id})
         target = Path(site_dir) / f"{doc_id}.html"
         _write(target, html)
+        cached = _records_dir(site_dir) / f"{_record_key(data, tei_path)}.record"
+        if not cached.is_file():
+            _store({cached: self._make_record(tree, doc_id)})
         return target
 
-    @staticmethod
-    def _cached_summary(path: Path, cache: Path, used: set[str],
-                        new: dict[Path, bytes]) -> etree._Element:
-        """The document's summary, from the cache or made now (then noted in new)."""
-        try:
-            data = path.read_bytes()
-        except OSError as exc:
-            raise EditionError(f"cannot read: {exc.strerror}", str(path)) from None
-        key = hashlib.sha256(data).hexdigest()
+    def _make_record(self, tree: etree._ElementTree, doc_id: str) -> str:
+        """The document's record (see site-summary.xsl) as the cache keeps it: its
+        sort key and id on one line, then the record."""
+        _count_words(tree.getroot())
+        record = self._summary.transform(tree, {"doc-id": doc_id})
+        sort = etree.fromstring(record.encode("utf-8")).get("sort", "")
+        return f"{sort}\t{doc_id}\n{record}"
+
+    def _record(self, path: Path, cache: Path, used: set[str],
+                new: dict[Path, str]) -> tuple[str, str, str]:
+        """(sort key, id, record) of one document, from the cache or made now
+        (and then noted in new, for the cache)."""
+        data = _read(path)
+        key = _record_key(data, path)
         used.add(key)
-        cached = cache / f"{key}.xml"
-        if cached.is_file():
-            return parse_xml_bytes(cached.read_bytes(), str(cached)).getroot()
-        summary = _summary(_load_tei(path, data).getroot())
-        new[cached] = etree.tostring(summary, encoding="UTF-8")
-        return summary
+        cached = cache / f"{key}.record"
+        try:
+            text = cached.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError):
+            tree = _load_tei(path, data)
+            text = new[cached] = self._make_record(tree, _safe_name(document_id(tree, path), path))
+        header, _, record = text.partition("\n")
+        sort, _, doc_id = header.partition("\t")
+        return sort, doc_id, record
 
     def site(self, tei_paths: list[Path], site_dir: Path) -> list[Path]:
-        """Write index.html, persons.html and assets/; return the paths written."""
-        collection = etree.Element(f"{{{ED_NS}}}collection", nsmap={"ed": ED_NS})
-        seen: dict[str, Path] = {}
-        # A document's summary depends only on its bytes: kept between builds in
-        # .cache/summaries/<sha256>.xml, so that one changed document costs one summary.
-        cache = Path(site_dir) / ".cache" / "summaries"
+        """Write index.html, persons.html, places.html, subjects.html and assets/;
+        return the paths written."""
+        site_dir = Path(site_dir)
+        cache = _records_dir(site_dir)
         used: set[str] = set()
-        new: dict[Path, bytes] = {}
-        for path in tei_paths:
-            path = Path(path)
-            summary = self._cached_summary(path, cache, used, new)
-            doc_id = _safe_name(document_id(summary.getroottree(), path), path)
+        new: dict[Path, str] = {}
+        records: list[tuple[str, str, str]] = []
+        seen: dict[str, Path] = {}
+        for path in map(Path, tei_paths):
+            sort, doc_id, record = self._record(path, cache, used, new)
             if doc_id in seen:
                 raise EditionError(f"document id '{doc_id}' is also used by {seen[doc_id]}", str(path))
             seen[doc_id] = path
-            entry = etree.SubElement(collection, f"{{{ED_NS}}}document", id=doc_id,
-                                     href=f"{doc_id}.html")
-            entry.append(summary)
+            records.append((sort, doc_id, record))
+        # In the order of the pages (date, then id), so that the stylesheets
+        # never sort documents: the first record of a person is the earliest.
+        records.sort(key=lambda r: (r[0], r[1]))
+        collection = parse_own_xml(f'<ed:collection xmlns:ed="{ED_NS}">'
+                                   + "".join(r[2] for r in records) + "</ed:collection>",
+                                   "the collection pages")
+        del records
 
         # Render everything first, write after: a failure leaves no half-built site.
         outputs = {
-            "index.html": self._index.transform(collection, self.params),
-            "persons.html": self._persons.transform(collection, self.params),
-            "places.html": self._apparatus.transform(collection, {**self.params, "index": "places"}),
-            "subjects.html": self._apparatus.transform(collection, {**self.params, "index": "subjects"}),
+            "index.html": self._index.transform_node(collection, self.params),
+            "persons.html": self._persons.transform_node(collection, self.params),
+            "places.html": self._apparatus.transform_node(collection, {**self.params, "index": "places"}),
+            "subjects.html": self._apparatus.transform_node(collection, {**self.params, "index": "subjects"}),
         }
         for name in ASSETS:
             source = xslt_path(name)
             if not source.is_file():
                 raise EditionError(f"{name} is missing from the installation")
             outputs[f"assets/{name}"] = source.read_bytes()
-        site_dir = Path(site_dir)
         written = []
         for name, data in outputs.items():
             _write(site_dir / name, data)
             written.append(site_dir / name)
-        self._update_cache(cache, used, new)
+        _store(new)
+        _prune(cache, used)
         return written
 
-    @staticmethod
-    def _update_cache(cache: Path, used: set[str], new: dict[Path, bytes]) -> None:
-        """Keep the summaries of this collection's documents, and only those."""
-        try:
-            for path, data in new.items():
-                write_atomic(path, data)
-            for stale in cache.glob("*.xml"):
-                if stale.stem not in used:
-                    stale.unlink()
-        except OSError:
-            pass  # only a cache: the next build makes the summaries again
+
+def _records_dir(site_dir: Path) -> Path:
+    return Path(site_dir) / ".cache" / "records"
+
+
+def _store(records: dict[Path, str]) -> None:
+    try:
+        for path, text in records.items():
+            write_atomic(path, text)
+    except OSError:
+        pass  # only a cache: the next build makes the records again
+
+
+def _prune(cache: Path, used: set[str]) -> None:
+    """Keep the records of this collection's documents, and only those."""
+    try:
+        for stale in cache.glob("*.record"):
+            if stale.stem not in used:
+                stale.unlink()
+    except OSError:
+        pass  # only a cache

@@ -8,12 +8,16 @@ document names.
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
+
 from lxml import etree
 
 from .errors import EditionError
 from .resources import xslt_path
 from .xmlsafe import parse_xml_bytes
+
+_STARTS_WITH_ELEMENT = re.compile(r"<[^!?/\s]")
 
 
 @lru_cache(maxsize=1)
@@ -41,15 +45,16 @@ class Stylesheet:
     def transform(self, document: etree._ElementTree | etree._Element | bytes,
                   params: dict[str, str] | None = None) -> str:
         """Run the stylesheet on a TEI document; return the serialised result."""
-        proc = _processor()
         if isinstance(document, bytes):
             document = parse_xml_bytes(document)
         root = document.getroot() if isinstance(document, etree._ElementTree) else document
-        text = etree.tostring(root, encoding="unicode")
-        try:
-            node = proc.parse_xml(xml_text=text)
-        except Exception as exc:  # e.g. an entity reference lxml kept unexpanded
-            raise EditionError(f"{self.name} cannot read the document: {exc}") from None
+        return self.transform_node(parse_own_xml(etree.tostring(root, encoding="unicode"),
+                                                 self.name), params)
+
+    def transform_node(self, node, params: dict[str, str] | None = None) -> str:
+        """Run the stylesheet on a document Saxon has parsed already (parse_own_xml),
+        so that one parse can serve several stylesheets."""
+        proc = _processor()
         self._executable.clear_parameters()
         for key, value in (params or {}).items():
             self._executable.set_parameter(key, proc.make_string_value(str(value)))
@@ -58,6 +63,19 @@ class Stylesheet:
         except Exception as exc:
             raise EditionError(f"{self.name} failed: {exc}") from None
         return result or ""
+
+
+def parse_own_xml(text: str, reader: str = "the stylesheet"):
+    """Saxon's parse of XML this tool has written itself (lxml's serialisation of
+    a document parsed safely, or the collection of summary records). The text
+    must begin with its root element: with no DOCTYPE before it, nothing in the
+    text can declare an entity, let alone load one."""
+    if not _STARTS_WITH_ELEMENT.match(text):
+        raise EditionError(f"{reader} cannot read the document: it does not begin with an element")
+    try:
+        return _processor().parse_xml(xml_text=text)
+    except Exception as exc:  # e.g. an entity reference lxml kept unexpanded
+        raise EditionError(f"{reader} cannot read the document: {exc}") from None
 
 
 @lru_cache(maxsize=None)

@@ -1,0 +1,98 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  site-summary.xsl: what the collection pages need of one document, as a
+  small <ed:document> record (html.py makes it once per document and caches
+  it; the collection pages then read the records of every document, never
+  the documents themselves, so their cost per document stays the same as
+  the collection grows).
+
+  Input: a TEI document whose root and turns carry ed:words (the words of
+  speech, counted by html.word_count; ed:word-count is the fallback).
+  Parameter doc-id: the document's id (its xml:id, else its file name).
+
+  Output:
+    <ed:document id sort date title classification citation lang turns words>
+      <ed:group head>                     a participants list, in order
+        <ed:member ref name/>
+      <ed:person ref participant turns words mentions [first-turn first-label]>
+        <tei:person>                      the document's description of the person
+      <ed:entity ref mentions>            a place or organisation of the register
+        <tei:place> | <tei:org>
+      <ed:subject ref>term</ed:subject>   a subject of the register
+-->
+<xsl:stylesheet version="3.0"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:xs="http://www.w3.org/2001/XMLSchema"
+    xmlns:tei="http://www.tei-c.org/ns/1.0"
+    xmlns:ed="urn:tei-edition"
+    exclude-result-prefixes="xs">
+
+  <xsl:import href="html-common.xsl"/>
+
+  <xsl:output method="xml" encoding="UTF-8" indent="no" omit-xml-declaration="yes"/>
+
+  <xsl:param name="doc-id" as="xs:string" select="''"/>
+
+  <xsl:key name="turns-by-speaker" match="tei:body//tei:sp" use="ed:speaker-id(.)"/>
+  <xsl:key name="person-mentions" match="tei:text//tei:persName[@ref]"
+      use="replace(normalize-space(@ref), '^#', '')"/>
+  <xsl:key name="name-mentions" match="tei:text//tei:placeName[@ref] | tei:text//tei:orgName[@ref]"
+      use="replace(normalize-space(@ref), '^#', '')"/>
+
+  <xsl:function name="ed:words" as="xs:integer">
+    <xsl:param name="nodes" as="element()*"/>
+    <xsl:sequence select="if (every $n in $nodes satisfies $n/@ed:words)
+                          then xs:integer(sum($nodes/@ed:words)) else ed:word-count($nodes)"/>
+  </xsl:function>
+
+  <xsl:template match="/tei:TEI">
+    <xsl:variable name="date" select="(ed:document-date(.), ed:meeting-date(.))[.][1]"/>
+    <xsl:variable name="participants" select="tei:teiHeader/tei:profileDesc/tei:particDesc//tei:person[@xml:id]"/>
+    <ed:document id="{$doc-id}" sort="{($date, '9999')[1]}" date="{$date}" title="{ed:title(.)}"
+        classification="{ed:classification(.)}" citation="{ed:archival-citation(.)}"
+        lang="{(ed:lang(tei:text/@xml:lang), ed:lang(@xml:lang))[.][1]}"
+        turns="{count(tei:text/tei:body//tei:sp)}"
+        words="{if (@ed:words) then @ed:words else ed:word-count(tei:text/tei:body)}">
+      <xsl:for-each select="tei:teiHeader/tei:profileDesc/tei:particDesc/tei:listPerson[tei:person]">
+        <ed:group head="{(normalize-space(tei:head)[.], 'Participants')[1]}">
+          <xsl:for-each select="tei:person">
+            <ed:member ref="{@xml:id}" name="{ed:person-name(.)}"/>
+          </xsl:for-each>
+        </ed:group>
+      </xsl:for-each>
+      <!-- participants first, so that their own description wins over the register's -->
+      <xsl:for-each-group select="$participants, tei:standOff//tei:person[@xml:id]" group-by="string(@xml:id)">
+        <xsl:variable name="pid" select="current-grouping-key()"/>
+        <xsl:variable name="turns" select="key('turns-by-speaker', $pid)"/>
+        <ed:person ref="{$pid}" participant="{exists(current-group()[1] intersect $participants)}"
+            turns="{count($turns)}" words="{ed:words($turns)}"
+            mentions="{count(key('person-mentions', $pid))}">
+          <xsl:if test="exists($turns)">
+            <!-- turns are numbered within the document, as its page numbers them -->
+            <xsl:variable name="number" select="count($turns[1]/preceding::tei:sp) + 1"/>
+            <xsl:attribute name="first-turn" select="($turns[1]/@xml:id, 'turn-' || $number)[1]"/>
+            <xsl:attribute name="first-label" select="replace(($turns[1]/@xml:id, string($number))[1], '^turn-', '')"/>
+          </xsl:if>
+          <xsl:copy-of select="current-group()[1]"/>
+        </ed:person>
+      </xsl:for-each-group>
+      <xsl:for-each-group select="tei:standOff/(tei:listPlace/tei:place, tei:listOrg/tei:org)[@xml:id]"
+          group-by="string(@xml:id)">
+        <ed:entity ref="{current-grouping-key()}"
+            mentions="{count(key('name-mentions', current-grouping-key()))}">
+          <xsl:copy-of select="current-group()[1]"/>
+        </ed:entity>
+      </xsl:for-each-group>
+      <xsl:for-each-group select="tei:teiHeader/tei:profileDesc/tei:textClass/tei:keywords/tei:term[normalize-space()]"
+          group-by="normalize-space(.)">
+        <ed:subject>
+          <xsl:if test="current-group()/@ref">
+            <xsl:attribute name="ref" select="(current-group()/@ref)[1]"/>
+          </xsl:if>
+          <xsl:value-of select="current-grouping-key()"/>
+        </ed:subject>
+      </xsl:for-each-group>
+    </ed:document>
+  </xsl:template>
+
+</xsl:stylesheet>
