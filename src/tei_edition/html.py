@@ -232,11 +232,14 @@ class HtmlRenderer:
         used.add(key)
         cached = cache / f"{key}.record"
         try:
-            text = cached.read_text(encoding="utf-8")
+            header, _, record = cached.read_text(encoding="utf-8").partition("\n")
         except (OSError, UnicodeDecodeError):
+            header = record = ""
+        # a record is whole (written atomically), but a cache is never trusted blindly
+        if not (record.startswith("<ed:document ") and record.endswith("</ed:document>")):
             tree = _load_tei(path, data)
             text = new[cached] = self._make_record(tree, _safe_name(document_id(tree, path), path))
-        header, _, record = text.partition("\n")
+            header, _, record = text.partition("\n")
         sort, _, doc_id = header.partition("\t")
         return sort, doc_id, record
 
