@@ -38,6 +38,7 @@ from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wai
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from multiprocessing import get_context
+from itertools import islice
 from pathlib import Path
 from typing import Callable, Iterable
 
@@ -63,6 +64,7 @@ STATE_FORMAT = 1
 # The state is saved at least this often during a long stage, so that an
 # interrupted build loses little finished work.
 SAVE_EVERY_SECONDS = 5.0
+IN_FLIGHT_PER_WORKER = 4  # enough that a worker never waits for the next task
 SITE_PAGES = ("index.html", "persons.html")
 
 
@@ -364,14 +366,23 @@ class Runner:
         if self.pool is None:
             # spawn: a worker must not inherit a forked copy of Saxon or Typst.
             self.pool = ProcessPoolExecutor(max_workers=self.jobs, mp_context=get_context("spawn"))
-        futures: dict[Future, int] = {self.pool.submit(fn, *args): index
-                                      for index, (fn, args) in enumerate(calls)}
-        pending = set(futures)
+        # A few calls per worker in flight, the rest submitted as those finish:
+        # wait() looks at every pending future, so submitting all of them at
+        # once made each wait cost as much as the whole collection.
+        queued = iter(enumerate(calls))
+        pending: dict[Future, int] = {}
+
+        def submit(count: int) -> None:
+            for index, (fn, args) in islice(queued, count):
+                pending[self.pool.submit(fn, *args)] = index
+
+        submit(IN_FLIGHT_PER_WORKER * self.jobs)
         try:
             while pending:
-                finished, pending = wait(pending, return_when=FIRST_COMPLETED)
-                for future in sorted(finished, key=futures.get):
-                    on_done(futures[future], self.result(future))
+                finished, _ = wait(pending, return_when=FIRST_COMPLETED)
+                for future in sorted(finished, key=pending.get):
+                    on_done(pending.pop(future), self.result(future))
+                    submit(1)
         except BaseException:
             for future in pending:
                 future.cancel()
