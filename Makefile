@@ -11,7 +11,7 @@ EDITIONS := $(patsubst %/edition.toml,%,$(wildcard editions/*/edition.toml))
 JOBS   ?= $(shell nproc 2>/dev/null || echo 2)
 PORT   ?= 8000
 # The collection volume (build/pdf/volume.pdf) is typeset by `make` and `make pdf`;
-# for a very large edition, `make VOLUME=` skips it (it needs ~3 MB of memory a page).
+# for a very large edition, `make VOLUME=` skips it (it needs about 1.5 MB of memory a page).
 VOLUME ?= --volume
 
 .PHONY: all build html pdf validate test bench clean serve help
