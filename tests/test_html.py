@@ -380,6 +380,21 @@ def test_hostile_text_stays_text(site):
     assert all(a.get("href").startswith("#") for a in turn.cssselect(".speech a"))
 
 
+def test_hostile_text_stays_text_in_the_collection_pages(site):
+    """The pages are made from records that carry document text in attributes
+    and copies: it must come out as text there too."""
+    for name in ("index.html", "persons.html"):
+        raw = (site / name).read_text(encoding="utf-8")
+        doc = lxml.html.fromstring(raw.encode("utf-8"))
+        assert_inert(doc)
+        assert "<script>window.__pwned" not in raw, name
+    index = page(site, "index.html").cssselect("body")[0].text_content()
+    assert 'Minutes <script>window.__pwned = "title"</script> & "quotes" \'too\'' in index
+    assert "Mallory <script>window.__pwned='person'</script>" in index
+    persons = page(site, "persons.html").cssselect("body")[0].text_content()
+    assert "Mallory <script>window.__pwned='person'</script>" in persons
+
+
 # ---- errors ----
 
 def test_a_file_that_is_not_tei_is_a_one_line_error_and_writes_nothing(renderer, tmp_path):

@@ -37,8 +37,8 @@ import time
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
-from multiprocessing import get_context
 from itertools import islice
+from multiprocessing import get_context
 from pathlib import Path
 from typing import Callable, Iterable
 

@@ -67,7 +67,7 @@ class Stylesheet:
 
 def parse_own_xml(text: str, reader: str = "the stylesheet"):
     """Saxon's parse of XML this tool has written itself (lxml's serialisation of
-    a document parsed safely, or the collection of summary records). The text
+    a document parsed safely, or the collection of per-document records). The text
     must begin with its root element: with no DOCTYPE before it, nothing in the
     text can declare an entity, let alone load one."""
     if not _STARTS_WITH_ELEMENT.match(text):
