@@ -41,7 +41,7 @@ validate: $(STAMP) ## convert and validate every edition's TEI
 test: $(STAMP) ## run the whole test suite
 	$(PY) -m pytest
 
-bench: $(STAMP) ## time the build on generated corpora of 100 to 5,000 documents (~10 min)
+bench: $(STAMP) ## time the build on generated corpora of 100 to 10,000 documents (~10 min)
 	$(PY) -m tei_edition.bench --jobs $(JOBS) $(BENCH_ARGS)
 
 serve: html ## preview the HTML editions on http://127.0.0.1:8000/ (PORT=…; Ctrl-C stops)
