@@ -2,7 +2,7 @@
 <!--
   html-common.xsl: the pieces every page of the HTML edition shares: the
   edition's parameters, the page shell (head, site header, footer) and small
-  HTML helpers. Imported by tei-to-html.xsl, site-index.xsl and site-persons.xsl.
+  HTML helpers. Imported by tei-to-html.xsl and the site-*.xsl stylesheets.
 
   All text from documents reaches the output through xsl:value-of or text
   nodes, so the serialiser escapes it; no stylesheet here ever writes
