@@ -336,6 +336,40 @@ def test_a_terminal_sees_a_progress_bar_and_ci_plain_lines(tmp_path):
     assert "\r" not in plain.stderr and "html      1 built" in plain.stderr
 
 
+def test_a_volume_too_big_for_the_free_memory_is_left_out_with_a_warning(
+        tmp_path, monkeypatch, capsys):
+    """The volume is typeset in one piece; where it cannot fit, the build says
+    so and goes on, instead of being killed for want of memory at the end.
+    (The memory free is the one thing this test sets: a machine short of it
+    cannot be made here.)"""
+    import tei_edition.build as build_module
+    from tei_edition.cli import main
+
+    edition = copy_edition(SAMPLE, tmp_path / "edition")
+    volume = edition / "build" / "pdf" / "volume.pdf"
+    assert main(["build", str(edition), "-j", "1", "--volume"]) == 0
+    assert volume.is_file()
+    capsys.readouterr()
+    # the edition changes, so the volume is out of date; 100 MB are free
+    toml = edition / "edition.toml"
+    toml.write_text(toml.read_text(encoding="utf-8").replace(
+        'title = "Soviet–Korean Party Conversations, 1956"',
+        'title = "Soviet–Korean Party Conversations"'), encoding="utf-8")
+    monkeypatch.setattr(build_module, "available_memory_mb", lambda: 100.0)
+    assert main(["build", str(edition), "-j", "1", "--volume"]) == 0
+    err = capsys.readouterr().err
+    assert re.search(r"warning: \S+volume\.pdf not typeset: its \d+ pages need about "
+                     r"[\d.]+ GB of memory and 0\.1 GB are free", err), err
+    assert summary_row(err, "volume") == ["0", "0", "1", "0"]
+    assert not volume.exists()  # never an out-of-date volume beside current PDFs
+    assert (edition / "build" / "pdf" / f"{SAMPLE_ID}.pdf").is_file()
+    # with the memory back, the next build typesets it
+    monkeypatch.setattr(build_module, "available_memory_mb", lambda: 64 * 1024.0)
+    assert main(["build", str(edition), "-j", "1", "--volume"]) == 0
+    assert summary_row(capsys.readouterr().err, "volume")[:2] == ["1", "0"]
+    assert volume.is_file()
+
+
 def test_make_help_lists_the_editors_targets():
     result = subprocess.run(["make", "--no-print-directory", "help"], cwd=REPO,
                             capture_output=True, text=True, check=True)

@@ -66,6 +66,10 @@ STATE_FORMAT = 1
 SAVE_EVERY_SECONDS = 5.0
 IN_FLIGHT_PER_WORKER = 4  # enough that a worker never waits for the next task
 SITE_PAGES = ("index.html", "persons.html")
+# Typst holds the whole volume while it sets it: about 1.5 MB a page (README,
+# benchmark). A volume that cannot fit is not started, rather than killed.
+VOLUME_MB_PER_PAGE = 1.6
+VOLUME_MB_BASE = 256
 
 
 # --------------------------------------------------------------- hashing
@@ -317,6 +321,18 @@ def task_site(metadata: dict, teis: list[str], site_dir: str) -> dict:
         return _failure(exc, site_dir)
 
 
+def available_memory_mb() -> float | None:
+    """The memory the system can give without swapping (MemAvailable), or None
+    where /proc/meminfo does not say."""
+    try:
+        for line in Path("/proc/meminfo").read_text().splitlines():
+            if line.startswith("MemAvailable:"):
+                return int(line.split()[1]) / 1024
+    except (OSError, ValueError, IndexError):
+        pass
+    return None
+
+
 def task_volume(metadata: dict, teis: list[str], pdf_dir: str) -> dict:
     started = time.perf_counter()
     try:
@@ -492,7 +508,8 @@ class Build:
         volume = ed.build_dir / "pdf" / "volume.pdf"
         if "volume" in stages:
             pending = self._collection_start(ed, "volume", self.fingerprints["pdf"], [volume],
-                                             task_volume, str(ed.build_dir / "pdf"))
+                                             task_volume, str(ed.build_dir / "pdf"),
+                                             guard=lambda: self._volume_too_big(ed))
             if pending is not None:
                 self._collection_finish(ed, pending)
         elif "pdf" in stages and volume.is_file() and (
@@ -633,8 +650,11 @@ class Build:
         return _key(fingerprint, _key(ed.metadata), members)
 
     def _collection_start(self, ed: EditionBuild, stage: str, fingerprint: str,
-                          outputs: list[Path], task: Callable, out_dir: str):
-        """Start a whole-collection output (site pages, volume) unless it is current.
+                          outputs: list[Path], task: Callable, out_dir: str,
+                          guard: Callable[[], str | None] | None = None):
+        """Start a whole-collection output (site pages, volume) unless it is current,
+        or unless guard, asked only then, gives a reason not to (a warning; the
+        out-of-date output is removed).
 
         It goes to a running worker pool in the background, else it runs
         in _collection_finish. Returns what _collection_finish needs, or None.
@@ -650,11 +670,37 @@ class Build:
             return None
         ed.state["collection"].pop(stage, None)
         ed.save()
+        reason = guard() if guard is not None else None
+        if reason is not None:
+            for path in outputs + recorded:
+                if path.is_file():
+                    path.unlink()
+            self.totals[stage].warnings += 1
+            self.echo(f"warning: {reason}")
+            return None
         args = (ed.metadata, teis, out_dir)
         future = self.runner.background(task, args)
         if future is not None:
             self.echo(f"{stage:<9} started in the background ({_plural(len(teis), 'document')})")
         return stage, key, time.perf_counter(), future, (task, args)
+
+    def _volume_too_big(self, ed: EditionBuild) -> str | None:
+        """Why the volume cannot be typeset in the memory free here, or None.
+        Its pages are counted in the documents' own PDFs, already built."""
+        available = available_memory_mb()
+        if available is None:
+            return None
+        from .pdf import page_count
+
+        pdfs = [ed.root / out for entry in ed.state["documents"].values()
+                for out in entry.get("pdf", {}).get("outputs", [])]
+        pages = sum(page_count(pdf) for pdf in pdfs if pdf.is_file())
+        need = VOLUME_MB_BASE + VOLUME_MB_PER_PAGE * pages
+        if need <= available:
+            return None
+        return (f"{ed.build_dir / 'pdf' / 'volume.pdf'} not typeset: its {pages:,} pages need "
+                f"about {need / 1024:.1f} GB of memory and {available / 1024:.1f} GB are free "
+                "(build it with --volume where there is more memory; `make VOLUME=` leaves it out)")
 
     def _collection_finish(self, ed: EditionBuild, pending) -> None:
         stage, key, started, future, (task, args) = pending
