@@ -22,16 +22,17 @@ def cli() -> None:
 
 def _register_commands() -> None:
     # Each stage's module owns its command; the group only gathers them.
+    from .build import build_command
     from .convert import convert_command
-
     from .render import render_command
+    from .scaffold import new_command
+    from .validate import validate_command
 
     cli.add_command(convert_command, "convert")
     cli.add_command(render_command, "render")
-    from .validate import validate_command; cli.add_command(validate_command, "validate")
-    from .build import build_command; cli.add_command(build_command, "build")
-    from .scaffold import new_command; cli.add_command(new_command, "new")
-    # -- other stages register here --
+    cli.add_command(validate_command, "validate")
+    cli.add_command(build_command, "build")
+    cli.add_command(new_command, "new")
 
 
 _register_commands()
