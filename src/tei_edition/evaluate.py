@@ -125,6 +125,9 @@ def score_speakers(result: CaseResult, gold: list[dict], turns) -> None:
         if index not in matched:
             result.speakers_fn += 1
             result.problems.append(f"speaker missed: {g.get('name')} {g.get('labels')}")
+    if result.speakers_fn or result.speakers_fp:
+        result.problems.append("speakers found: " + "; ".join(
+            f"{who} {sorted(labels)}" for who, labels in found.items()))
 
 
 def score_case(case: dict, corpus: Path, out_dir: Path) -> CaseResult | None:

@@ -2,10 +2,14 @@
 
 Sources, in order of trust: the edition's persons register (canonical names
 and aliases), the participants read from the transcript, then a new id made
-from the name itself. Surnames resolve when exactly one known person has it.
+from the name itself. A part of a name resolves when exactly one known person
+has it ("Mao" for "Mao Zedong", "Chou" for "Chou En-lai"), and so do initials
+written in capitals ("SI" for "Shaun Illingworth", "NC" for "N. Ceausescu").
 """
 
 from __future__ import annotations
+
+import re
 
 from ..register import Person
 from .speakers import name_key, slugify
@@ -19,7 +23,8 @@ class PeopleIndex:
         self._strip = strip_honorifics
         self._titles = {t.casefold() for t in titles}
         self.by_name: dict[str, str] = {}
-        self.by_surname: dict[str, set[str]] = {}
+        self.by_surname: dict[str, set[str]] = {}   # every word of a name, not only the last
+        self.by_initials: dict[str, set[str]] = {}
         self.created: dict[str, str] = {}  # id -> printed name, for persons not in the register
         for person in register:
             for name in person.names():
@@ -37,8 +42,12 @@ class PeopleIndex:
         if not key:
             return
         self.by_name.setdefault(key, pid)
-        surname = key.split()[-1]
-        self.by_surname.setdefault(surname, set()).add(pid)
+        words = key.replace("-", " ").split()
+        for word in {key.split()[-1], *(w for w in words if len(w.strip(".")) > 2)}:
+            self.by_surname.setdefault(word, set()).add(pid)
+        initials = "".join(w[0] for w in re.split(r"[\s.]+", key) if w)
+        if 1 < len(initials) <= 4 or (len(words) == 1 and len(words[0]) > 2):
+            self.by_initials.setdefault(initials, set()).add(pid)
 
     def lookup(self, name: str) -> str | None:
         """The id a name resolves to, or None."""
@@ -50,6 +59,11 @@ class PeopleIndex:
         candidates = self.by_surname.get(key.split()[-1], set())
         if len(candidates) == 1:
             return next(iter(candidates))
+        bare = self.strip_honorifics(name).strip(" .:")
+        if re.fullmatch(r"[A-Z]{1,4}", bare):
+            candidates = self.by_initials.get(bare.casefold(), set())
+            if len(candidates) == 1:
+                return next(iter(candidates))
         return None
 
     def resolve(self, name: str, alias: str = "") -> str:

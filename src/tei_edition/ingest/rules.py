@@ -24,7 +24,8 @@ from ..errors import EditionError
 HONORIFICS = [
     "Cde.", "Cdes.", "Cde", "Comrade", "Comrades", "Tov.", "Mr.", "Mrs.", "Ms.", "Miss",
     "Dr.", "Prof.", "Herr", "Frau", "Genosse", "Genossin", "Gen.", "Sir", "Madame", "Mme.",
-    "M.", "Monsieur", "Elvtárs", "Towarzysz", "Tow.",
+    "M.", "Monsieur", "Elvtárs", "Towarzysz", "Tow.", "Hon.", "The Right Hon.", "Right Hon.",
+    "The Hon.", "Messrs.", "Mme", "Mlle", "Signor", "Señor", "Sr.", "Товарищ", "Тов.", "Т.",
 ]
 # Offices that may stand before a surname in a label ("Ambassador Smith:").
 TITLES = [
@@ -33,6 +34,10 @@ TITLES = [
     "Deputy", "Vice", "Prime", "First", "Foreign", "Under", "Assistant", "Counsellor",
     "Counselor", "Consul", "Director", "Judge", "Father", "Bishop", "King", "Queen",
     "Prince", "Lord", "Lady", "Capt.", "Col.", "Adm.", "Sen.", "Amb.", "Pres.",
+    "P.M.", "V.P.", "Sec.", "Secy.", "Gov.", "Rep.", "Lt.", "Maj.", "Sgt.", "Cmdr.",
+    "Commander", "Lieutenant", "Major", "Captain", "Sergeant", "Representative",
+    "Congressman", "Attorney", "Mayor", "Justice", "Chief", "Commissioner",
+    "Undersecretary", "Envoy", "Attaché",
 ]
 # Name particles written in lower case inside names.
 NAME_PARTICLES = ["de", "da", "del", "della", "der", "den", "van", "von", "zu", "bin", "ibn",
@@ -64,6 +69,16 @@ NOT_LABELS = [
     "PS", "Classification", "Agenda", "Item", "Archive", "Citation", "Document", "Record",
     "First", "Second", "Third", "Fourth", "Fifth", "Finally", "Also", "However", "Then",
     "Moreover", "Result", "Conclusion", "Topic", "Memorandum", "Minutes", "Signed",
+    "Adjourn", "Adjourned", "Recess", "Present", "Absent", "Action", "Decision", "Decided",
+    "Resolved", "Question", "Answer", "Reference", "Ref", "Drafted", "Approved", "Cleared",
+    "Interview", "Interviewee", "Interviewers", "Narrator", "Transcript", "Transcriber",
+    "Tape", "Side", "Description", "Speaker", "Delivered", "Audio", "Video", "Recommended",
+    "Permission", "Keywords", "Duration", "Format", "Collection", "Series", "Box", "Folder",
+    "File", "Fond", "Opis", "Delo", "Number", "No", "Status", "Type", "Language", "Original",
+    "Published", "Publisher", "Author", "Authors", "Title", "Sender", "Recipient",
+    "Addressee", "Via", "Priority", "Precedence", "Origin", "Received", "Sent", "Attention",
+    "Bibliography", "Footnote", "Footnotes", "Endnote", "Endnotes", "Breadcrumb", "Home",
+    "Posted", "Updated", "Tags", "Categories", "Category", "Share", "Print", "Download",
 ]
 # Lines of a web page that are not part of the document (whole-line matches).
 FURNITURE = [

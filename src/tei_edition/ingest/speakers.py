@@ -6,10 +6,13 @@ Label forms (DESIGN §4), tried in this order after an edition's own patterns:
     alias       Full Name (hereafter FN): …    FN names the same person later
     interview   Q: / A: / INT: / Interviewer:  roles interviewer / respondent
     unknown     Speaker ?: / Unidentified:     an unidentified speaker
-    dash/colon  Cde. Mikoyan - …, Name: …, Ambassador Smith: …, J. Novak: …
+    dash/colon  Cde. Mikoyan - …, Name: …, Ambassador Smith: …, J. Novak: …,
+                The Secretary of State: …, THE MARSHAL (Colonel Mays): …
     caps-stop   MIKOYAN. …
+    stop        Molotov. … (mixed case: only with more evidence, see structure.py)
     caps-verb   KHRUSHCHEV said that …         (the verb stays in the speech)
     alone       a label alone on its line; the speech follows below
+                (MIKOYAN, Mikoyan:, Mrs. Oswald., President Johnson)
 
 A match is only a candidate: structure.py accepts it when the name is a known
 person, a participant, or the same label opens at least two lines.
@@ -23,8 +26,12 @@ from dataclasses import dataclass
 
 from .rules import Rules
 
-_WORD = r"[^\W\d_][\w'’]*(?:[-‐][\w'’]+)*\.?"
+_WORD = r"(?:(?:[^\W\d_]\.){2,4}|[^\W\d_][\w'’]*(?:[-‐][\w'’]+)*\.?)"
 _NAME = rf"{_WORD}(?:\s+{_WORD}){{0,7}}?"
+# A role in brackets after the name belongs to the label: "AMEN (Associate Trial Counsel):".
+_ROLE = r"(?:\s*\([^()]{1,80}\))?"
+# The full name an editor supplied after a short label: "GPS [George Shultz]:".
+_SUPPLIED = r"(?:\s*\[(?P<supplied>[^\[\]]{2,60})\])?"
 # Upper-case labels: initials may carry a full stop, words may not (the stop ends the label).
 _CAPS_NAME = r"(?:[^\W\d_]\.\s?){0,3}[^\W\d_][\w'’-]*(?:\s+[^\W\d_][\w'’-]*){0,3}"
 
@@ -52,6 +59,8 @@ class LabelReader:
         self._not_labels = {w.casefold() for w in rules.not_labels}
         self._particles = {w.casefold() for w in rules.name_particles}
         self._titles = {w.casefold() for w in rules.titles}
+        self._titles_plain = {w.rstrip(".") for w in self._titles}
+        self._honorifics = {w.casefold() for w in rules.honorifics}
         interview = "|".join(re.escape(k) for k in sorted(rules.interview_labels, key=len, reverse=True))
         verbs = "|".join(rules.speech_verbs)
         self.patterns = [
@@ -59,10 +68,11 @@ class LabelReader:
             ("alias", re.compile(rf"^(?P<label>(?P<name>{_NAME})\s*\((?:hereafter|hereinafter|henceforth|below)\s*:?\s*(?P<alias>[^()]{{1,30}})\)\s*(?::|\s[-–—]))\s*(?P<rest>.*)$", re.I)),
             ("interview", re.compile(rf"^(?P<label>(?P<name>{interview})\s*[:.])(?:\s+|$)(?P<rest>.*)$")),
             ("unknown", re.compile(rf"^(?P<label>(?P<name>{rules.unknown_speaker})\s*:)\s*(?P<rest>.*)$", re.I)),
-            ("dash-colon", re.compile(rf"^(?P<label>(?P<name>{_NAME})(?:\s*:|\s+[-–—]{{1,2}}(?=\s|$)))\s*(?P<rest>.*)$")),
+            ("dash-colon", re.compile(rf"^(?P<label>(?P<name>{_NAME}){_SUPPLIED}{_ROLE}(?:\s*:|\s+[-–—]{{1,2}}(?=\s|$)))\s*(?P<rest>.*)$")),
             ("caps-stop", re.compile(rf"^(?P<label>(?P<name>{_CAPS_NAME})\.)\s+(?P<rest>\S.*)$")),
             ("caps-verb", re.compile(rf"^(?P<label>(?P<name>{_CAPS_NAME}))\s+(?P<rest>(?:{verbs})\b.*)$")),
-            ("alone", re.compile(rf"^(?P<label>(?P<name>{_CAPS_NAME}|{_NAME}\s*:)\s*)\s*$")),
+            ("alone", re.compile(rf"^(?P<label>(?P<name>{_NAME}){_ROLE}\s*[:.]?)\s*$")),
+            ("stop", re.compile(rf"^(?P<label>(?P<name>{_NAME})\.)\s+(?P<rest>\S.*)$")),
         ]
 
     def match(self, line: str) -> LabelMatch | None:
@@ -85,12 +95,20 @@ class LabelReader:
                 if rule == "interview":
                     found.role = self.rules.interview_labels[name]
                 return found
+            if rule == "alone":
+                name = name.rstrip(".:")
+                if any(c.islower() for c in name):
+                    rule = "alone-plain"  # mixed case alone on its line: "Mrs. Oswald.", "President Johnson"
             name = self.strip_honorifics(name)
             if not self._is_name(name, rule):
                 continue
             found = self._finish(m, rule, name, indent)
             if rule == "alias":
                 found.alias = m.group("alias").strip()
+            supplied = m.groupdict().get("supplied")
+            if supplied and self._is_name(self.strip_honorifics(supplied), rule):
+                # "GPS [George Shultz]": the supplied name is the person, GPS an alias of theirs.
+                found.name, found.alias = self.strip_honorifics(supplied), name
             return found
         return None
 
@@ -109,29 +127,61 @@ class LabelReader:
         return self._honorific.sub("", name.strip()).strip()
 
     def _is_name(self, name: str, rule: str) -> bool:
-        """Does this look like a person's name, in the form the rule expects?"""
+        """Does this look like a person's name (or an office), in the form the rule expects?"""
         words = name.split()
-        if not words or len(words) > 6 or len(name) > 60:
+        if not words or len(words) > 8 or len(name) > 80:
             return False
         if words[0].rstrip(".:").casefold() in self._not_labels:
             return False
         letters = [c for c in name if c.isalpha()]
         if not letters:
             return False
+        # "The Secretary of State", "The Director of the Central Intelligence Agency":
+        # an office may join its words with lower-case ones.
+        office = self.is_office(name)
         for word in words:
-            if word.casefold() in self._particles:
+            if word.casefold() in self._particles or (office and word in _OFFICE_JOINERS):
                 continue
             if not word[0].isupper():
                 return False
+        if len(words) > 6 and not office:
+            return False
         if rule in ("caps-stop", "caps-verb", "alone"):
             # Only upper-case names: "MIKOYAN." or "MIKOYAN said"; two letters at least.
             if not all(c.isupper() for c in letters) or len(letters) < 2:
                 return False
             if all(len(w.strip(".")) == 1 for w in words):
                 return False
-        if all(w.casefold().rstrip(".") in self._titles for w in words):
-            return False
+            # "N.S. KHRUSHCHEV says" is not the label "N.S." followed by a speech.
+            if rule == "caps-stop" and _INITIALS.fullmatch(words[-1]):
+                return False
+        if rule in ("stop", "alone-plain"):
+            # Mixed case with a full stop or nothing: short names only, never initials or
+            # an honorific alone ("Mr. Khrushchev said" is not the label "Mr.").
+            if len(words) > 4 or _INITIALS.fullmatch(words[-1]) or any(c.isdigit() for c in name):
+                return False
+            if len(words) == 1 and (len(name) <= 2 or f"{name}.".casefold() in self._honorifics
+                                    or name.casefold() in self._titles_plain):
+                return False
+        # A full stop inside the name ends a sentence ("The Oval Office. Present:"),
+        # unless it ends an initial, an honorific or an office.
+        for word in words[:-1]:
+            if (word.endswith(".") and len(word) > 4 and word.casefold() not in self._honorifics
+                    and word.casefold() not in self._titles):
+                return False
         return True
+
+    def is_office(self, name: str) -> bool:
+        """Is the name an office rather than a person ("The President", "Secretary of State")?"""
+        words = [w.casefold().rstrip(".") for w in name.split()]
+        if words and words[0] == "the":
+            words = words[1:]
+        return bool(words) and words[0] in self._titles_plain and all(
+            w in self._titles_plain or w in _OFFICE_JOINERS or w[:1].isalpha() for w in words)
+
+
+_OFFICE_JOINERS = {"of", "the", "for", "on", "and", "to", "in"}
+_INITIALS = re.compile(r"(?:[^\W\d_]\.){1,3}[^\W\d_]?\.?|[^\W\d_]")
 
 
 def _plain_letters(name: str) -> str:

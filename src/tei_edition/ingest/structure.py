@@ -34,6 +34,8 @@ from .speakers import LabelMatch, LabelReader, name_key
 
 _FOOTNOTE_BODY = re.compile(r"^\s*(?:\[(?P<b>\d{1,3})\]|\^(?P<c>\d{1,3})|(?P<s>[¹²³⁴⁵⁶⁷⁸⁹⁰]+))\s*(?P<text>\S.*)$")
 # Memorandum header fields kept in the text as typed blocks.
+# Label forms a one-off speaker may use when the document labels its turns that way.
+_ONE_OFF_FORMS = ("dash-colon", "caps-stop", "caps-verb", "alone")
 _FIELD = re.compile(r"^(?P<field>Place|Location|Subject|Topic|Re|Time)\s*:\s*(?P<value>\S.*)$", re.I)
 
 
@@ -197,7 +199,18 @@ class TranscriptReader:
         return True
 
     def _find_turns(self, doc: Document, blocks: list[Block]) -> dict[int, LabelMatch]:
-        """Accepted speaker labels, by line number."""
+        """Accepted speaker labels, by line number.
+
+        A line that opens with a label is a candidate; it is accepted on evidence: a
+        form that is always a label (an edition's own, side, alias, unknown speaker,
+        two interview labels at least), a known name (register, participants, a name in
+        the heading above the first label), the same name labelling two turns, or the
+        document's dominant label form with a plausible name (a one-off speaker, which
+        is reported). Mixed-case labels ending in a full stop or standing alone without a
+        separator ("Molotov. …", "President Johnson") need a known or repeated name, and
+        never a word the text also uses in lower case ("Yes. …"). Candidates not accepted
+        at the start of a paragraph are reported: they stay in the text.
+        """
         skip = {n for i in self._participant_blocks for n, _ in blocks[i].lines}
         candidates: list[tuple[int, LabelMatch, bool]] = []
         for bindex, block in enumerate(blocks):
@@ -208,34 +221,66 @@ class TranscriptReader:
                 if not found:
                     continue
                 has_next = lindex + 1 < len(block.lines) or bindex + 1 < len(blocks)
-                if found.rule == "alone" and not has_next:
+                if found.rule in ("alone", "alone-plain") and not has_next:
                     continue
                 candidates.append((number, found, lindex == 0))
         for _, found, _ in candidates:
             if found.rule == "alias":
                 self.people.resolve(found.name, found.alias)
+        first_line = min((n for n, _, _ in candidates), default=0)
+        header = {w for b in blocks for n, t in b.lines if n < first_line or n in skip
+                  for w in name_key(t).replace("-", " ").split()}
+        lower_words = {w for b in blocks for _, t in b.lines
+                       for w in re.findall(r"(?<![\w'’-])[a-z][a-z'’]+", t)}
         counts = Counter(name_key(f.name) for _, f, _ in candidates)
-        styles = Counter(self._style(f) for _, f, _ in candidates)
         interview = sum(1 for _, f, _ in candidates if f.rule == "interview")
-        accepted: dict[int, LabelMatch] = {}
-        for number, found, _ in candidates:
-            known = self.people.lookup(found.name) is not None
+
+        def common_word(found: LabelMatch) -> bool:
+            words = found.name.split()
+            return len(words) == 1 and words[0].casefold().rstrip(".") in lower_words
+
+        def in_header(found: LabelMatch) -> bool:
+            words = [w for w in name_key(self.people.strip_honorifics(found.name)).split()
+                     if len(w) > 2]
+            return bool(words) and all(w in header for w in words)
+
+        def evidence(found: LabelMatch) -> bool:
             if found.rule in ("edition", "side", "alias", "unknown"):
-                ok = True
-            elif found.rule == "interview":
-                ok = interview >= 2
-            else:
-                ok = known or counts[name_key(found.name)] >= 2
-            if ok:
+                return True
+            if found.rule == "interview":
+                return interview >= 2
+            known = self.people.lookup(found.name) is not None
+            if found.rule == "stop":
+                return not common_word(found) and (known or counts[name_key(found.name)] >= 2
+                                                   or in_header(found))
+            if found.rule == "alone-plain":
+                # A heading may stand alone twice (a running head); a person is named.
+                led = self.labels.strip_honorifics(found.label.rstrip(".:")) != found.label.rstrip(".:")
+                return not common_word(found) and (known or in_header(found) or (
+                    led and counts[name_key(found.name)] >= 2))
+            return known or counts[name_key(found.name)] >= 2 or in_header(found)
+
+        accepted = {number: found for number, found, _ in candidates if evidence(found)}
+        # A label of the form the document uses names a speaker even when that speaker
+        # talks only once ("Mr. Graybeal: …" among many "Mr. X: …"); so do labels of one
+        # form in a short record where no name repeats ("N. S. Khrushchev: …", "W. Ulbricht: …").
+        styles = Counter(self._style(f) for f in accepted.values())
+        if not styles:
+            styles = Counter(self._style(f) for _, f, first in candidates if first
+                             and f.rule in _ONE_OFF_FORMS and self._plausible(f))
+            styles = Counter({k: v for k, v in styles.items() if v >= 2})
+        dominant = styles.most_common(1)[0][0] if styles else None
+        # A one-off label only after the record has begun: a heading above it is no speaker.
+        begun = min(accepted, default=0)
+        for number, found, first in candidates:
+            if number in accepted or not first or number < begun:
+                continue
+            if (found.rule in _ONE_OFF_FORMS and self._style(found) == dominant
+                    and self._plausible(found) and not common_word(found)):
                 accepted[number] = found
-        # A label of a form the document uses throughout names a speaker even when
-        # that speaker talks only once ("Cde. Kim - …" among many "Cde. X - …").
-        first = min(accepted, default=None)
-        for number, found, _ in candidates:
-            if (number not in accepted and first is not None and number > first
-                    and found.rule in ("dash-colon", "caps-stop", "caps-verb", "alone")
-                    and styles[self._style(found)] >= 3):
-                accepted[number] = found
+                doc.warnings.append((number, 1, f"'{found.label}' read as a speaker label although "
+                                                "it occurs once: it has the document's usual label "
+                                                "form"))
         accepted = dict(sorted(accepted.items()))
         # A document that labels its turns one way should not also get turns of a
         # looser form by accident ("U.S. forces were …" is not "MIKOYAN. …").
@@ -244,12 +289,30 @@ class TranscriptReader:
             for number in [n for n, f in accepted.items() if f.rule in ("caps-stop", "caps-verb")
                            and self.people.lookup(f.name) is None and counts[name_key(f.name)] < 2]:
                 del accepted[number]
+        for number, found, first in candidates:
+            if number not in accepted and first and found.rule in _ONE_OFF_FORMS:
+                doc.warnings.append((number, 1, f"'{found.label}' looks like a speaker label but "
+                                                "was kept as text: it occurs once and names no "
+                                                "known person"))
         return accepted
 
+    def _plausible(self, found: LabelMatch) -> bool:
+        """Does a one-off label name a person: upper case, an honorific or office with a
+        capitalised name, initials and a surname, or a short capitalised name?"""
+        name = found.name
+        if found.rule in ("caps-stop", "caps-verb", "alone"):
+            return True
+        if self.labels.strip_honorifics(found.label) != found.label or self.labels.is_office(name):
+            return True
+        if re.match(r"^(?:[^\W\d_]\.\s?){1,3}\s*[^\W\d_]", name):
+            return True
+        return found.rule == "dash-colon" and len(name.split()) <= 3
+
     def _style(self, found: LabelMatch) -> str:
-        """The shape of a label: its rule, separator and whether an honorific leads it."""
-        honorific = self.labels.strip_honorifics(found.label) != found.label
-        return f"{found.rule}:{found.label[-1:] if found.rule == 'dash-colon' else ''}:{honorific}"
+        """The shape of a label: its rule, separator and whether an honorific or an
+        office leads it ("Dr. Kissinger:" and "Prime Minister Chou:" share a shape)."""
+        led = self.people.strip_honorifics(found.label) != found.label
+        return f"{found.rule}:{found.label[-1:] if found.rule == 'dash-colon' else ''}:{led}"
 
     def _header_end(self, blocks: list[Block], first_turn: int | None,
                     participants_at: int | None) -> int:
