@@ -99,12 +99,14 @@ class TranscriptReader:
         last_turn = max((i for i, b in enumerate(blocks) if any(n in turns for n, _ in b.lines)),
                         default=None)
         header_end = self._header_end(blocks, first_turn, participants_at)
+        header_end = self._heading_below(blocks, header_end, first_turn, participants_at)
         tail_start = self._tail_start(blocks, max(header_end, (last_turn or -1) + 1))
         first_division = self._read_header(doc, blocks[:header_end], participants_at)
         self._read_body(doc, blocks[header_end:tail_start], turns, first_division)
         self._read_tail(doc, blocks[tail_start:])
         self._resolve_footnotes(doc)
         self._tag_mentions(doc)
+        doc.title = complete_title(doc.title, doc.place, doc.meeting_date or doc.doc_date)
         return doc
 
     def _drop_furniture(self, doc: Document, blocks: list[Block]) -> list[Block]:
@@ -323,10 +325,28 @@ class TranscriptReader:
         if first_turn is not None:
             return first_turn
         for index, block in enumerate(blocks):
-            # Without labels, the record starts at the first real paragraph.
-            if len(block.text) > 150 or re.search(r"[.!?]\s+\S", block.text.strip()):
+            # Without labels, the record starts at the first real paragraph: long, or two
+            # sentences ("88. Memorandum of Conversation" is a heading, not a sentence).
+            if len(block.text) > 150 or re.search(r"[^\W\d_][a-z)\]”\"]?[.!?]\s+\S", block.text.strip()):
                 return index
         return len(blocks)
+
+    def _heading_below(self, blocks: list[Block], header_end: int, first_turn: int | None,
+                       participants_at: int | None) -> int:
+        """Web pages often put a summary or a series name above the document's own
+        heading: when the header has no heading, a one-line heading a few blocks below
+        it (before any turn or participants) still belongs to the header."""
+        lines = [(n, t.strip()) for b in blocks[:header_end] for n, t in b.lines]
+        if any(_HEADING_WORDS.search(t) for _, t in lines if len(t) <= 250):
+            return header_end
+        limit = min(x for x in (first_turn, participants_at, header_end + 6, len(blocks))
+                    if x is not None)
+        for index in range(header_end, limit):
+            block = blocks[index]
+            if block.single() and len(block.text) <= 200 and _HEADING_WORDS.search(block.text) \
+                    and not _NOT_TITLE.match(block.text.strip()):
+                return index + 1
+        return header_end
 
     def _tail_start(self, blocks: list[Block], body_start: int) -> int:
         """Index of the first block after the record: a closer, a summary heading,
@@ -346,14 +366,53 @@ class TranscriptReader:
         division = Division()
         doc.divisions.append(division)
         pblocks = set(self._participant_blocks)
+        # The title is looked for above the participants: what stands above the title is
+        # kept in the front, in its place, so that the text keeps its order.
+        before = min(pblocks, default=len(blocks))
+        lines = [(number, text.strip()) for block in blocks[:before] for number, text in block.lines]
+        title_line = choose_title(lines, self._classification)
         for index, block in enumerate(blocks):
             if index in pblocks:
                 if index == self._participant_blocks[0]:
                     division.blocks.append(self._participants)
                 continue
             for number, text in block.lines:
-                self._header_line(doc, division, number, text.strip())
+                if number == title_line:
+                    self._title(doc, number, text.strip())
+                elif title_line is not None and number < title_line:
+                    self._above_title(doc, number, text.strip())
+                else:
+                    self._header_line(doc, division, number, text.strip())
+        if title_line is None:
+            doc.warnings.append((blocks[0].first if blocks else 1, 1,
+                                 "no title found: the document is named after its file"))
         return division
+
+    def _above_title(self, doc: Document, number: int, text: str) -> None:
+        """A line above the title: a date, a classification or a citation as anywhere
+        in the header; anything else stays in the front as printed and is reported."""
+        date = parse_date(text, self.rules.two_digit_century)
+        if date and doc.doc_date is None:
+            doc.doc_date = date
+            doc.front.append(("date", date, number))
+        elif self._classification.match(text) and not doc.classification:
+            doc.classification = text
+            doc.front.append(("classification", text, number))
+        elif (citation := read_citation(text, number)) and doc.citation is None:
+            doc.citation = citation
+        else:
+            doc.unplaced.append((number, text))
+            doc.front.append(("header", parse_inline(text, number, 1, doc.warnings), number))
+
+    def _title(self, doc: Document, number: int, text: str) -> None:
+        """The heading as printed goes to the front; the title is cleaned of a document
+        number, a glued footnote marker and capitals, and a generic heading is completed
+        with the place and date later (see complete_title)."""
+        doc.front.append(("title", text, number))
+        doc.title = clean_title(text)
+        found = find_date(text, self.rules.two_digit_century)
+        if found and doc.meeting_date is None:
+            doc.meeting_date = found[0]
 
     def _header_line(self, doc: Document, division: Division, number: int, text: str) -> None:
         century = self.rules.two_digit_century
@@ -369,13 +428,6 @@ class TranscriptReader:
         citation = read_citation(text, number)
         if citation and doc.citation is None:
             doc.citation = citation
-            return
-        if not doc.title and len(text) <= 250:
-            doc.title = text
-            doc.front.append(("title", text, number))
-            found = find_date(text, century)
-            if found and doc.meeting_date is None:
-                doc.meeting_date = found[0]
             return
         if division.head is None and len(text) <= 300:
             found = find_date(text, century)
@@ -578,3 +630,73 @@ class TranscriptReader:
         for paragraph in doc.abstract:
             paragraph.content[:] = tag(paragraph.content)
 
+
+
+# -- titles ------------------------------------------------------------------------
+
+# Words of a document's heading ("Memorandum of Conversation", "Запись беседы").
+_HEADING_WORDS = re.compile(
+    r"\b(?:memorandum|memcon|record|conversation|minutes|notes?|transcripts?|meeting|"
+    r"interview|testimony|protocol|report|telegram|cable|letter|talks?|discussion|hearings?|"
+    r"session|telephone|telcon|oral history|stenographic|excerpts?|proceedings|conference|"
+    r"dialogue|exchange|briefing|audience|negotiations|remarks|statement|diary|conclusions|"
+    r"запись|беседы|беседа|протокол|стенограмма|заседани\w*|niederschrift|gespräch\w*|"
+    r"protokoll|aktennotiz|aktenvermerk|vermerk|feljegyzés|jegyzőkönyv|notatka|protokół|"
+    r"posiedzeni\w*|rozmow\w*|entretien|compte rendu|conversación|memorandum)\b", re.I)
+# Lines that are never a title: page and copy markers, running heads, site furniture.
+_NOT_TITLE = re.compile(
+    r"^(?:\[.*\]|\(?c\)|©|copy no\b|page\b|p\.\s*\d|\d+\s*$|\d+\s+[A-Z].*\bvol(?:ume|\.)|"
+    r"(?:https?://|www\.)|in lieu of an abstract|advertisement|breadcrumb|search\b|"
+    r"version classique|listed on page|this document was made possible|see the daily)", re.I)
+# Header fields, which are never the title ("Subject: …", "Date: …").
+_FIELD_LINE = re.compile(
+    r"^(?:subject|date|time|place|location|participants?|present|to|from|re|copy|copies|"
+    r"classification|source|drafted|approved|distribution|speaker|delivered|description|"
+    r"interview(?:ee|ers?)?|narrator|tape|duration|cc|attendees|attachments?)\b[^:]{0,20}:", re.I)
+_GENERIC_TITLE = re.compile(
+    r"^(?:memorandum|record|minutes|notes|transcript|summary|memorandum for the record)"
+    r"(?: of (?:a |the )?(?:telephone |private |official )?(?:conversation|meeting|conference|"
+    r"discussion|talks?|call))?\.?$", re.I)
+_SMALL_WORDS = {"a", "an", "and", "as", "at", "between", "by", "for", "from", "in", "of", "on",
+                "or", "the", "to", "with", "über", "mit", "des", "der", "und"}
+
+
+def choose_title(lines: list[tuple[int, str]], classification: re.Pattern) -> int | None:
+    """The line number of the document's heading among the header's lines: the first
+    line that reads as a heading ("… of Conversation", "Minutes …"), else the first
+    short line that is not a date, a marker, a field or page furniture."""
+    plausible = []
+    for number, text in lines:
+        letters = sum(c.isalpha() for c in text)
+        if (not text or len(text) > 250 or letters < 4 or letters < len(text) / 3
+                or _NOT_TITLE.match(text) or classification.match(text)
+                or parse_date(text) or read_citation(text, number) or _FIELD_LINE.match(text)):
+            continue
+        plausible.append((number, text))
+    for number, text in plausible:
+        if _HEADING_WORDS.search(text):
+            return number
+    return next((number for number, text in plausible if len(text) <= 150), None)
+
+
+def clean_title(text: str) -> str:
+    """The title as a reader wants it: no collection number ("88. "), no footnote
+    marker glued to the last word ("Conversation0"), and no shouting or damaged
+    capitals ("RECORD oF CONVERSATION" -> "Record of Conversation")."""
+    title = re.sub(r"^\d{1,4}\.\s+", "", text.strip())
+    title = re.sub(r"(?<=[a-z])\d{1,2}$", "", title)
+    letters = [c for c in title if c.isalpha()]
+    if letters and sum(c.isupper() for c in letters) / len(letters) > 0.7:
+        words = title.split()
+        title = " ".join(w.lower() if i and w.lower() in _SMALL_WORDS else w[:1].upper() + w[1:].lower()
+                         for i, w in enumerate(words))
+    return title
+
+
+def complete_title(title: str, place: str, date) -> str:
+    """A generic heading ("Memorandum of Conversation") completed with the place and
+    the date, as archives title such documents."""
+    if not title or not _GENERIC_TITLE.match(title.strip()):
+        return title
+    parts = [title.strip().rstrip(".")] + [p for p in (place, date.text if date else "") if p]
+    return ", ".join(parts)

@@ -286,6 +286,8 @@ def _text(text, doc: Document) -> None:
                 el(el(front, "docTitle"), "titlePart", {"type": "main"}, value)
             elif kind == "classification":
                 el(front, "ab", {"type": "classification"}, value)
+            elif kind == "header":  # a line above the title, kept where it stood
+                append_inline(el(front, "ab", {"type": "header"}), value)
     body = el(text, "body")
     turn_number = 0
     divisions = [d for d in doc.divisions if d.head or d.blocks] or doc.divisions[:1]
