@@ -10,10 +10,37 @@ Lines:    Participants:            (or a group heading: "Soviet side:")
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .inline import parse_inline
 from .model import Inline, Node, Participant, ParticipantGroup, ParticipantList
 from .people import PeopleIndex
+
+# Abbreviations of states and sides that CLDR's territory names do not list.
+_SIDE_ABBREVIATIONS = {"us", "u.s.", "usa", "u.s.a.", "ussr", "uk", "u.k.", "prc", "dprk", "gdr",
+                       "frg", "rok", "drv", "un", "nato", "soviet union", "soviet"}
+_SIDE_WORDS = re.compile(r"(?:^(?:for|on|from) the\b|\b(?:side|delegation|participants|party|"
+                         r"government|embassy|team|group|officials|members)$)", re.I)
+
+
+@lru_cache(maxsize=1)
+def _territories() -> frozenset[str]:
+    """Country and region names in English, from CLDR (Babel), folded for comparison."""
+    from babel import Locale
+
+    return frozenset(name.casefold() for name in Locale("en").territories.values())
+
+
+def is_side_name(text: str) -> bool:
+    """Is a participants line the name of a side ("US", "Soviet Union", "Chinese side")
+    rather than a person? A side never becomes a person."""
+    name = re.sub(r"^[-–•*·]\s*", "", text.strip()).rstrip(":").strip()
+    folded = re.sub(r"^the\s+", "", name.casefold())
+    if not name or "," in name or len(name.split()) > 6:
+        return False
+    return (folded in _SIDE_ABBREVIATIONS or folded in _territories()
+            or bool(_SIDE_WORDS.search(name)))
+
 
 _BULLET = re.compile(r"^(?P<bullet>[-–•*·]|\d{1,2}[.)])\s+")
 _GROUP = re.compile(r"^(?P<label>(?:On the |For the |From the )?[^\W\d_][^:()\[\]]{1,60}?):\s*$")
@@ -92,8 +119,8 @@ def read_line_item(text: str, line: int, people: PeopleIndex, group: Participant
     if m := _BULLET.match(text):
         bullet, offset = m.group("bullet"), m.end()
     rest = text[offset:]
-    if m := _GROUP.match(rest):
-        group.label = m.group("label").strip()
+    if (m := _GROUP.match(rest)) or is_side_name(rest):
+        group.label = (m.group("label") if m else rest).strip().rstrip(":")
         return bullet, parse_inline(rest, line, offset + 1, warnings), "group"
     split = (re.match(r"^(?P<name>.+?)(?P<sep>\s{2,}|\t+|,\s+|\s+[-–—]\s+)(?P<role>.+)$", rest)
              or re.match(r"^(?P<name>[^()]+?)\s*\((?P<role>[^()]+)\)\s*$", rest))

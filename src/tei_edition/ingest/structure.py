@@ -156,6 +156,16 @@ class TranscriptReader:
             doc.participants = plist.groups
             self._participants = plist
             return index
+        for index, block in enumerate(blocks[:8]):
+            # A list of persons with no heading: "• Chou En-lai, Premier …", one a line.
+            bullets = [t for _, t in block.lines if re.match(r"^\s*[•·*–-]\s+[^\W\d_]", t)]
+            if len(bullets) >= 2 and len(bullets) == len(block.lines) and all(
+                    len(t.split()) <= 16 for t in bullets):
+                self._participant_blocks = [index]
+                plist = self._read_line_participants(doc, blocks, index, None)
+                doc.participants = plist.groups
+                self._participants = plist
+                return index
         self._participant_blocks = []
         return None
 
@@ -164,9 +174,13 @@ class TranscriptReader:
         plist = ParticipantList(content=[], line=blocks[index].first)
         group = ParticipantGroup(label="")
         plist.groups.append(group)
-        first_line = blocks[index].lines[0]
-        plist.items.append(("intro", parse_inline(first_line[1].strip(), first_line[0], 1, doc.warnings)))
-        candidates = [blocks[index].lines[1:]]
+        if intro is None:
+            candidates = [blocks[index].lines]
+        else:
+            first_line = blocks[index].lines[0]
+            plist.items.append(("intro", parse_inline(first_line[1].strip(), first_line[0], 1,
+                                                      doc.warnings)))
+            candidates = [blocks[index].lines[1:]]
         follow = index + 1
         while follow < len(blocks) and self._looks_like_participant_block(blocks[follow]):
             candidates.append(blocks[follow].lines)
@@ -174,6 +188,9 @@ class TranscriptReader:
             follow += 1
         for lines in candidates:
             for number, text in lines:
+                if _FIELD_LINE.match(text.strip()):  # "DATE AND TIME: …" inside the block
+                    plist.items.append(("line:", parse_inline(text.strip(), number, 1, doc.warnings)))
+                    continue
                 probe = ParticipantGroup(label="")
                 bullet, content, kind = read_line_item(text.strip(), number, self.people, probe,
                                                        doc.warnings)

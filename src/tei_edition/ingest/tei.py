@@ -352,5 +352,19 @@ def _participants(div, plist: ParticipantList) -> None:
         elif kind == "group":
             target = el(el(listing, "item"), "list", {"type": "group"})
             append_inline(el(target, "head"), content)
+        elif kind == "line":  # a header field inside the list: kept, not a person
+            append_inline(el(target, "item"), content)
         else:
             append_inline(el(target, "item", {"n": bullet} if bullet else {}), content)
+    # A list must hold items: a side heading with no one under it stays as an item.
+    for group in list(listing.iter(f"{{{TEI_NS}}}list")):
+        if group.find(f"{{{TEI_NS}}}item") is None:
+            head = group.find(f"{{{TEI_NS}}}head")
+            if group is listing:
+                head.tag = f"{{{TEI_NS}}}item"
+            else:
+                parent = group.getparent()
+                parent.text = head.text
+                for child in head:
+                    parent.append(child)
+                parent.remove(group)
