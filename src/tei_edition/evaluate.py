@@ -55,6 +55,7 @@ def fold(text: str) -> str:
 
 def label_key(label: str) -> str:
     """A speaker label without its separator: 'Cde. Mikoyan -' and 'Cde. Mikoyan' agree."""
+    label = re.sub(r"\([^()]*\)", " ", label)  # a role or stage direction in brackets
     return fold(re.sub(r"[\s:.\-–—]+$", "", label.strip()))
 
 

@@ -51,6 +51,17 @@ SPEECH_VERBS = [
     "enquired", "thanked", "welcomed", "informed", "reported", "announced", "indicated",
     "mentioned", "recalled", "interrupted", "concluded", "began", "opened", "spoke", "told",
 ]
+# Words that make a label-like line a heading or an institution, not a person.
+NOT_NAME_WORDS = [
+    "house", "office", "school", "college", "university", "institute", "commission",
+    "committee", "council", "department", "ministry", "embassy", "library", "archive",
+    "archives", "center", "centre", "press", "room", "hall", "transcript", "transcripts",
+    "notes", "record", "records", "minutes", "memorandum", "conversation", "meeting",
+    "interview", "protocol", "report", "session", "hearing", "hearings", "program",
+    "programme", "project", "foundation", "series", "volume", "chapter", "section",
+    "declassified", "declassifies", "unclassified", "beginn", "ende", "end", "begin",
+    "continued", "agenda", "usia", "nsc", "cia", "fbi", "state", "defense",
+]
 # Interview labels and the role they stand for.
 INTERVIEW_LABELS = {
     "Q": "interviewer", "INT": "interviewer", "IV": "interviewer", "Interviewer": "interviewer",
@@ -119,6 +130,7 @@ class Rules:
     name_particles: tuple[str, ...] = tuple(NAME_PARTICLES)
     speech_verbs: tuple[str, ...] = tuple(SPEECH_VERBS)
     not_labels: tuple[str, ...] = tuple(NOT_LABELS)
+    not_name_words: tuple[str, ...] = tuple(NOT_NAME_WORDS)
     furniture: tuple[str, ...] = tuple(FURNITURE)
     classifications: tuple[str, ...] = tuple(CLASSIFICATIONS)
     speaker_labels: tuple[str, ...] = ()  # an edition's own label patterns, tried first

@@ -57,6 +57,7 @@ class LabelReader:
         honor = "|".join(re.escape(h) for h in sorted(rules.honorifics, key=len, reverse=True))
         self._honorific = re.compile(rf"^(?:(?:{honor})(?=\s|$)\s*)+")
         self._not_labels = {w.casefold() for w in rules.not_labels}
+        self._not_name_words = {w.casefold() for w in rules.not_name_words}
         self._particles = {w.casefold() for w in rules.name_particles}
         self._titles = {w.casefold() for w in rules.titles}
         self._titles_plain = {w.rstrip(".") for w in self._titles}
@@ -71,8 +72,8 @@ class LabelReader:
             ("dash-colon", re.compile(rf"^(?P<label>(?P<name>{_NAME}){_SUPPLIED}{_ROLE}(?:\s*:|\s+[-–—]{{1,2}}(?=\s|$)))\s*(?P<rest>.*)$")),
             ("caps-stop", re.compile(rf"^(?P<label>(?P<name>{_CAPS_NAME})\.)\s+(?P<rest>\S.*)$")),
             ("caps-verb", re.compile(rf"^(?P<label>(?P<name>{_CAPS_NAME}))\s+(?P<rest>(?:{verbs})\b.*)$")),
-            ("alone", re.compile(rf"^(?P<label>(?P<name>{_NAME}){_ROLE}\s*[:.]?)\s*$")),
             ("stop", re.compile(rf"^(?P<label>(?P<name>{_NAME})\.)\s+(?P<rest>\S.*)$")),
+            ("alone", re.compile(rf"^(?P<label>(?P<name>{_NAME}){_ROLE}\s*[:.]?)\s*$")),
         ]
 
     def match(self, line: str) -> LabelMatch | None:
@@ -136,6 +137,8 @@ class LabelReader:
         letters = [c for c in name if c.isalpha()]
         if not letters:
             return False
+        if any(re.sub(r"['’]s$", "", w.casefold().strip(".,")) in self._not_name_words for w in words):
+            return False  # "The White House", "Stenographic Transcript", "Zawadzki's Notes"
         # "The Secretary of State", "The Director of the Central Intelligence Agency":
         # an office may join its words with lower-case ones.
         office = self.is_office(name)
@@ -158,9 +161,13 @@ class LabelReader:
         if rule in ("stop", "alone-plain"):
             # Mixed case with a full stop or nothing: short names only, never initials or
             # an honorific alone ("Mr. Khrushchev said" is not the label "Mr.").
-            if len(words) > 4 or _INITIALS.fullmatch(words[-1]) or any(c.isdigit() for c in name):
+            if len(words) > 4 or any(c.isdigit() for c in name) or (
+                    _INITIALS.fullmatch(words[-1]) and not (len(name) == 1 and name.isupper())):
                 return False
-            if len(words) == 1 and (len(name) <= 2 or f"{name}.".casefold() in self._honorifics
+            # One capital alone ("K. Anatoly.", "D. Henry, …") is left to structure.py,
+            # which wants it often; two letters are an honorific or an initial ("Mr", "Dr").
+            if len(words) == 1 and ((len(name) == 2) or (len(name) == 1 and not name.isupper())
+                                    or f"{name}.".casefold() in self._honorifics
                                     or name.casefold() in self._titles_plain):
                 return False
         # A full stop inside the name ends a sentence ("The Oval Office. Present:"),

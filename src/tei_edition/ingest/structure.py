@@ -270,6 +270,8 @@ class TranscriptReader:
                 return interview >= 2
             known = self.people.lookup(found.name) is not None
             if found.rule == "stop":
+                if len(found.name) == 1:  # "K. Anatoly." needs a letter used as a label often
+                    return counts[name_key(found.name)] >= 3
                 return not common_word(found) and (known or counts[name_key(found.name)] >= 2
                                                    or in_header(found))
             if found.rule == "alone-plain":
