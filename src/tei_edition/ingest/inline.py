@@ -9,6 +9,7 @@ Each bracket kind becomes one TEI element (DESIGN §3):
     [illegible]        gap[@reason=illegible]   (desc keeps the bracket's words)
     […] [...]          gap[@reason=omitted]
     [inaudible]        gap[@reason=inaudible]
+    [Omitted here …]   gap[@reason=omitted];  [2 lines not declassified] gap[@reason=not-declassified]
     [email protected]  gap[@reason=hidden-by-source]  (an address the web page hid)
     [sic]              sic around the preceding word
     [Page 3]           pb[@n=3]
@@ -35,6 +36,11 @@ _DEL = re.compile(rf"^\s*{DEL_KEYWORDS}\s*:\s*(.*)$", re.I | re.S)
 _ILLEGIBLE = re.compile(r"^\s*(?:illegible|unreadable|indecipherable)\b.*$", re.I)
 _INAUDIBLE = re.compile(r"^\s*(?:inaudible|unintelligible)\b.*$", re.I)
 _OMITTED = re.compile(r"^\s*(?:…|\.\s?\.\s?\.(?:\s?\.)*|(?:text |passage |words? )?omitted)\s*$", re.I)
+# An editor's or the declassifier's note of what is left out: "[Omitted here is discussion
+# of …]", "[2 lines not declassified]", "[1 paragraph (5 lines) not declassified]".
+_LEFT_OUT = re.compile(r"^\s*(?:omitted here\b.*|.*\bnot declassified\b.*|.*\b(?:lines?|paragraphs?|pages?|"
+                       r"words?|sentences?|names?)\b.*\b(?:omitted|excised|deleted|redacted|withheld)\b.*|"
+                       r"(?:excised|redacted|deleted|withheld)\b.*)$", re.I | re.S)
 _HIDDEN = re.compile(r"^\s*email\s+protected\s*$", re.I)
 _SIC = re.compile(r"^\s*sic!?\s*$", re.I)
 _PAGE = re.compile(rf"^\s*{PAGE_MARKER}\s*$", re.I)
@@ -134,6 +140,10 @@ def _bracket(inner: str, out: list[Inline], line: int, column: int, warnings: li
         out.append(Node("gap", {"reason": "inaudible"}, [Node("desc", {}, [inner])]))
     elif _OMITTED.match(inner):
         out.append(Node("gap", {"reason": "omitted"}, [Node("desc", {}, [inner])]))
+    elif _LEFT_OUT.match(inner):
+        reason = "not-declassified" if re.search(r"declassif|excised|redacted|withheld", inner, re.I) \
+            else "omitted"
+        out.append(Node("gap", {"reason": reason}, [Node("desc", {}, [inner])]))
     elif _SIC.match(inner):
         _wrap_sic(out, inner, line, column, warnings)
     elif m := _PAGE.match(inner):

@@ -60,7 +60,7 @@ NOT_NAME_WORDS = [
     "interview", "protocol", "report", "session", "hearing", "hearings", "program",
     "programme", "project", "foundation", "series", "volume", "chapter", "section",
     "declassified", "declassifies", "unclassified", "beginn", "ende", "end", "begin",
-    "continued", "agenda", "usia", "nsc", "cia", "fbi", "state", "defense",
+    "continued", "agenda", "usia", "nsc", "cia", "fbi",
 ]
 # Interview labels and the role they stand for.
 INTERVIEW_LABELS = {

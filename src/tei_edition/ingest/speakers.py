@@ -26,7 +26,8 @@ from dataclasses import dataclass
 
 from .rules import Rules
 
-_WORD = r"(?:(?:[^\W\d_]\.){2,4}|[^\W\d_][\w'’]*(?:[-‐][\w'’]+)*\.?)"
+# A word's own full stop is tried last, so that "Varga. It is." reads as "Varga" + ".".
+_WORD = r"(?:(?:[^\W\d_]\.){2,4}|[^\W\d_][\w'’]*(?:[-‐][\w'’]+)*\.??)"
 _NAME = rf"{_WORD}(?:\s+{_WORD}){{0,7}}?"
 # A role in brackets after the name belongs to the label: "AMEN (Associate Trial Counsel):".
 _ROLE = r"(?:\s*\([^()]{1,80}\))?"

@@ -123,7 +123,22 @@ class TranscriptReader:
         return kept
 
     def _set_aside_footnotes(self, doc: Document, blocks: list[Block]) -> list[Block]:
-        """Footnote bodies: marker-led lines after the record, whose marker occurs earlier."""
+        """Footnote bodies: marker-led lines after the record, whose marker occurs earlier.
+        Notes printed one after another with no blank line between ("[1] …" then
+        "[2] …") are separate notes."""
+        split: list[Block] = []
+        for index, block in enumerate(blocks):
+            if index > len(blocks) // 3 and _FOOTNOTE_BODY.match(block.lines[0][1]):
+                current: list[tuple[int, str]] = []
+                for line in block.lines:
+                    if current and _FOOTNOTE_BODY.match(line[1]):
+                        split.append(Block(current))
+                        current = []
+                    current.append(line)
+                split.append(Block(current))
+            else:
+                split.append(block)
+        blocks = split
         earlier = ""  # the text of the blocks kept so far
         kept: list[Block] = []
         for index, block in enumerate(blocks):
@@ -253,6 +268,7 @@ class TranscriptReader:
                        for w in re.findall(r"(?<![\w'’-])[a-z][a-z'’]+", t)}
         counts = Counter(name_key(f.name) for _, f, _ in candidates)
         interview = sum(1 for _, f, _ in candidates if f.rule == "interview")
+        letters = sum(1 for _, f, _ in candidates if f.rule == "stop" and len(f.name) == 1)
 
         def common_word(found: LabelMatch) -> bool:
             words = found.name.split()
@@ -270,8 +286,8 @@ class TranscriptReader:
                 return interview >= 2
             known = self.people.lookup(found.name) is not None
             if found.rule == "stop":
-                if len(found.name) == 1:  # "K. Anatoly." needs a letter used as a label often
-                    return counts[name_key(found.name)] >= 3
+                if len(found.name) == 1:  # "K. Anatoly.", "D. Henry, …": letters used as labels often
+                    return counts[name_key(found.name)] >= 2 and letters >= 4
                 return not common_word(found) and (known or counts[name_key(found.name)] >= 2
                                                    or in_header(found))
             if found.rule == "alone-plain":
@@ -282,6 +298,21 @@ class TranscriptReader:
             return known or counts[name_key(found.name)] >= 2 or in_header(found)
 
         accepted = {number: found for number, found, _ in candidates if evidence(found)}
+        # A person named in full once and by capital initials after ("Petra Lindqvist:",
+        # then "PL:"); then, who the accepted labels name being known, other forms of
+        # their names ("Chairwoman Brandauer:" after "Comrade Ilse Brandauer:", "HB:"
+        # after "HB [Hanna Berg]:").
+        short = {f.name for f in accepted.values() if re.fullmatch(r"[A-Z]{2,4}", f.name)}
+        for number, found, first in candidates:
+            initials = "".join(w[0] for w in re.split(r"[\s.-]+", found.name) if w).upper()
+            if number not in accepted and first and found.rule in _ONE_OFF_FORMS and initials in short:
+                accepted[number] = found
+        for number in sorted(accepted):
+            self.people.resolve(accepted[number].name, accepted[number].alias)
+        for number, found, first in candidates:
+            if (number not in accepted and first and found.rule in _ONE_OFF_FORMS
+                    and self.people.lookup(found.name) is not None):
+                accepted[number] = found
         # A label of the form the document uses names a speaker even when that speaker
         # talks only once ("Mr. Graybeal: …" among many "Mr. X: …"); so do labels of one
         # form in a short record where no name repeats ("N. S. Khrushchev: …", "W. Ulbricht: …").
@@ -438,7 +469,11 @@ class TranscriptReader:
         date = parse_date(text, century)
         if date and doc.doc_date is None:
             doc.doc_date = date
-            doc.front.append(("date", date, number))
+            if division.blocks or division.head is not None:
+                # Below other header lines the date stays where it stands, tagged.
+                division.blocks.append(Paragraph([Node("date", {"when": date.iso}, [text])], number))
+            else:
+                doc.front.append(("date", date, number))
             return
         if self._classification.match(text) and not doc.classification:
             doc.classification = text
@@ -447,6 +482,14 @@ class TranscriptReader:
         citation = read_citation(text, number)
         if citation and doc.citation is None:
             doc.citation = citation
+            return
+        field = _FIELD.match(text)
+        if field:
+            kind = field.group("field").casefold()
+            kind = {"location": "place", "topic": "subject", "re": "subject"}.get(kind, kind)
+            if kind == "place" and not doc.place:
+                doc.place = field.group("value").strip().rstrip(".")
+            division.blocks.append(Paragraph(parse_inline(text, number, 1, doc.warnings), number, kind))
             return
         if division.head is None and len(text) <= 300:
             found = find_date(text, century)
@@ -459,14 +502,6 @@ class TranscriptReader:
             else:
                 head = parse_inline(text, number, 1, doc.warnings)
             division.head, division.head_line = [h for h in head if h != ""], number
-            return
-        field = _FIELD.match(text)
-        if field:
-            kind = field.group("field").casefold()
-            kind = {"location": "place", "topic": "subject", "re": "subject"}.get(kind, kind)
-            if kind == "place" and not doc.place:
-                doc.place = field.group("value").strip().rstrip(".")
-            division.blocks.append(Paragraph(parse_inline(text, number, 1, doc.warnings), number, kind))
             return
         doc.unplaced.append((number, text))
         division.blocks.append(Paragraph(parse_inline(text, number, 1, doc.warnings), number))
@@ -703,7 +738,7 @@ def clean_title(text: str) -> str:
     marker glued to the last word ("Conversation0"), and no shouting or damaged
     capitals ("RECORD oF CONVERSATION" -> "Record of Conversation")."""
     title = re.sub(r"^\d{1,4}\.\s+", "", text.strip())
-    title = re.sub(r"(?<=[a-z])\d{1,2}$", "", title)
+    title = re.sub(r"(?<=[^\W\d_]{3})\d{1,2}$", "", title)
     letters = [c for c in title if c.isalpha()]
     if letters and sum(c.isupper() for c in letters) / len(letters) > 0.7:
         words = title.split()
