@@ -61,6 +61,9 @@ NOT_NAME_WORDS = [
     "programme", "project", "foundation", "series", "volume", "chapter", "section",
     "declassified", "declassifies", "unclassified", "beginn", "ende", "end", "begin",
     "continued", "agenda", "usia", "nsc", "cia", "fbi",
+    # the nouns of metadata fields ("Release Decision:", "Sequence Number:", "Content Type:")
+    "decision", "number", "date", "type", "body", "status", "level", "length", "pages",
+    "format", "id", "code", "terms", "rights", "keywords", "subjects", "citation",
 ]
 # Interview labels and the role they stand for.
 INTERVIEW_LABELS = {

@@ -159,6 +159,8 @@ class LabelReader:
             # "N.S. KHRUSHCHEV says" is not the label "N.S." followed by a speech.
             if rule == "caps-stop" and _INITIALS.fullmatch(words[-1]):
                 return False
+        if rule in ("stop", "alone-plain") and not self.strip_honorifics(name + "."):
+            return False  # "The Right Hon. …" is an honorific, not a name
         if rule in ("stop", "alone-plain"):
             # Mixed case with a full stop or nothing: short names only, never initials or
             # an honorific alone ("Mr. Khrushchev said" is not the label "Mr.").

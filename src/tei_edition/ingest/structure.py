@@ -34,6 +34,9 @@ from .speakers import LabelMatch, LabelReader, name_key
 
 _FOOTNOTE_BODY = re.compile(r"^\s*(?:\[(?P<b>\d{1,3})\]|\^(?P<c>\d{1,3})|(?P<s>[¹²³⁴⁵⁶⁷⁸⁹⁰]+))\s*(?P<text>\S.*)$")
 # Memorandum header fields kept in the text as typed blocks.
+# Where a label may begin inside a long line: after a sentence's end, a closing bracket
+# or quotation mark, or a number ("… 20 FEBRUARY 1998 NEAL: This is …").
+_RUN_TOGETHER = re.compile(r"(?:(?<=[.?!…\"”’)\]])|(?<=\d))\s+(?=[^\W\d_])")
 # Label forms a one-off speaker may use when the document labels its turns that way.
 _ONE_OFF_FORMS = ("dash-colon", "caps-stop", "caps-verb", "alone")
 _FIELD = re.compile(r"^(?P<field>Place|Location|Subject|Topic|Re|Time)\s*:\s*(?P<value>\S.*)$", re.I)
@@ -55,18 +58,68 @@ class Block:
         return len(self.lines) == 1
 
 
+class LinePos(int):
+    """A line number that also knows the column its text starts at. A line whose line
+    breaks were lost is read as several segments ("… he said. NEAL: This is …"): each
+    keeps its line number for the report, and segments of one line stay distinct."""
+
+    column: int
+
+    def __new__(cls, line: int, column: int = 1) -> "LinePos":
+        position = super().__new__(cls, line)
+        position.column = column
+        return position
+
+    def _key(self) -> tuple[int, int]:
+        return int(self), self.column
+
+    def __eq__(self, other) -> bool:
+        return (int(self), self.column) == (int(other), getattr(other, "column", 1)) \
+            if isinstance(other, int) else NotImplemented
+
+    def __hash__(self) -> int:
+        return hash(int(self)) if self.column == 1 else hash(self._key())
+
+    def __lt__(self, other) -> bool:
+        return (int(self), self.column) < (int(other), getattr(other, "column", 1))
+
+    def __le__(self, other) -> bool:
+        return self < other or self == other
+
+    def __gt__(self, other) -> bool:
+        return not self <= other
+
+    def __ge__(self, other) -> bool:
+        return not self < other
+
+
 def split_blocks(lines: list[str]) -> list[Block]:
+    """Paragraphs: runs of lines between blank lines. A text with hardly any blank line
+    (copied from a web page or a PDF's text layer) has a paragraph a line instead, except
+    that a line continuing a sentence ("… of the\nparty …") stays with the line above."""
+    filled = [line for line in lines if line.strip()]
+    line_paragraphs = len(filled) >= 6 and len(lines) - len(filled) < len(filled) / 10
     blocks: list[Block] = []
     current: list[tuple[int, str]] = []
     for number, line in enumerate(lines, start=1):
-        if line.strip():
-            current.append((number, line))
-        elif current:
+        if not line.strip():
+            if current:
+                blocks.append(Block(current))
+                current = []
+            continue
+        if line_paragraphs and current and not _continues(current[-1][1], line):
             blocks.append(Block(current))
             current = []
+        current.append((number, line))
     if current:
         blocks.append(Block(current))
     return blocks
+
+
+def _continues(previous: str, line: str) -> bool:
+    """Does line go on with the sentence of the line above it?"""
+    return (not re.search(r"[.?!:;\"”’)\]]\s*$", previous)
+            and bool(re.match(r"\s*[a-zа-яёß(,;]", line)))
 
 
 class TranscriptReader:
@@ -92,6 +145,7 @@ class TranscriptReader:
     def read(self, doc: Document, lines: list[str]) -> Document:
         blocks = self._drop_furniture(doc, split_blocks(lines))
         blocks = self._set_aside_footnotes(doc, blocks)
+        blocks = self._split_run_together(blocks)
         participants_at = self._find_participants(doc, blocks)
         turns = self._find_turns(doc, blocks)
         first_turn = min((i for i, b in enumerate(blocks) if any(n in turns for n, _ in b.lines)),
@@ -155,6 +209,44 @@ class TranscriptReader:
             earlier += block.text + "\n"
             kept.append(block)
         return kept
+
+    def _split_run_together(self, blocks: list[Block]) -> list[Block]:
+        """Labels inside long lines whose line breaks were lost (a PDF's text layer, a
+        page flattened into one paragraph) begin segments of their own, when the same
+        label stands so at least twice or also opens a line elsewhere."""
+        def key(found: LabelMatch) -> str:  # "SENATOR ABOUREZK" and "SENATOR JAMES ABOUREZK"
+            return name_key(found.name).split()[-1]
+
+        starts = {key(m) for b in blocks for _, t in b.lines
+                  if (m := self.labels.match(t)) and m.rule in _ONE_OFF_FORMS}
+        inside: list[tuple[int, int, int, LabelMatch]] = []
+        for bindex, block in enumerate(blocks):
+            for lindex, (_, text) in enumerate(block.lines):
+                if len(text) < 100:
+                    continue
+                for m in _RUN_TOGETHER.finditer(text):
+                    found = self.labels.match(text[m.end():])
+                    if (found and found.rule == "dash-colon" and found.rest.strip()
+                            and found.label.endswith(":") and self._plausible(found)):
+                        inside.append((bindex, lindex, m.end(), found))
+        counts = Counter(key(f) for *_, f in inside)
+        cuts: dict[tuple[int, int], list[int]] = {}
+        for bindex, lindex, position, found in inside:
+            if counts[key(found)] >= 2 or key(found) in starts:
+                cuts.setdefault((bindex, lindex), []).append(position)
+        if not cuts:
+            return blocks
+        result = []
+        for bindex, block in enumerate(blocks):
+            lines: list[tuple[int, str]] = []
+            for lindex, (number, text) in enumerate(block.lines):
+                bounds = [0, *cuts.get((bindex, lindex), []), len(text)]
+                for start, end in zip(bounds, bounds[1:]):
+                    column = getattr(number, "column", 1) + start
+                    lines.append((LinePos(int(number), column) if start else number,
+                                  text[start:end].rstrip() if end < len(text) else text[start:end]))
+            result.append(Block(lines))
+        return result
 
     def _find_participants(self, doc: Document, blocks: list[Block]) -> int | None:
         """Read the first participants list among the leading blocks; its block index."""
@@ -533,7 +625,8 @@ class TranscriptReader:
                     continue
                 if paragraph is None:
                     paragraph = []
-                paragraph.append((number, len(text) - len(text.lstrip()) + 1, text.strip()))
+                paragraph.append((number, getattr(number, "column", 1) + len(text) - len(text.lstrip()),
+                                  text.strip()))
             self._close(doc, turn, division, paragraph)
 
     def _close(self, doc, turn: Turn | None, division: Division, segments) -> None:
