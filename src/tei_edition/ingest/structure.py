@@ -213,7 +213,7 @@ class TranscriptReader:
     def _split_run_together(self, blocks: list[Block]) -> list[Block]:
         """Labels inside long lines whose line breaks were lost (a PDF's text layer, a
         page flattened into one paragraph) begin segments of their own, when the same
-        label stands so at least twice or also opens a line elsewhere."""
+        label stands so at least twice or also opens a line elsewhere, or names a person."""
         def key(found: LabelMatch) -> str:  # "SENATOR ABOUREZK" and "SENATOR JAMES ABOUREZK"
             return name_key(found.name).split()[-1]
 
@@ -230,9 +230,19 @@ class TranscriptReader:
                             and found.label.endswith(":") and self._plausible(found)):
                         inside.append((bindex, lindex, m.end(), found))
         counts = Counter(key(f) for *_, f in inside)
+        whole = name_key(" ".join(t for b in blocks for _, t in b.lines))
+
+        def named(found: LabelMatch) -> bool:
+            """A label standing once: led by an honorific or an office, or in capitals,
+            or naming someone the text names twice more."""
+            led = self.people.strip_honorifics(found.name) != found.name or \
+                self.labels.strip_honorifics(found.label) != found.label
+            letters = [c for c in found.name if c.isalpha()]
+            return led or all(c.isupper() for c in letters) or whole.count(key(found)) >= 3
+
         cuts: dict[tuple[int, int], list[int]] = {}
         for bindex, lindex, position, found in inside:
-            if counts[key(found)] >= 2 or key(found) in starts:
+            if counts[key(found)] >= 2 or key(found) in starts or named(found):
                 cuts.setdefault((bindex, lindex), []).append(position)
         if not cuts:
             return blocks
@@ -349,7 +359,9 @@ class TranscriptReader:
                 has_next = lindex + 1 < len(block.lines) or bindex + 1 < len(blocks)
                 if found.rule in ("alone", "alone-plain") and not has_next:
                     continue
-                candidates.append((number, found, lindex == 0))
+                # A label opens a paragraph, or a line after a finished sentence.
+                opens = lindex == 0 or bool(re.search(r"[.?!:\"”…)\]]\s*$", block.lines[lindex - 1][1]))
+                candidates.append((number, found, opens))
         for _, found, _ in candidates:
             if found.rule == "alias":
                 self.people.resolve(found.name, found.alias)
@@ -358,6 +370,9 @@ class TranscriptReader:
                   for w in name_key(t).replace("-", " ").split()}
         lower_words = {w for b in blocks for _, t in b.lines
                        for w in re.findall(r"(?<![\w'’-])[a-z][a-z'’]+", t)}
+        # Capitalised words inside sentences: proper nouns, not sentence openers.
+        proper = {w for b in blocks for _, t in b.lines
+                  for w in re.findall(r"(?<=[^\W\d_A-ZА-Я,;] )[A-ZА-ЯЁ][^\W\d_]+", t)}
         counts = Counter(name_key(f.name) for _, f, _ in candidates)
         interview = sum(1 for _, f, _ in candidates if f.rule == "interview")
         letters = sum(1 for _, f, _ in candidates if f.rule == "stop" and len(f.name) == 1)
@@ -419,8 +434,12 @@ class TranscriptReader:
         for number, found, first in candidates:
             if number in accepted or not first or number < begun:
                 continue
-            if (found.rule in _ONE_OFF_FORMS and self._style(found) == dominant
-                    and self._plausible(found) and not common_word(found)):
+            one_off = (found.rule in _ONE_OFF_FORMS and self._plausible(found)) or (
+                # "Долгих. …" among "Громыко. …", "Тихонов. …": a name the text also uses
+                # mid-sentence, or one surname in a record whose turns are all so labelled
+                found.rule == "stop" and (all(w in proper for w in found.name.split()) or (
+                    styles[dominant] >= 3 and re.fullmatch(r"[^\W\d_]{4,}", found.name))))
+            if one_off and self._style(found) == dominant and not common_word(found):
                 accepted[number] = found
                 doc.warnings.append((number, 1, f"'{found.label}' read as a speaker label although "
                                                 "it occurs once: it has the document's usual label "
