@@ -30,7 +30,7 @@ from .rules import Rules
 _WORD = r"(?:(?:[^\W\d_]\.){2,4}|[^\W\d_][\w'’]*(?:[-‐][\w'’]+)*\.??)"
 _NAME = rf"{_WORD}(?:\s+{_WORD}){{0,7}}?"
 # A role in brackets after the name belongs to the label: "AMEN (Associate Trial Counsel):".
-_ROLE = r"(?:\s*\([^()]{1,80}\))?"
+_ROLE = r"(?:\s*\((?P<role>[^()]{1,80})\))?"
 # The full name an editor supplied after a short label: "GPS [George Shultz]:".
 _SUPPLIED = r"(?:\s*\[(?P<supplied>[^\[\]]{2,60})\])?"
 # Upper-case labels: initials may carry a full stop, words may not (the stop ends the label).
@@ -108,9 +108,15 @@ class LabelReader:
             if rule == "alias":
                 found.alias = m.group("alias").strip()
             supplied = m.groupdict().get("supplied")
+            role = (m.groupdict().get("role") or "").strip()
             if supplied and self._is_name(self.strip_honorifics(supplied), rule):
                 # "GPS [George Shultz]": the supplied name is the person, GPS an alias of theirs.
                 found.name, found.alias = self.strip_honorifics(supplied), name
+            elif role and self.strip_honorifics(role) != role and self._is_name(
+                    self.strip_honorifics(role), "dash-colon"):
+                # "The Lord Privy Seal (Mr. Edward Heath)", "THE MARSHAL (Colonel Charles W.
+                # Mays)": the person in brackets holds the office the label names.
+                found.name, found.alias = self.strip_honorifics(role), name
             return found
         return None
 

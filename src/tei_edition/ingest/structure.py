@@ -373,7 +373,7 @@ class TranscriptReader:
         # Capitalised words inside sentences: proper nouns, not sentence openers.
         proper = {w for b in blocks for _, t in b.lines
                   for w in re.findall(r"(?<=[^\W\d_A-ZА-Я,;] )[A-ZА-ЯЁ][^\W\d_]+", t)}
-        counts = Counter(name_key(f.name) for _, f, _ in candidates)
+        counts = Counter(_surname(f.name) for _, f, _ in candidates)
         interview = sum(1 for _, f, _ in candidates if f.rule == "interview")
         letters = sum(1 for _, f, _ in candidates if f.rule == "stop" and len(f.name) == 1)
 
@@ -394,15 +394,15 @@ class TranscriptReader:
             known = self.people.lookup(found.name) is not None
             if found.rule == "stop":
                 if len(found.name) == 1:  # "K. Anatoly.", "D. Henry, …": letters used as labels often
-                    return counts[name_key(found.name)] >= 2 and letters >= 4
-                return not common_word(found) and (known or counts[name_key(found.name)] >= 2
+                    return counts[_surname(found.name)] >= 2 and letters >= 4
+                return not common_word(found) and (known or counts[_surname(found.name)] >= 2
                                                    or in_header(found))
             if found.rule == "alone-plain":
                 # A heading may stand alone twice (a running head); a person is named.
                 led = self.labels.strip_honorifics(found.label.rstrip(".:")) != found.label.rstrip(".:")
                 return not common_word(found) and (known or in_header(found) or (
-                    led and counts[name_key(found.name)] >= 2))
-            return known or counts[name_key(found.name)] >= 2 or in_header(found)
+                    led and counts[_surname(found.name)] >= 2))
+            return known or counts[_surname(found.name)] >= 2 or in_header(found)
 
         accepted = {number: found for number, found, _ in candidates if evidence(found)}
         # A person named in full once and by capital initials after ("Petra Lindqvist:",
@@ -450,7 +450,7 @@ class TranscriptReader:
         forms = Counter(f.rule for f in accepted.values())
         if forms and any(r in forms for r in ("dash-colon", "interview", "side", "alias", "edition")):
             for number in [n for n, f in accepted.items() if f.rule in ("caps-stop", "caps-verb")
-                           and self.people.lookup(f.name) is None and counts[name_key(f.name)] < 2]:
+                           and self.people.lookup(f.name) is None and counts[_surname(f.name)] < 2]:
                 del accepted[number]
         for number, found, first in candidates:
             if number not in accepted and first and found.rule in _ONE_OFF_FORMS:
@@ -796,6 +796,13 @@ class TranscriptReader:
         for paragraph in doc.abstract:
             paragraph.content[:] = tag(paragraph.content)
 
+
+
+def _surname(name: str) -> str:
+    """How labels are counted: by the last word of the name ("Mr. S. Silverman" and
+    "Mr. Silverman" are one speaker's labels)."""
+    key = name_key(name)
+    return key.split()[-1] if key else key
 
 
 # -- titles ------------------------------------------------------------------------
