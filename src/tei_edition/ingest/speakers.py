@@ -71,10 +71,15 @@ class LabelReader:
             ("interview", re.compile(rf"^(?P<label>(?P<name>{interview})\s*[:.])(?:\s+|$)(?P<rest>.*)$")),
             ("unknown", re.compile(rf"^(?P<label>(?P<name>{rules.unknown_speaker})\s*:)\s*(?P<rest>.*)$", re.I)),
             ("dash-colon", re.compile(rf"^(?P<label>(?P<name>{_NAME}){_SUPPLIED}{_ROLE}(?:\s*:|\s+[-–—]{{1,2}}(?=\s|$)))\s*(?P<rest>.*)$")),
+            # "Cde. Bulganin—we should …", "RR—they shot …", "Cde. Molotov-reinforce …":
+            # a dash glued to the speech (checked in match: honorific, capitals or supplied)
+            ("glued-dash", re.compile(rf"^(?P<label>(?P<name>{_NAME}){_SUPPLIED}\s*(?:[—–]|-(?=[a-z])))(?P<rest>[^\W\d_].*)$")),
+            # "GPS [George Shultz] Even if …": initials and the supplied name, no separator
+            ("supplied", re.compile(rf"^(?P<label>(?P<name>[A-Z]{{2,4}})\s*\[(?P<supplied>[^\[\]]{{2,60}})\])\s+(?P<rest>[A-Z].*)$")),
             ("caps-stop", re.compile(rf"^(?P<label>(?P<name>{_CAPS_NAME})\.)\s+(?P<rest>\S.*)$")),
             ("caps-verb", re.compile(rf"^(?P<label>(?P<name>{_CAPS_NAME}))\s+(?P<rest>(?:{verbs})\b.*)$")),
             ("stop", re.compile(rf"^(?P<label>(?P<name>{_NAME})\.)\s+(?P<rest>\S.*)$")),
-            ("alone", re.compile(rf"^(?P<label>(?P<name>{_NAME}){_ROLE}\s*[:.]?)\s*$")),
+            ("alone", re.compile(rf"^(?P<label>(?:[-–•·*]\s+)?(?P<name>{_NAME}){_ROLE}\s*[:.]?)\s*$")),
         ]
 
     def match(self, line: str) -> LabelMatch | None:
@@ -97,6 +102,12 @@ class LabelReader:
                 if rule == "interview":
                     found.role = self.rules.interview_labels[name]
                 return found
+            if rule in ("glued-dash", "supplied"):
+                capitals = re.fullmatch(r"[A-Z]{2,4}", name)
+                led = self.strip_honorifics(name) != name
+                if not (capitals or led or m.groupdict().get("supplied")):
+                    continue
+                rule = "dash-colon"  # the same label form, its separator glued to the speech
             if rule == "alone":
                 name = name.rstrip(".:")
                 if any(c.islower() for c in name):
