@@ -315,25 +315,26 @@ def read_citation(text: str, line: int) -> Citation | None:
 def find_citation(text: str, line: int) -> Citation | None:
     """A citation anywhere in a block (a paragraph, a footnote body, a source note);
     its `span` says where it stands in `text`. Prose that only names an archive is
-    not one: a citation found without a field label needs its signature parts."""
+    not one: a citation inside a sentence, without a field label, needs a signature
+    with a number in it. Every block read_citation reads, it reads too."""
     unknown = None
     for field in _FIELD.finditer(text):
         found = _after_field(text, field.end(), line)
-        if found.family != "unknown":
+        if found and found.family != "unknown":
             return found
         unknown = unknown or found
     for field in _FIELD_INSIDE.finditer(text):
         found = _after_field(text, field.end(), line)
-        if found.family != "unknown":
+        if found and found.family != "unknown":
             return found
     archive = _DIGITAL_ARCHIVE.search(text)
     if archive and re.search(r",[\"”]|[\"”],", text[:archive.start()]):
         found = _digital_archive(text, archive.end(), line)
-        if found.family != "unknown":
+        if found and found.family != "unknown":
             return found
         unknown = unknown or found
     for start in _repository_starts(text):
-        found = _read_at(text, start, line, "prose")
+        found = _read_at(text, start, line, "prose" if text[:start].strip() else "opening")
         if found:
             return found
     return unknown
@@ -341,7 +342,7 @@ def find_citation(text: str, line: int) -> Citation | None:
 
 # -- readers ------------------------------------------------------------------------
 
-def _after_field(text: str, start: int, line: int) -> Citation:
+def _after_field(text: str, start: int, line: int) -> Citation | None:
     """The text after a citation field label: a known family, an archive named as
     printed with a known signature, or kept whole."""
     if text[start:start + 1] in "\"“" and (archive := _DIGITAL_ARCHIVE.search(text, start)):
@@ -353,7 +354,7 @@ def _after_field(text: str, start: int, line: int) -> Citation:
     return found or _unknown(text, start, line)
 
 
-def _digital_archive(text: str, start: int, line: int) -> Citation:
+def _digital_archive(text: str, start: int, line: int) -> Citation | None:
     """The archival citation after "… Digital Archive, ": a known family, an archive's
     name alone ("Ministry of Foreign Affairs Archive."), or kept whole."""
     found = _read_at(text, start, line, "field") or _named_archive(text, start, line)
@@ -384,11 +385,14 @@ def _named_archive(text: str, start: int, line: int) -> Citation | None:
     return None
 
 
-def _unknown(text: str, start: int, line: int) -> Citation:
-    """A citation of no known form: kept whole as printed, and said so."""
+def _unknown(text: str, start: int, line: int) -> Citation | None:
+    """A citation of no known form: kept whole as printed, and said so; None when
+    the field is empty."""
     end = text.find("\n", start)
-    end = len(text.rstrip()) if end < 0 else end
+    end = max(start, len(text.rstrip()) if end < 0 else end)
     shown = text[start:end].strip()
+    if not shown:
+        return None
     shown = shown if len(shown) <= 80 else shown[:77] + "…"
     return Citation(text=text, line=line, family="unknown", span=(start, end),
                     warning=f"citation not parsed: {shown!r} kept whole")
