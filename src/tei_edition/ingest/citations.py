@@ -28,6 +28,8 @@ _NUMBER = r"[\dIVXLivxl]+[a-z]?(?:\s?ob\.?|v)?"
 _RANGE = rf"(?P<from>{_NUMBER})(?:\s*[-–—]\s*(?P<to>{_NUMBER}))?"
 # A signature value: "0102", "98c", "IV 2/2.035/43" stops at spaces, "611.61/1–1062".
 _VALUE = r"[\w/–-]+(?:\.[\w/–-]+)*"
+# A value that may hold spaces ("IV 2/2.035/43", "CC al PCR – Cancelarie"): to the next comma.
+_TO_COMMA = r"[^,;]+?(?=[,;]|\.(?:\s|$)|$)"
 
 
 @dataclass(frozen=True)
@@ -57,7 +59,7 @@ def _locus(keywords: str) -> Part:
 
 _RUSSIAN = [
     _keyed("collection", "fond", r"fond|f\.|F\.|Collection|Fund"),
-    _keyed("collection", "opis", r"opis'?|op\.|Op\.|Inventory|Register"),
+    _keyed("collection", "opis", r"opis'?|op\.|Op\.|Inventory|Register|Record"),
     _keyed("collection", "perechen", r"perechen'?|per\."),
     _keyed("collection", "papka", r"papka|pap\.|p\.|Folder"),
     _keyed("idno", "delo", r"delo|d\.|D\.|File|Dossier|Case"),
@@ -68,7 +70,7 @@ _RUSSIAN = [
 _GERMAN = [
     _keyed("collection", "bestand", r"Bestand|Best\.", r"[\w-]+(?:\s\d+[A-Z]?)?"),
     _keyed("idno", "band", r"Bd\.|Band"),
-    _keyed("idno", "signatur", r"Signatur|Sign\.|Sig\.", r"[^,;]+?(?=[,;]|\.(?:\s|$)|$)"),
+    _keyed("idno", "signatur", r"Signatur|Sign\.|Sig\.", _TO_COMMA),
     _locus(r"Bl\.|Blatt|S\.|Seiten?|pp?\."),
 ]
 _HUNGARIAN = [
@@ -83,17 +85,17 @@ _POLISH = [
     _keyed("collection", "wiazka", r"wiązka|wiąz\.|w\.|W-"),
     _keyed("idno", "paczka", r"paczka|pacz\.|Package"),
     _keyed("idno", "teczka", r"teczka|tecz\.|t\.|T-|Folder"),
-    _keyed("idno", "sygnatura", r"sygnatura|sygn\.|sygn"),
+    _keyed("idno", "sygnatura", r"sygnatura|sygn\.|sygn", _TO_COMMA),
     _locus(r"k\.|karty?|str\.|s\.|pp?\."),
 ]
 _ROMANIAN = [
-    _keyed("collection", "fond", r"fond|fondul|Fond", r"[^,;]+?(?=[,;]|\.(?:\s|$)|$)"),
+    _keyed("collection", "fond", r"fond|fondul|Fond", _TO_COMMA),
     _keyed("idno", "dosar", r"dosar|dosarul|file|File|ds\."),
     _keyed("idno", "volum", r"vol\.|volumul"),
     _locus(r"ff\.|f\.|filele|fila|pp?\."),
 ]
 _CZECH = [
-    _keyed("collection", "fond", r"fond|f\.", r"[^,;]+?(?=[,;]|\.(?:\s|$)|$)"),
+    _keyed("collection", "fond", r"fond|f\.", _TO_COMMA),
     _keyed("collection", "svazek", r"svazek|sv\."),
     _keyed("idno", "karton", r"karton|kart\.|k\.|box"),
     _keyed("idno", "aj", r"a\.\s?j\.|arch\.\s?j\.|ar\.\s?j\.|archivní jednotka"),
@@ -113,9 +115,11 @@ _CHINESE = [Part("idno", "file", r"(?:File\s)?(?:No\.\s?)?(?P<v>\d{3}-\d{3,6}-\d
 _US = [
     _keyed("collection", "record-group", r"RG|Record Group"),
     _keyed("collection", "entry", r"Entry|Entry No\.|E\."),
-    Part("idno", "lot", rf"(?P<v>Lot\s\d+\s?[A-Z]\s?\d+)"),
+    Part("idno", "lot", r"(?P<v>Lot\s\d+\s?[A-Z]\s?\d+)"),
+    Part("idno", "accession", r"(?P<v>FRC\s\d+\s?[A-Z]\s?\d+)"),
+    _keyed("idno", "job", r"Job"),
     _keyed("idno", "box", r"Box|box"),
-    _keyed("idno", "folder", r"Folder|folder|File|file", r"[^,;]+?(?=[,;]|\.(?:\s|$)|$)"),
+    _keyed("idno", "folder", r"Folder|folder|File|file", _TO_COMMA),
     _keyed("idno", "tape", r"Tape|tape|Reel"),
     _keyed("idno", "cassette", r"Cassette|cassette"),
     _keyed("idno", "conversation", r"Conversation No\.|Conversation|Conv\.|#"),
@@ -207,11 +211,6 @@ def _bare_us(citation: Citation, segment: str) -> Bare:
 
 # -- the families -------------------------------------------------------------------
 
-def _full(name: str, abbreviation: str) -> str:
-    """A repository's full name, with its abbreviation in brackets or not."""
-    return rf"{name}(?:\s\({abbreviation}\))?"
-
-
 @dataclass(frozen=True)
 class Family:
     name: str
@@ -225,28 +224,28 @@ FAMILIES = [
     Family("russian", "|".join([
         r"APRF", r"AP\s?RF", r"AVP\s?RF", r"AVPRF", r"RGANI", r"TsKhSD", r"GARF", r"GA\s?RF",
         r"RGASPI", r"RTsKhIDNI", r"TsAMO", r"RGAE", r"RGVA", r"RGALI", r"TsGANKh",
-        _full(r"Archive of the President of the Russian Federation", "APRF"),
-        _full(r"Archive of (?:the )?Foreign Policy of the Russian Federation", r"AVP\s?RF"),
-        _full(r"Russian State Archive of Contemporary History", "RGANI"),
-        _full(r"State Archive of the Russian Federation", "GARF"),
-        _full(r"Russian State Archive of Social and Political History", "RGASPI")]), _RUSSIAN),
+        r"Archive of the President of the Russian Federation",
+        r"Archive of (?:the )?Foreign Policy of the Russian Federation",
+        r"Russian State Archive of Contemporary History",
+        r"State Archive of the Russian Federation",
+        r"Russian State Archive of Social and Political History"]), _RUSSIAN),
     Family("german", "|".join([
         r"SAPMO[- ]BArch", r"SAPMO[- ]BA", r"SAPMO", r"BArch", r"PA\s?AA", r"BStU",
         r"Bundesarchiv", r"Politisches Archiv des Auswärtigen Amt(?:e?s)?",
-        _full(r"Political Archive of the (?:Federal )?Foreign Office", r"PA\s?AA")]),
+        r"Political Archive of the (?:Federal )?Foreign Office"]),
         _GERMAN, _bare_german),
     Family("hungarian", "|".join([
         r"MNL\s?OL", r"MOL", r"Magyar Nemzeti Levéltár(?: Országos Levéltára)?",
-        _full(r"Hungarian National Archives?", r"MOL|MNL OL"), r"PIL"]), _HUNGARIAN, _bare_eastern("fond", "file")),
+        r"Hungarian National Archives?", r"PIL"]), _HUNGARIAN, _bare_eastern("fond", "file")),
     Family("polish", "|".join([
         r"AAN", r"AMSZ", r"Archiwum Akt Nowych", r"Archiwum Ministerstwa Spraw Zagranicznych",
-        _full(r"Central Archives of Modern Records", "AAN")]), _POLISH, _bare_eastern("zespol", "sygnatura")),
+        r"Central Archives of Modern Records"]), _POLISH, _bare_eastern("zespol", "sygnatura")),
     Family("romanian", "|".join([
         r"ANIC", r"AMAE", r"Arhivele Na[țţt]ionale(?: Istorice Centrale| ale României)?",
-        _full(r"(?:Romanian )?National (?:Historical )?Archives of Romania", "ANIC")]), _ROMANIAN, _bare_eastern("fond", "dosar")),
+        r"(?:Romanian )?National (?:Historical )?Archives of Romania"]), _ROMANIAN, _bare_eastern("fond", "dosar")),
     Family("czech", "|".join([
         r"SÚA", r"SUA", r"AMZV", r"NA\s?ČR", r"Národní archiv", r"NA(?=,?\s*(?:f\.|fond|KSČ))",
-        _full(r"National Archives? of the Czech Republic", r"NA")]), _CZECH, _bare_eastern("fond", "file")),
+        r"National Archives? of the Czech Republic"]), _CZECH, _bare_eastern("fond", "file")),
     Family("bulgarian", "|".join([
         r"TsDA", r"TsDIA", r"CSA", r"ЦДА", r"Central State Archives?,\s*Sofia"]),
         _RUSSIAN, _bare_eastern("fond", "file")),
@@ -399,6 +398,7 @@ def _unknown(text: str, start: int, line: int) -> Citation | None:
 
 
 _GUARD = r"(?!(?<=\w)[\w-])"   # a repository ends at a word's end (or is empty: CREST)
+_ABBREVIATED = r"(?:\s\([A-Z][\w .-]{1,14}\))?"   # "Archiwum Akt Nowych (AAN)"
 
 
 def _repository_starts(text: str, pos: int = 0) -> list[int]:
@@ -417,7 +417,7 @@ def _read_at(text: str, start: int, line: int, context: str) -> Citation | None:
     label one part will do; opening a block, a number or two parts; in prose, the
     family's count with a number among them."""
     for family in FAMILIES:
-        m = re.compile(rf"\s*(?P<repo>{family.repositories}){_GUARD}").match(text, start)
+        m = re.compile(rf"\s*(?P<repo>(?:{family.repositories}){_GUARD}{_ABBREVIATED})").match(text, start)
         if not m:
             continue
         citation = Citation(text=text, line=line, family=family.name,
@@ -514,7 +514,8 @@ def _segment_end(text: str, pos: int) -> int:
                 continue
         if m.group(0) == ".":
             word = re.search(r"(\w+)$", text[pos:index])
-            if word and (len(word.group(1)) == 1 or word.group(1).lower() in _ABBREVIATIONS):
+            if (word and (len(word.group(1)) == 1 or word.group(1).lower() in _ABBREVIATIONS)
+                    and not _FOLLOW_ON.match(text[index + 1:].lstrip())):
                 continue
         return index
     return len(text)
