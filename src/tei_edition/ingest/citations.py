@@ -19,6 +19,7 @@ go on. A form of no known family is kept whole, with a warning.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from .model import Citation
@@ -42,7 +43,8 @@ class Part:
 
 
 def _keyed(kind: str, type_: str, keywords: str, value: str = _VALUE) -> Part:
-    """A part written keyword first: "f. 5", "Fond 5", "Collection 52"."""
+    """A part written keyword first: "f. 5", "Fond 5", "Collection 52" (keywords
+    in any case)."""
     return Part(kind, type_, rf"(?i:{keywords})(?:(?<=[.#])|\b)\s*(?:No\.|nr\.|no\.|№)?\s*(?P<v>{value})")
 
 
@@ -58,14 +60,14 @@ def _locus(keywords: str) -> Part:
 # -- the keyed parts of each family ------------------------------------------------
 
 _RUSSIAN = [
-    _keyed("collection", "fond", r"fond|f\.|F\.|Collection|Fund"),
-    _keyed("collection", "opis", r"opis'?|op\.|Op\.|Inventory|Register|Record"),
+    _keyed("collection", "fond", r"fond|f\.|Collection|Fund"),
+    _keyed("collection", "opis", r"opis'?|op\.|Inventory|Register|Record"),
     _keyed("collection", "perechen", r"perechen'?|per\."),
     _keyed("collection", "papka", r"papka|pap\.|p\.|Folder"),
-    _keyed("idno", "delo", r"delo|d\.|D\.|File|Dossier|Case"),
+    _keyed("idno", "delo", r"delo|d\.|File|Dossier|Case"),
     _keyed("idno", "dokument", r"dokument|dok\.|Document"),
     _keyed("idno", "ae", r"a\.\s?e\.|arkhivna edinitsa|Archival unit"),
-    _locus(r"[Ll]isty?|ll\.|l\.|Sheets?|Pages?|pp\."),
+    _locus(r"listy?|ll\.|l\.|Sheets?|Pages?|pp\."),
 ]
 _GERMAN = [
     _keyed("collection", "bestand", r"Bestand|Best\.", r"[\w-]+(?:\s\d+[A-Z]?)?"),
@@ -89,8 +91,8 @@ _POLISH = [
     _locus(r"k\.|karty?|str\.|s\.|pp?\."),
 ]
 _ROMANIAN = [
-    _keyed("collection", "fond", r"fond|fondul|Fond", _TO_COMMA),
-    _keyed("idno", "dosar", r"dosar|dosarul|file|File|ds\."),
+    _keyed("collection", "fond", r"fondul|fond", _TO_COMMA),
+    _keyed("idno", "dosar", r"dosarul|dosar|file|ds\."),
     _keyed("idno", "volum", r"vol\.|volumul"),
     _locus(r"ff\.|f\.|filele|fila|pp?\."),
 ]
@@ -114,14 +116,14 @@ _ALBANIAN = [
 _CHINESE = [Part("idno", "file", r"(?:File\s)?(?:No\.\s?)?(?P<v>\d{3}-\d{3,6}-\d{1,3}(?:\(\d+\))?)")]
 _US = [
     _keyed("collection", "record-group", r"RG|Record Group"),
-    _keyed("collection", "entry", r"Entry|Entry No\.|E\."),
+    _keyed("collection", "entry", r"Entry"),
     Part("idno", "lot", r"(?P<v>Lot\s\d+\s?[A-Z]\s?\d+)"),
     Part("idno", "accession", r"(?P<v>FRC\s\d+\s?[A-Z]\s?\d+)"),
     _keyed("idno", "job", r"Job"),
-    _keyed("idno", "box", r"Box|box"),
-    _keyed("idno", "folder", r"Folder|folder|File|file", _TO_COMMA),
-    _keyed("idno", "tape", r"Tape|tape|Reel"),
-    _keyed("idno", "cassette", r"Cassette|cassette"),
+    _keyed("idno", "box", r"Box"),
+    _keyed("idno", "folder", r"Folder|File", _TO_COMMA),
+    _keyed("idno", "tape", r"Tape|Reel"),
+    _keyed("idno", "cassette", r"Cassette"),
     _keyed("idno", "conversation", r"Conversation No\.|Conversation|Conv\.|#"),
     Part("idno", "tape", r"(?P<v>WH\d[\w.]*)"),
     Part("idno", "file", r"(?P<v>\d+(?:\.\d+)+/[\w–-]+)"),   # decimal file 611.61/3-361
@@ -177,6 +179,9 @@ def _bare_german(citation: Citation, segment: str) -> Bare:
     return None
 
 
+_bare_albanian_names = _bare_eastern("fond", "dosja")
+
+
 def _bare_albanian(citation: Citation, segment: str) -> Bare:
     """A signature joined by hyphens, "AQPPSH-MPKK-V. 1961": archive, fonds, year;
     otherwise as the other eastern archives."""
@@ -184,7 +189,7 @@ def _bare_albanian(citation: Citation, segment: str) -> Bare:
         names = m.group("names").split("-")
         return ([("collection", "archive", n) for n in names[:-1]]
                 + [("collection", "fond", names[-1]), ("collection", "viti", m.group("year"))])
-    return _bare_eastern("fond", "dosja")(citation, segment)
+    return _bare_albanian_names(citation, segment)
 
 
 def _bare_chinese(citation: Citation, segment: str) -> Bare:
@@ -213,11 +218,13 @@ def _bare_us(citation: Citation, segment: str) -> Bare:
 
 @dataclass(frozen=True)
 class Family:
+    """One archive family: its repositories as printed, and how its parts are written."""
+
     name: str
-    repositories: str      # the repository as printed (a regex)
+    repositories: str      # a regex; an abbreviation in brackets may follow any of them
     parts: list[Part]
-    bare: object = _bare_stop   # what a part without a keyword is
-    min_parts: int = 2          # parts needed to accept a citation found in prose
+    bare: Callable[[Citation, str], Bare] = _bare_stop   # what a part without a keyword is
+    min_parts: int = 2     # parts needed to accept a citation found in a sentence
 
 
 FAMILIES = [
