@@ -193,7 +193,7 @@ CITATIONS = {
                                 [("file", "24/b"), ("file", "005426/1957")], None),
     "caps-stop-labels.txt": ("AAN", [("zespol", "KC PZPR")], [("sygnatura", "2639")], ("1", "20")),
     "side-labels.txt": ("PRC FMA", [], [("file", "109-00763-05")], ("1", "12")),
-    "colon-labels-memcon.txt": ("NARA", [("record-group", "59"), ("series", "Central Decimal File")],
+    "colon-labels-memcon.txt": ("NARA", [("record-group", "59"), ("series", "Central Decimal File, 1960-63")],
                                 [("file", "611.61/3-361"), ("box", "1245")], None),
     "tape-unknown.txt": ("John F. Kennedy Presidential Library", [("series", "Presidential Recordings")],
                          [("tape", "28"), ("cassette", "28A")], None),

@@ -97,6 +97,8 @@ class Citation:
     locus_from: str = ""
     locus_to: str = ""
     locus_text: str = ""
+    span: tuple[int, int] = (0, 0)   # the citation proper in text (no label, no "Secret.")
+    warning: str = ""                # a citation not read: the caller reports it at line
 
 
 @dataclass

@@ -1,0 +1,227 @@
+"""Archival citations: each family read part by part, wherever the citation stands.
+
+Every citation here is invented, in the shapes the archives print."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from lxml import etree
+
+from tei_edition.ingest import convert_transcript
+from tei_edition.ingest.citations import find_citation, read_citation
+from tei_edition.register import Edition
+
+NS = {"t": "http://www.tei-c.org/ns/1.0"}
+
+
+def values(citation) -> dict:
+    """What a reader of the TEI sees: the repository, each part with its type, the folios."""
+    return {"family": citation.family, "repository": citation.repository,
+            "collections": citation.collections, "idnos": citation.idnos,
+            "locus": (citation.locus_from, citation.locus_to) if citation.locus_from else None}
+
+
+def proper(citation) -> str:
+    start, end = citation.span
+    return citation.text[start:end]
+
+
+# -- one family at a time: (the block as printed, family, repository, collections, idnos, locus)
+
+FAMILIES = [
+    ("GARF, Fond 9401, Opis 2, Papka 14, Delo 305, Listy 2-6.", "russian", "GARF",
+     [("fond", "9401"), ("opis", "2"), ("papka", "14")], [("delo", "305")], ("2", "6")),
+    ("AVP RF, f. 0213, op. 7, p. 41, d. 9, ll. 12-19ob.", "russian", "AVP RF",
+     [("fond", "0213"), ("opis", "7"), ("papka", "41")], [("delo", "9")], ("12", "19ob.")),
+    ("APRF. Collection 3. Inventory 66. File 212. Sheets 7-11. Original.", "russian", "APRF",
+     [("fond", "3"), ("opis", "66")], [("delo", "212")], ("7", "11")),
+    ("TsKhSD, f. 89, per. 12, dok. 7.", "russian", "TsKhSD",
+     [("fond", "89"), ("perechen", "12")], [("dokument", "7")], None),
+    ("SAPMO-BArch, DY 30/J IV 2/202/88, Bl. 4-9.", "german", "SAPMO-BArch",
+     [("bestand", "DY 30")], [("signatur", "J IV 2/202/88")], ("4", "9")),
+    ("SAPMO-BA, DY 30, 3391", "german", "SAPMO-BA", [("bestand", "DY 30")], [("signatur", "3391")], None),
+    ("BStU, MfS, ZAIG 5102, Bl. 14-20.", "german", "BStU",
+     [("bestand", "MfS")], [("signatur", "ZAIG 5102")], ("14", "20")),
+    ("PA AA, MfAA, C 417/75, Bd. 2", "german", "PA AA",
+     [("bestand", "MfAA")], [("signatur", "C 417/75"), ("band", "2")], None),
+    ("MNL OL, 288. f. 5/412. ő.e.", "hungarian", "MNL OL", [("fond", "288")], [("oe", "5/412")], None),
+    ("MOL, XIX-J-1-k, 7. doboz, 18/c, 00731/1959.", "hungarian", "MOL",
+     [("fond", "XIX-J-1-k"), ("doboz", "7")], [("file", "18/c"), ("file", "00731/1959")], None),
+    ("AAN, KC PZPR, paczka 7, teczka 44, str. 12-15", "polish", "AAN",
+     [("zespol", "KC PZPR")], [("paczka", "7"), ("teczka", "44")], ("12", "15")),
+    ("ANIC, fond CC al PCR – Relații Externe, file no.31/1968, ff.5-27", "romanian", "ANIC",
+     [("fond", "CC al PCR – Relații Externe")], [("dosar", "31/1968")], ("5", "27")),
+    ("SÚA, fond 02/2, svazek 18, a.j. 77, bod 4", "czech", "SÚA",
+     [("fond", "02/2"), ("svazek", "18")], [("aj", "77"), ("bod", "4")], None),
+    ("AMZV, TO-T 1960-64, Vietnam, k. 2", "czech", "AMZV",
+     [("fond", "TO-T 1960-64"), ("series", "Vietnam")], [("karton", "2")], None),
+    ("TsDA, f. 1-B, op. 51, a.e. 820, l. 3-9", "bulgarian", "TsDA",
+     [("fond", "1-B"), ("opis", "51")], [("ae", "820")], ("3", "9")),
+    ("CSA, Sofia, Fond 378-B, op. 1, a.e. 12", "bulgarian", "CSA",
+     [("fond", "378-B"), ("opis", "1")], [("ae", "12")], None),
+    ("AQSh, F. 14/AP, V. 1964, D. 27, fl. 4-10", "albanian", "AQSh",
+     [("fond", "14/AP"), ("viti", "1964")], [("dosja", "27")], ("4", "10")),
+    ("PRC FMA 117-01142-02, 5-18", "chinese", "PRC FMA", [], [("file", "117-01142-02")], ("5", "18")),
+    ('National Archives, RG 59, Entry 5312, Box 8, Folder "Vienna Talks".', "us", "National Archives",
+     [("record-group", "59"), ("entry", "5312")], [("box", "8"), ("folder", '"Vienna Talks"')], None),
+    ("Source: Department of State, Central Files, 711.62/4–1163. Confidential. Drafted by Paul Ainsley.",
+     "us", "Department of State", [("series", "Central Files")], [("file", "711.62/4–1163")], None),
+    ("//Source: Department of State, Policy Planning Staff Files: Lot 69 D 121, Berlin Talks. Secret.",
+     "us", "Department of State", [("series", "Policy Planning Staff Files")],
+     [("lot", "Lot 69 D 121"), ("folder", "Berlin Talks")], None),
+    ("Source: Eisenhower Library, Whitman File, Dulles–Herter Series. Top Secret.", "us",
+     "Eisenhower Library", [("series", "Whitman File"), ("series", "Dulles–Herter Series")], [], None),
+    ("Kennedy Library, President's Office Files, Presidential Recordings, Meetings. No classification.",
+     "us", "Kennedy Library", [("series", "President's Office Files"),
+                               ("series", "Presidential Recordings"), ("series", "Meetings")], [], None),
+    ("Source: Truman Library, Acheson Papers, Memoranda of Talks, 1949–1950, Box 12. Secret.",
+     "us", "Truman Library", [("series", "Acheson Papers"), ("series", "Memoranda of Talks, 1949–1950")],
+     [("box", "12")], None),
+    ("Archiwum Akt Nowych (AAN), KC PZPR, sygn. XII A/31, k. 8-11", "polish", "Archiwum Akt Nowych (AAN)",
+     [("zespol", "KC PZPR")], [("sygnatura", "XII A/31")], ("8", "11")),
+    ("Source: Washington National Records Center, RG 330, OSD Files: FRC 71 A 4402, 092 Laos. Secret.",
+     "us", "Washington National Records Center",
+     [("record-group", "330"), ("series", "OSD Files"), ("series", "092 Laos")],
+     [("accession", "FRC 71 A 4402")], None),
+    ("Source: Department of State, Central Files, POL 15 LAOS S. Secret; Priority. Drafted by X.",
+     "us", "Department of State", [("series", "Central Files"), ("series", "POL 15 LAOS S")], [], None),
+    ("HL Deb 12 March 1958 vol 207 cc301-9", "hansard", "HL Deb", [("volume", "207")], [], ("301", "9")),
+    ("TNA, FO 371/135612", "uk", "TNA", [("department", "FO"), ("series", "371")],
+     [("piece", "135612")], None),
+    ("Catalogue Reference:CAB/128/33/9", "uk", "The National Archives (UK)",
+     [("department", "CAB"), ("series", "128")], [("piece", "33"), ("item", "9")], None),
+]
+
+
+@pytest.mark.parametrize("printed, family, repository, collections, idnos, locus", FAMILIES,
+                         ids=[f[1] + "-" + f[0][:24] for f in FAMILIES])
+def test_each_family_reads_each_part_into_its_own_field(printed, family, repository,
+                                                        collections, idnos, locus):
+    citation = read_citation(printed, 7)
+    assert values(citation) == {"family": family, "repository": repository,
+                                "collections": collections, "idnos": idnos, "locus": locus}
+    assert citation.line == 7 and citation.warning == ""
+    assert citation.text == printed   # kept whole as printed, for the bibl
+    assert find_citation(printed, 7).span == citation.span
+
+
+# -- where the citation stands --------------------------------------------------------
+
+def test_the_citation_proper_excludes_the_label_and_what_follows_it():
+    note = ("Source: Department of State, Central Files, 711.62/4–1163. Confidential. "
+            "Drafted by Paul Ainsley and approved in S on April 14.")
+    citation = read_citation(note, 1)
+    assert proper(citation) == "Department of State, Central Files, 711.62/4–1163"
+    spelled = read_citation("APRF. Collection 3. Inventory 66. File 212. Sheets 7-11. Original.", 1)
+    assert proper(spelled) == "APRF. Collection 3. Inventory 66. File 212. Sheets 7-11"
+
+
+def test_the_digital_archives_citation_paragraph():
+    paragraph = ('"Record of a Talk between Comrade Ivo Marek and Comrade Li Tan," May 4, 1963, '
+                 "History and Public Policy Program Digital Archive, AVP RF, f. 0213, op. 7, "
+                 "p. 41, d. 9, ll. 12-19. Translated by Anna Brook.")
+    for citation in (read_citation(paragraph, 3), find_citation("Summary of the talk. " + paragraph, 3)):
+        assert citation.repository == "AVP RF"
+        assert citation.idnos == [("delo", "9")] and citation.locus_to == "19"
+        assert proper(citation) == "AVP RF, f. 0213, op. 7, p. 41, d. 9, ll. 12-19"
+    named = read_citation('"Talk with Minister Oh," June 2, 1971, History and Public Policy Program '
+                          "Digital Archive, Archive of the Ministry of Culture of Ruritania.", 1)
+    assert (named.family, named.repository) == ("repository", "Archive of the Ministry of Culture of Ruritania")
+
+
+def test_an_archive_of_no_family_named_before_a_known_signature():
+    citation = find_citation("4[Source: Archive of the Lindqvist Foundation, Fond 2. Opis 5. "
+                             "Copy on file elsewhere.]", 9)
+    assert (citation.repository, citation.collections) == (
+        "Archive of the Lindqvist Foundation", [("fond", "2"), ("opis", "5")])
+
+
+@pytest.mark.parametrize("text, repository, part", [
+    ("Archival Signature: SAPMO-BArch, DY 30/J IV 2/202/88", "SAPMO-BArch", ("signatur", "J IV 2/202/88")),
+    ("Original Archive: PA AA, MfAA, C 417/75, Bl. 3-8", "PA AA", ("signatur", "C 417/75")),
+    ("/4/Source: Department of State, Central Files, 611.93/2–462. Secret.", "Department of State",
+     ("file", "611.93/2–462")),
+    ("- Source: Ford Library, Staff Files, Box 31. Secret; Nodis.", "Ford Library", ("box", "31")),
+])
+def test_citation_fields(text, repository, part):
+    citation = read_citation(text, 1)
+    assert citation.repository == repository and part in citation.idnos
+
+
+def test_a_citation_inside_a_paragraph_or_a_footnote_body():
+    speech = ("As the ambassador's report of the same day shows (RGASPI, f. 82, op. 2, d. 1291, "
+              "ll. 40-44), the delegation left early.")
+    citation = find_citation(speech, 12)
+    assert citation.family == "russian" and citation.line == 12
+    assert proper(citation) == "RGASPI, f. 82, op. 2, d. 1291, ll. 40-44"
+    footnote = ("  3. Rusk phoned Harlan at noon. (Department of State, Rusk Files: Lot 74 D 164, "
+                "Telephone Calls) The call is not printed.")
+    citation = find_citation(footnote, 30)
+    assert citation.repository == "Department of State"
+    assert ("lot", "Lot 74 D 164") in citation.idnos
+    numbered = "  1. Source: Department of State, Central Files, 033.1100/6–1461. Secret."
+    assert find_citation(numbered, 2).idnos == [("file", "033.1100/6–1461")]
+    assert read_citation(numbered, 2) is None   # a numbered note is a footnote, not a citation block
+
+
+def test_a_document_number_that_names_its_archive():
+    ocr = ("Approved For Release 2004/05/12 : CIA-RDP79T00975A003400210001-7 TOP SECRET "
+           "CURRENT INTELLIGENCE BULLETIN")
+    citation = find_citation(ocr, 1)
+    assert citation.repository == "CIA (CREST)"
+    assert citation.idnos == [("document", "CIA-RDP79T00975A003400210001-7")]
+
+
+@pytest.mark.parametrize("speech", [
+    "We asked GARF and the Truman Library for the papers, but the box was empty.",
+    "Comrade Petrov: The archive (AAN) has nothing on this, I checked the files myself.",
+    "He spent years in the National Archives, Entry hall by hall, before he found it.",
+    "Department of State, as you know, has its own view.",
+])
+def test_speech_that_merely_mentions_an_archive_is_no_citation(speech):
+    assert find_citation(speech, 1) is None
+    assert read_citation(speech, 1) is None
+
+
+# -- what cannot be read -------------------------------------------------------------
+
+def test_an_unknown_form_is_kept_whole_with_a_warning_that_shows_it():
+    printed = "Source: Shoebox of Ms. Varga, envelope 3, loose sheet."
+    citation = read_citation(printed, 44)
+    assert (citation.family, citation.repository, citation.line) == ("unknown", "", 44)
+    assert citation.text == printed
+    assert proper(citation) == "Shoebox of Ms. Varga, envelope 3, loose sheet."
+    assert citation.warning == "citation not parsed: 'Shoebox of Ms. Varga, envelope 3, loose sheet.' kept whole"
+    assert find_citation("Some talk first.\n" + printed, 43).warning == citation.warning
+
+
+def test_a_known_citation_wins_over_an_unknown_field_in_the_same_block():
+    block = ("Source: notes of an aide, undated. Copy: Department of State, Central Files, "
+             "700.5611/3–862.")
+    citation = find_citation(block, 1)
+    assert citation.family == "us" and citation.idnos == [("file", "700.5611/3–862")]
+
+
+# -- into the TEI ----------------------------------------------------------------------
+
+def test_a_new_family_reaches_ms_identifier_and_the_bibl_keeps_the_rest(tmp_path):
+    transcript = ("Record of Conversation with the Ambassador of Ruritania\n\n"
+                  "12 May 1966\n\n"
+                  "Cde. Ionescu: Welcome to Bucharest.\n\n"
+                  "Cde. Varga: Thank you, it is good to be back.\n\n"
+                  "Cde. Ionescu: Let us begin with the trade agreement.\n\n"
+                  "ANIC, fond CC al PCR – Relații Externe, file no.31/1966, ff.5-27. "
+                  "Translated by Anna Brook.\n")
+    path = tmp_path / "ruritania.txt"
+    path.write_text(transcript, encoding="utf-8")
+    tree = etree.fromstring(convert_transcript(path.read_bytes(), path, Edition(root=tmp_path)).tei)
+    ident = tree.xpath("//t:msIdentifier", namespaces=NS)[0]
+    assert ident.xpath("string(t:repository)", namespaces=NS) == "ANIC"
+    assert ident.xpath("string(t:collection[@type='fond'])", namespaces=NS) == "CC al PCR – Relații Externe"
+    assert ident.xpath("string(t:idno[@type='dosar'])", namespaces=NS) == "31/1966"
+    locus = tree.xpath("//t:msItem/t:locus", namespaces=NS)[0]
+    assert (locus.get("from"), locus.get("to")) == ("5", "27")
+    bibl = "".join(tree.xpath("//t:sourceDesc/t:bibl[@type='source']", namespaces=NS)[0].itertext())
+    assert bibl.endswith("Translated by Anna Brook.")
