@@ -23,6 +23,12 @@ class Node:
 Inline = Union[str, Node]
 
 
+def plain_text(content: list["Inline"]) -> str:
+    """The words of inline content, without its markup."""
+    return "".join(piece if isinstance(piece, str) else plain_text(piece.children)
+                   for piece in content)
+
+
 @dataclass
 class Paragraph:
     content: list[Inline]
@@ -99,6 +105,7 @@ class Citation:
     locus_text: str = ""
     span: tuple[int, int] = (0, 0)   # the citation proper in text (no label, no "Secret.")
     warning: str = ""                # a citation not read: the caller reports it at line
+    in_text: bool = False            # found in a note or paragraph, which keeps it in place
 
 
 @dataclass

@@ -22,11 +22,11 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from .citations import read_citation
+from .citations import find_citation, read_citation
 from .dates import find_date, parse_date
 from .inline import footnote_marker, parse_inline, superscript_number
 from .model import (Division, Document, Footnote, Inline, Node, Paragraph, Participant,
-                    ParticipantGroup, ParticipantList, Turn)
+                    ParticipantGroup, ParticipantList, Turn, plain_text)
 from .participants import read_line_item, read_run_in
 from .people import PeopleIndex
 from .rules import Rules
@@ -159,6 +159,7 @@ class TranscriptReader:
         self._read_body(doc, blocks[header_end:tail_start], turns, first_division)
         self._read_tail(doc, blocks[tail_start:])
         self._resolve_footnotes(doc)
+        self._citation_in_text(doc)
         self._tag_mentions(doc)
         doc.title = complete_title(doc.title, doc.place, doc.meeting_date or doc.doc_date)
         return doc
@@ -691,6 +692,8 @@ class TranscriptReader:
                 doc.dropped.append((number, text, "heading of the summary"))
                 continue
             citation = read_citation(text, number)
+            if doc.citation is None and citation is None and not self._closer.match(text):
+                citation = find_citation(text, number)  # the archive's citation paragraph
             if citation and doc.citation is None:
                 doc.citation = citation
                 seen_citation = True
@@ -715,6 +718,21 @@ class TranscriptReader:
                 continue
             doc.unplaced.append((number, text[:80]))
             doc.abstract.append(Paragraph(parse_inline(text, number, 1, doc.warnings), number))
+
+    def _citation_in_text(self, doc: Document) -> None:
+        """A citation that stands in a footnote or a paragraph (not a speech) is read
+        where it stands and stays there; one not parsed is reported at its line."""
+        if doc.citation is None:
+            places = [(note.content, note.line) for note in doc.footnotes] + [
+                (block.content, block.line) for division in doc.divisions
+                for block in division.blocks if isinstance(block, Paragraph)]
+            for content, line in places:
+                found = find_citation(plain_text(content), line)
+                if found and (doc.citation is None or doc.citation.family == "unknown"):
+                    found.in_text = True
+                    doc.citation = found
+        if doc.citation and doc.citation.warning:
+            doc.warnings.append((doc.citation.line, doc.citation.span[0] + 1, doc.citation.warning))
 
     def _closer_content(self, doc: Document, text: str, number: int) -> list[Inline]:
         m = self._closer.match(text)

@@ -140,7 +140,7 @@ def _file_desc(file_desc, doc: Document, edition: Edition) -> None:
     source = el(file_desc, "sourceDesc")
     if doc.citation and doc.citation.family != "unknown":
         _ms_desc(source, doc.citation, doc.title or doc.id)
-    if doc.citation:
+    if doc.citation and not doc.citation.in_text:
         # A citation printed above the text (as on tape transcripts) says so, so that
         # the plain-text form can put it back where it stood.
         first_text = min([line for _, _, line in doc.front] + [t.line for t in doc.turns()] or [0])
