@@ -295,3 +295,28 @@ def test_every_case_is_valid_tei(tmp_path, text):
     path.write_bytes(result.tei)
     report = Validator().validate([str(path)])
     assert report.ok, [f.message for f in report.faults]
+
+
+NUMBERED_NOTES = """Memorandum of Conversation1
+
+Mr. Aalto: The session is open.2
+
+Mr. Brun: Thank you. We have read Document 12 of the F-16 file.
+
+Mr. Aalto: Good.
+
+  1. Source: National Archives, RG 59, Central Files, Box 4411. Secret.
+  2. Opened at 10:05.
+"""
+
+
+def test_numbered_notes_link_from_numbers_glued_to_words_and_carry_the_citation(tmp_path):
+    result, tree = convert(tmp_path, NUMBERED_NOTES)
+    # The title's marker stays as printed (a title is plain text); the speech's links.
+    refs = tree.xpath("//t:ref[@type='footnote']/@target", namespaces=NS)
+    assert refs == ["#fn-2"]
+    assert [n.get("n") for n in tree.xpath("//t:note[@place='foot']", namespaces=NS)] == ["1", "2"]
+    # "Document 12" and "F-16" are no markers.
+    assert "Document 12 of the F-16 file" in tree.xpath("string(//t:sp[2])", namespaces=NS)
+    assert tree.xpath("string(//t:msIdentifier/t:repository)", namespaces=NS) == "National Archives"
+    assert_round_trip(result, NUMBERED_NOTES)

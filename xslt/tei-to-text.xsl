@@ -80,7 +80,9 @@
   </xsl:template>
 
   <xsl:template match="tei:note[@place = 'foot']">
-    <xsl:value-of select="tei:marker(@rend, @n) || ' ' || string-join(node() ! tei:inline-text(.))"/>
+    <!-- A numbered note is printed "1. …"; its marker in the text is the bare number. -->
+    <xsl:value-of select="(if (@rend = 'number') then @n || '.' else tei:marker(@rend, @n))
+                          || ' ' || string-join(node() ! tei:inline-text(.))"/>
   </xsl:template>
 
   <xsl:function name="tei:inline-text" as="xs:string">
@@ -92,6 +94,7 @@
     <xsl:param name="rend" as="xs:string?"/>
     <xsl:param name="n" as="xs:string"/>
     <xsl:sequence select="if ($rend = 'caret') then '^' || $n
+                          else if ($rend = 'number') then $n
                           else if ($rend = 'superscript') then translate($n, '1234567890', '¹²³⁴⁵⁶⁷⁸⁹⁰')
                           else '[' || $n || ']'"/>
   </xsl:function>

@@ -59,7 +59,14 @@ def label_key(label: str) -> str:
     return fold(re.sub(r"[\s:.\-–—]+$", "", label.strip()))
 
 
+# The words that name a signature part ("Box 15", "f. 5446"): the annotation may write
+# them or not; the converter keeps them in the element's type, not its value.
+_PART_WORDS = re.compile(r"^(?:box|folder|file|fond|opis|delo|papka|listy?|ll?|f|op|d|p|entry|"
+                         r"rg|record group|lot|sheets?|folios?|ff?|pp?|pages?)\b\.?\s*", re.I)
+
+
 def part_key(text: str) -> str:
+    text = _PART_WORDS.sub("", text.strip())
     return re.sub(r"[\s.]+", "", fold(text.replace("–", "-").replace("—", "-")))
 
 
@@ -182,9 +189,10 @@ def score_case(case: dict, corpus: Path, out_dir: Path) -> CaseResult | None:
                           else f"{locus['from']}-{locus['to']}")
             values.append(locus["from"])
         keys = {part_key(v) for v in values}
-        result.signature = bool(citation.get("parts")) and all(
-            part_key(p) in keys for p in citation.get("parts", []))
-        if not (result.repository and result.signature):
+        # A repository named without a signature has no signature to score.
+        result.signature = all(part_key(p) in keys for p in citation["parts"]) \
+            if citation.get("parts") else None
+        if not result.repository or result.signature is False:
             result.problems.append(
                 f"citation: {found.get('repository')!r} {values} read, "
                 f"{citation.get('repository')!r} {citation.get('parts')} annotated")

@@ -60,11 +60,13 @@ def superscript_number(text: str) -> str:
 
 
 def footnote_marker(n: str, style: str) -> str:
-    """A footnote marker as printed in the given style: [1], ^1 or ¹."""
+    """A footnote marker as printed in the given style: [1], ^1, ¹ or a glued 1."""
     if style == "caret":
         return f"^{n}"
     if style == "superscript":
         return n.translate(_TO_SUPERSCRIPT)
+    if style == "number":  # a number glued to the word it annotates: "Conversation1"
+        return n
     return f"[{n}]"
 
 

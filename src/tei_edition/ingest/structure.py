@@ -32,7 +32,14 @@ from .people import PeopleIndex
 from .rules import Rules
 from .speakers import LabelMatch, LabelReader, name_key
 
-_FOOTNOTE_BODY = re.compile(r"^\s*(?:\[(?P<b>\d{1,3})\]|\^(?P<c>\d{1,3})|(?P<s>[¹²³⁴⁵⁶⁷⁸⁹⁰]+))\s*(?P<text>\S.*)$")
+_FOOTNOTE_BODY = re.compile(r"^\s*(?:\[(?P<b>\d{1,3})\]|\^(?P<c>\d{1,3})|(?P<s>[¹²³⁴⁵⁶⁷⁸⁹⁰]+)|"
+                            r"(?P<d>\d{1,3})\.(?=\s))\s*(?P<text>\S.*)$")
+
+
+def _glued(number: str) -> re.Pattern:
+    """A footnote number glued to the word or sentence it annotates, as web pages print
+    superscripts that lost their formatting ("Conversation1", "Lenin.2")."""
+    return re.compile(rf"(?:(?<=[^\W\d_])|(?<=[^\W\d_][.,;:!?\"”’)]))(?<![A-Z]){number}(?![\d.,]\d|\w)")
 # Memorandum header fields kept in the text as typed blocks.
 # Where a label may begin inside a long line: after a sentence's end, a closing bracket
 # or quotation mark, or a number ("… 20 FEBRUARY 1998 NEAL: This is …").
@@ -199,9 +206,12 @@ class TranscriptReader:
         for index, block in enumerate(blocks):
             m = _FOOTNOTE_BODY.match(block.lines[0][1])
             if m and index > len(blocks) // 3:
-                number = m.group("b") or m.group("c") or superscript_number(m.group("s"))
-                style = "bracket" if m.group("b") else "caret" if m.group("c") else "superscript"
-                if footnote_marker(number, style) in earlier:
+                number = (m.group("b") or m.group("c") or m.group("d")
+                          or superscript_number(m.group("s")))
+                style = ("bracket" if m.group("b") else "caret" if m.group("c")
+                         else "number" if m.group("d") else "superscript")
+                if (_glued(number).search(earlier) if style == "number"
+                        else footnote_marker(number, style) in earlier):
                     line = block.first
                     body = " ".join([m.group("text")] + [t.strip() for _, t in block.lines[1:]])
                     content = parse_inline(body, line, m.start("text") + 1, doc.warnings)
@@ -775,6 +785,33 @@ class TranscriptReader:
 
         for content in doc.contents():
             content[:] = fix(content)
+        self._link_glued_markers(doc)
+
+    def _link_glued_markers(self, doc: Document) -> None:
+        """Numbered notes ("1. Source: …") are linked from numbers glued to a word
+        ("Conversation1"), in reading order: the first such number of a note still
+        waiting; a note whose number stands only where no link can be (the title)
+        stays unlinked."""
+        pending = sorted((f.n for f in doc.footnotes if f.style == "number"), key=int)
+        notes = [f.content for f in doc.footnotes]
+        for content in doc.contents():
+            if any(content is note for note in notes):
+                continue
+            index = 0
+            while pending and index < len(content):
+                piece = content[index]
+                hits = [(m.start(), n, m) for n in pending if isinstance(piece, str)
+                        for m in [_glued(n).search(piece)] if m]
+                if not hits:
+                    index += 1
+                    continue
+                _, n, m = min(hits, key=lambda hit: hit[0])
+                pending = [p for p in pending if int(p) > int(n)]
+                ref = Node("ref", {"type": "footnote", "n": n, "rend": "number",
+                                   "target": f"#fn-{n}"}, [n])
+                content[index:index + 1] = [p for p in (piece[:m.start()], ref, piece[m.end():])
+                                            if p != ""]
+                index += 1 if m.start() == 0 else 2
 
     def _tag_mentions(self, doc: Document) -> None:
         """Wrap names of known persons in running text in persName/@ref."""
