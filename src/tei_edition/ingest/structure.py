@@ -165,6 +165,8 @@ class TranscriptReader:
         first_division = self._read_header(doc, blocks[:header_end], participants_at)
         self._read_body(doc, blocks[header_end:tail_start], turns, first_division)
         self._read_tail(doc, blocks[tail_start:])
+        if not doc.title:
+            self._title_in_text(doc, blocks)
         self._resolve_footnotes(doc)
         self._citation_in_text(doc)
         self._tag_mentions(doc)
@@ -555,10 +557,18 @@ class TranscriptReader:
                     self._above_title(doc, number, text.strip())
                 else:
                     self._header_line(doc, division, number, text.strip())
-        if title_line is None:
-            doc.warnings.append((blocks[0].first if blocks else 1, 1,
-                                 "no title found: the document is named after its file"))
         return division
+
+    def _title_in_text(self, doc: Document, blocks: list[Block]) -> None:
+        """No heading line: a heading run into the first paragraphs of a flattened page,
+        else nothing, said so."""
+        for block in blocks[:3]:
+            if (heading := heading_in_text(block.text)):
+                doc.title = clean_title(heading)
+                doc.warnings.append((block.first, 1, f"title read from inside the text: {heading!r}"))
+                return
+        doc.warnings.append((blocks[0].first if blocks else 1, 1,
+                             "no title found: the document is named after its file"))
 
     def _above_title(self, doc: Document, number: int, text: str) -> None:
         """A line above the title: a date, a classification or a citation as anywhere
@@ -892,11 +902,16 @@ _SMALL_WORDS = {"a", "an", "and", "as", "at", "between", "by", "for", "from", "i
 def choose_title(lines: list[tuple[int, str]], classification: re.Pattern) -> int | None:
     """The line number of the document's heading among the header's lines: the first
     line that reads as a heading ("… of Conversation", "Minutes …"), else the first
-    short line that is not a date, a marker, a field or page furniture."""
+    short line that is not a date, a marker, a field, a list item, a sentence or page
+    furniture."""
+    numbered = {n for n, t in lines if re.match(r"^\s*\d{1,3}\.\s", t)}
     plausible = []
     for number, text in lines:
         letters = sum(c.isalpha() for c in text)
-        if (not text or len(text) > 250 or letters < 4 or letters < len(text) / 3
+        in_list = number in numbered and (number - 1 in numbered or number + 1 in numbered)
+        sentence = len(text.split()) >= 16 and text.rstrip().endswith(".")
+        if (not text or len(text) > 250 or letters < 4 or letters < len(text) / 3 or in_list
+                or sentence or text.rstrip().endswith(":") or re.match(r"^[-–•·*>]\s", text)
                 or _NOT_TITLE.match(text) or classification.match(text)
                 or parse_date(text) or read_citation(text, number) or _FIELD_LINE.match(text)):
             continue
@@ -907,11 +922,30 @@ def choose_title(lines: list[tuple[int, str]], classification: re.Pattern) -> in
     return next((number for number, text in plausible if len(text) <= 150), None)
 
 
+def heading_in_text(text: str) -> str:
+    """A heading run into the first paragraph of a flattened page ("438 Document No. 56:
+    Record of Conversation between … April 6, 1989 The candor …"): from the start of
+    the line, less a page number, to the date that follows the heading, or to the end
+    of its sentence."""
+    head = text[:400]
+    m = _HEADING_WORDS.search(head)
+    if m is None:
+        return ""
+    start = re.match(r"^\s*(?:\d{1,4}\s+)?", head).end()
+    found = find_date(head[m.end():])
+    stop = re.search(r"[.!?](?=\s+[A-Z])", head[m.end():])
+    ends = [m.end() + x for x in (found[1] if found else None, stop.start() if stop else None)
+            if x is not None]
+    end = min(ends) if ends else -1
+    return head[start:end].strip(" ,;:-–") if end > start else ""
+
+
 def clean_title(text: str) -> str:
     """The title as a reader wants it: no collection number ("88. "), no footnote
     marker glued to the last word ("Conversation0"), and no shouting or damaged
     capitals ("RECORD oF CONVERSATION" -> "Record of Conversation")."""
-    title = re.sub(r"^\d{1,4}\.\s+", "", text.strip())
+    title = re.split(r"\s+[>›»]\s+", text.strip())[-1]  # a breadcrumb: its last step
+    title = re.sub(r"^\d{1,4}\.\s+", "", title)
     title = re.sub(r"(?<=[^\W\d_]{3})\d{1,2}$", "", title)
     letters = [c for c in title if c.isalpha()]
     if letters and sum(c.isupper() for c in letters) / len(letters) > 0.7:
