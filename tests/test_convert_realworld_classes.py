@@ -320,3 +320,59 @@ def test_numbered_notes_link_from_numbers_glued_to_words_and_carry_the_citation(
     assert "Document 12 of the F-16 file" in tree.xpath("string(//t:sp[2])", namespaces=NS)
     assert tree.xpath("string(//t:msIdentifier/t:repository)", namespaces=NS) == "National Archives"
     assert_round_trip(result, NUMBERED_NOTES)
+
+
+FLATTENED = ("Record of Telephone Conversation between Anna Ekholm and Piet Maes\n\n"
+             "The call lasted ten minutes. The Chancellor: Good morning, Piet. "
+             "Minister Maes: Good morning. We have the answer. The Chancellor: Then tell me. "
+             "Minister Maes: It is yes.\n")
+
+
+def test_labels_inside_a_line_whose_breaks_were_lost_begin_turns(tmp_path):
+    result, tree = convert(tmp_path, FLATTENED)
+    assert [sp.xpath("string(t:speaker)", namespaces=NS) for sp in tree.xpath("//t:sp", namespaces=NS)] \
+        == ["The Chancellor:", "Minister Maes:", "The Chancellor:", "Minister Maes:"]
+    assert_round_trip(result, FLATTENED)
+
+
+NO_BLANK_LINES = """Protokół nr 7 z posiedzenia Komisji w dniu 3 V 1980 r.
+Obecni: tow. A. Nowicka, B. Zieliński.
+A. Nowicka – Otwieram posiedzenie.
+B. Zieliński – Dziękuję.
+A. Nowicka – Przechodzimy do punktu pierwszego.
+Sekretarz Komitetu Centralnego Bolesław Zieliński: Zgoda.
+"""
+
+
+def test_a_text_without_blank_lines_has_a_paragraph_a_line(tmp_path):
+    result, tree = convert(tmp_path, NO_BLANK_LINES)
+    assert tree.xpath("string(//t:titleStmt/t:title)", namespaces=NS).startswith("Protokół nr 7")
+    found = turns(tree)
+    assert found["#a-nowicka"] == 2
+    assert found["#b-zielinski"] == 2   # "Bolesław Zieliński:" after a long office
+    assert sum(found.values()) == 4
+    assert_round_trip(result, NO_BLANK_LINES)
+
+
+REPORTED_AND_INITIALS = """Record of the Meeting of Comrade J. Vahter with Comrade K. Orav
+
+ K. Orav.  Permit us to thank you.
+
+J. VAHTER proposes to begin with the economy.
+
+K. ORAV accepts the proposal.
+
+J. VAHTER. Good.
+
+The Secretary said that the talks would go on. Vahter thanks the delegation and asks about the harvest.
+"""
+
+
+def test_initials_and_surname_before_a_stop_and_speech_verbs_in_the_present(tmp_path):
+    result, tree = convert(tmp_path, REPORTED_AND_INITIALS)
+    found = turns(tree)
+    assert found["#k-orav"] == 2 and found["#j-vahter"] == 2
+    # reported speech in mixed case stays in a paragraph, not a turn of its own
+    assert tree.xpath("//t:p[contains(., 'Vahter thanks the delegation')]", namespaces=NS)
+    assert sum(found.values()) == 4
+    assert_round_trip(result, REPORTED_AND_INITIALS)

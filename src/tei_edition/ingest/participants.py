@@ -78,7 +78,7 @@ def read_run_in(text: str, intro: re.Match, line: int, people: PeopleIndex,
         group = ParticipantGroup(label=label)
         groups.append(group)
         chunk = text[start:end]
-        lead = re.match(rf"\s*(?:(?:{honorifics})\s+)?", chunk)
+        lead = re.match(rf"\s*(?:(?:{honorifics})\s*)*", chunk, re.I)  # "tow. tow.", "Cdes."
         offset = start + (lead.end() if lead else 0)
         items_text = text[offset:end]
         separators = _depth_zero_splits(items_text, re.compile(r"\s*(?:,|;)\s*(?:and\s+)?|\s+and\s+|\.\s*$"))

@@ -50,6 +50,16 @@ SPEECH_VERBS = [
     "stressed", "pointed", "expressed", "agreed", "suggested", "proposed", "inquired",
     "enquired", "thanked", "welcomed", "informed", "reported", "announced", "indicated",
     "mentioned", "recalled", "interrupted", "concluded", "began", "opened", "spoke", "told",
+    "accepted", "accepts", "proposes", "suggests", "speaks", "thanks", "agrees", "expresses",
+    "stresses", "emphasizes", "emphasises", "raises", "raised", "requested", "requests",
+    "underlined", "underlines", "confirmed", "confirms", "remarks", "adds", "continues",
+    "declares", "responds", "objects", "observes", "explains", "informs", "reports",
+    "announces", "indicates", "mentions", "recalls", "interrupts", "concludes", "begins",
+    "opens", "tells", "inquires", "enquires", "welcomes", "greets", "greeted", "insisted",
+    "insists", "repeated", "repeats", "assured", "assures", "warned", "warns", "argued",
+    "argues", "reiterated", "reiterates", "urged", "urges", "offered", "offers", "invited",
+    "invites", "described", "describes", "outlined", "outlines", "characterized",
+    "characterizes", "underscored", "underscores", "affirmed", "affirms", "conveyed", "conveys",
 ]
 # Words that make a label-like line a heading or an institution, not a person.
 NOT_NAME_WORDS = [

@@ -71,6 +71,8 @@ class LabelReader:
             ("interview", re.compile(rf"^(?P<label>(?P<name>{interview})\s*[:.])(?:\s+|$)(?P<rest>.*)$")),
             ("unknown", re.compile(rf"^(?P<label>(?P<name>{rules.unknown_speaker})\s*:)\s*(?P<rest>.*)$", re.I)),
             ("dash-colon", re.compile(rf"^(?P<label>(?P<name>{_NAME}){_SUPPLIED}{_ROLE}(?:\s*:|\s+[-–—]{{1,2}}(?=\s|$)))\s*(?P<rest>.*)$")),
+            # "[Kissinger:] Few words …": a label the editor supplied
+            ("bracketed", re.compile(rf"^(?P<label>\[(?P<name>{_NAME})\s*:\])\s*(?P<rest>.*)$")),
             # "Cde. Bulganin—we should …", "RR—they shot …", "Cde. Molotov-reinforce …":
             # a dash glued to the speech (checked in match: honorific, capitals or supplied)
             ("glued-dash", re.compile(rf"^(?P<label>(?P<name>{_NAME}){_SUPPLIED}\s*(?:[—–]|-(?=[a-z])))(?P<rest>[^\W\d_].*)$")),
@@ -78,6 +80,8 @@ class LabelReader:
             ("supplied", re.compile(rf"^(?P<label>(?P<name>[A-Z]{{2,4}})\s*\[(?P<supplied>[^\[\]]{{2,60}})\])\s+(?P<rest>[A-Z].*)$")),
             ("caps-stop", re.compile(rf"^(?P<label>(?P<name>{_CAPS_NAME})\.)\s+(?P<rest>\S.*)$")),
             ("caps-verb", re.compile(rf"^(?P<label>(?P<name>{_CAPS_NAME}))\s+(?P<rest>(?:{verbs})\b.*)$")),
+            # "W. Ulbricht. Permit us …": initials and a surname before the stop
+            ("stop", re.compile(r"^(?P<label>(?P<name>(?:[^\W\d_]\.\s?){1,3}[^\W\d_][\w'’-]+)\.)\s+(?P<rest>\S.*)$")),
             ("stop", re.compile(rf"^(?P<label>(?P<name>{_NAME})\.)\s+(?P<rest>\S.*)$")),
             ("alone", re.compile(rf"^(?P<label>(?:[-–•·*]\s+)?(?P<name>{_NAME}){_ROLE}\s*[:.]?)\s*$")),
         ]
@@ -92,16 +96,22 @@ class LabelReader:
             if m:
                 name = m.groupdict().get("name") or m.group("label")
                 return self._finish(m, "edition", self.strip_honorifics(name).strip(" :.-–—"), indent)
+        dash_colon = dict(self.patterns)["dash-colon"]
         for rule, pattern in self.patterns:
             m = pattern.match(stripped)
             if not m:
                 continue
             name = m.group("name").strip()
+            if rule == "interview" and m.group("label").endswith(".") and (
+                    name not in ("Q", "A") or dash_colon.match(stripped)):
+                continue  # "R. Sargent Shriver", "A. Nowicka –": an initial, not "A."
             if rule in ("interview", "unknown", "side"):
                 found = self._finish(m, rule, name, indent)
                 if rule == "interview":
                     found.role = self.rules.interview_labels[name]
                 return found
+            if rule == "bracketed":
+                rule = "dash-colon"
             if rule in ("glued-dash", "supplied"):
                 capitals = re.fullmatch(r"[A-Z]{2,4}", name)
                 led = self.strip_honorifics(name) != name

@@ -44,6 +44,9 @@ def _glued(number: str) -> re.Pattern:
 # Where a label may begin inside a long line: after a sentence's end, a closing bracket
 # or quotation mark, or a number ("… 20 FEBRUARY 1998 NEAL: This is …").
 _RUN_TOGETHER = re.compile(r"(?:(?<=[.?!…\"”’)\]])|(?<=\d))\s+(?=[^\W\d_])")
+# An office of any wording, then a capitalised name and a colon.
+_OFFICE_AND_NAME = re.compile(r"^\s*(?P<label>[^\W\d_][^:\[\]()]{2,80}?\s(?P<name>(?:[^\W\d_a-zа-я][\w'’.-]+\s?){1,3}?)\s*:)"
+                              r"\s+(?P<rest>\S.*)$")
 # Label forms a one-off speaker may use when the document labels its turns that way.
 _ONE_OFF_FORMS = ("dash-colon", "caps-stop", "caps-verb", "alone")
 _FIELD = re.compile(r"^(?P<field>Place|Location|Subject|Topic|Re|Time)\s*:\s*(?P<value>\S.*)$", re.I)
@@ -104,8 +107,9 @@ def split_blocks(lines: list[str]) -> list[Block]:
     """Paragraphs: runs of lines between blank lines. A text with hardly any blank line
     (copied from a web page or a PDF's text layer) has a paragraph a line instead, except
     that a line continuing a sentence ("… of the\nparty …") stays with the line above."""
-    filled = [line for line in lines if line.strip()]
-    line_paragraphs = len(filled) >= 6 and len(lines) - len(filled) < len(filled) / 10
+    filled = [n for n, line in enumerate(lines) if line.strip()]
+    inner_blank = (filled[-1] - filled[0] + 1 - len(filled)) if filled else 0
+    line_paragraphs = len(filled) >= 6 and inner_blank < len(filled) / 10
     blocks: list[Block] = []
     current: list[tuple[int, str]] = []
     for number, line in enumerate(lines, start=1):
@@ -433,6 +437,19 @@ class TranscriptReader:
             if (number not in accepted and first and found.rule in _ONE_OFF_FORMS
                     and self.people.lookup(found.name) is not None):
                 accepted[number] = found
+        # A long office in any language before a speaker's name ("Předseda Sovětu
+        # národních komisařů Alexej Kosygin:" among "Kosygin:").
+        if accepted:
+            taken = {n for n, _, _ in candidates}
+            for block in blocks:
+                for number, text in block.lines:
+                    m = _OFFICE_AND_NAME.match(text)
+                    if (m and number not in taken and number not in skip
+                            and self.people.lookup(m.group("name")) is not None):
+                        column = m.start("rest") + 1
+                        accepted[number] = LabelMatch(label=m.group("label"), name=m.group("name"),
+                                                      rest=m.group("rest"), rest_column=column,
+                                                      rule="dash-colon")
         # A label of the form the document uses names a speaker even when that speaker
         # talks only once ("Mr. Graybeal: …" among many "Mr. X: …"); so do labels of one
         # form in a short record where no name repeats ("N. S. Khrushchev: …", "W. Ulbricht: …").
