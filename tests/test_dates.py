@@ -4,7 +4,7 @@ import pytest
 from babel import Locale
 
 from tei_edition.ingest.dates import (
-    LOCALES, MONTHS, WEEKDAYS, find_date, fold, parse_date, read_date_field, read_dateline,
+    LOCALES, MONTHS, WEEKDAYS, find_date, fold, parse_date, read_date_field, read_dateline, read_time,
 )
 
 
@@ -257,3 +257,23 @@ def test_lines_that_are_not_datelines(line):
 
 def test_weekday_table_is_cldr():
     assert WEEKDAYS[fold("Donnerstag")] == WEEKDAYS[fold("четверг")] == 3
+
+
+# -- a time alone ---------------------------------------------------------------------
+
+@pytest.mark.parametrize("line,expected", [
+    ("FROM 4:05 TO 6:20 P.M.", ("16:05:00", "18:20:00", "FROM 4:05 TO 6:20 P.M.")),
+    ("Time: 9:10–10:55 a.m.", ("09:10:00", "10:55:00", "9:10–10:55 a.m.")),
+    ("(Begin: 0915 Hours)", ("09:15:00", "", "0915 Hours")),
+    ("Beginn: 14.00 Uhr", ("14:00:00", "", "14.00 Uhr")),
+    ("12 noon", ("12:00:00", "", "12 noon")),
+    ("2215-2340", ("22:15:00", "23:40:00", "2215-2340")),
+])
+def test_a_line_that_is_a_time(line, expected):
+    assert read_time(line) == expected
+
+
+@pytest.mark.parametrize("line", ["10.30", "Subject: 10:00", "Mr. Novak: 10:00", "Time: 26:10",
+                                  "The talks began at 10:00 and ended at noon."])
+def test_lines_that_are_not_a_time(line):
+    assert read_time(line) is None

@@ -13,8 +13,7 @@ Forms read:
 - day first: "16 September 1956", "17th of September 1956",
   "17 de septiembre de 1956", "17. září 1956", "17 сентября 1956 г.",
   "17-го сентября 1956 года", "«13» июня 1956 г.", "17 września 1956 r.",
-  "1 Dec. 45" (a two-digit year only at the end of the text or before
-  punctuation);
+  "1 Dec. 45" (a two-digit year only at the end of the text);
 - year first, month in lower case: "1956. szeptember 17.", "1956. szeptember 17-én";
 - numbers: "17.09.1956", "1956-09-17", "1956.09.17.", Roman-numeral months
   ("19 X 56", "12.III.1962", "12-III-1962"), "1956年9月17日"; with slashes only
@@ -28,13 +27,17 @@ Forms read:
   "10.00 - 12.30 hrs", "1530-1700", "noon", "from 6:00 to 7:10 p.m.",
   "starting at 17:20 until 19:00".
 
+Dates an archive or a web site stamped ("Approved For Release 2011/08/09")
+are not the document's and are passed over.
+
 An abbreviation that is also an ordinary word ("mar", "mai", "set") is only
 a month with a day or a year beside it. An impossible date (30 February) is
 not a date.
 
 Entry points: `find_date` (the first date in a text), `parse_date` (the
 whole text is one date), `read_date_field` (a header field such as
-"Date: …"), `read_dateline` (a line that is a place and a date).
+"Date: …"), `read_dateline` (a line that is a place and a date) and
+`read_time` (a line that is only a time, "FROM 6:00 TO 7:10 P.M.").
 """
 
 from __future__ import annotations
@@ -107,12 +110,12 @@ _CLOCK = (rf"(?:\d{{1,2}}[:.]\d{{2}}(?!\d)|\d{{1,2}}(?=\s*(?:[-–—]\s*\d{{1,2
           r"|[0-2]\d[0-5]\d(?=\s*(?:[-–—]\s*[0-2]\d[0-5]\d|hrs\b|hours\b|h\b)))")
 _CLOCK_END = rf"(?:\d{{1,2}}[:.]\d{{2}}(?!\d)|\d{{1,2}}(?=\s*{_AMPM})|(?:12\s+)?(?:noon|midnight)|[0-2]\d[0-5]\d(?!\d))"
 _TIME_WORD = r"(?:from|at|starting\s+at|beginning\s+at|um|von|ab|à|de|a\s+las|dalle|alle|ore|в|с|от|od|kl\.)"
-_TIME = (r"(?:(?:\s*[,;]\s*|\s+[-–—]\s+|\s+)"
-         rf"(?:{_TIME_WORD}\s+)?"
-         rf"(?P<t1>{_CLOCK})(?:\s*(?P<ap1>{_AMPM}))?"
-         r"(?:\s*(?:[-–—]|to|until|till|bis|à|a|al|alle|до|do)\s*"
-         rf"(?P<t2>{_CLOCK_END})(?:\s*(?P<ap2>{_AMPM}))?)?"
-         r"(?:\s*(?:hrs\b|hours\b|h\b|Uhr\b|o'clock|óra\b|órakor\b|ч\.|час(?:ов|а)?\b))?)?")
+_TIME_CORE = (rf"(?:{_TIME_WORD}\s+)?"
+              rf"(?P<t1>{_CLOCK})(?:\s*(?P<ap1>{_AMPM}))?"
+              r"(?:\s*(?:[-–—]|to|until|till|bis|à|a|al|alle|до|do)\s*"
+              rf"(?P<t2>{_CLOCK_END})(?:\s*(?P<ap2>{_AMPM}))?)?"
+              r"(?:\s*(?P<unit>hrs\b|hours\b|h\b|Uhr\b|o'clock|óra\b|órakor\b|ч\.|час(?:ов|а)?\b))?")
+_TIME = rf"(?:(?:\s*[,;]\s*|\s+[-–—]\s+|\s+){_TIME_CORE})?"
 
 # (pattern, what the month word must be): "any" month name, a "strong" one
 # (a wide name, or an abbreviation with its full stop), or a "lower"-case one
@@ -141,6 +144,7 @@ _PATTERNS = [
 _HANDLING = re.compile(r"(?:release|released|declassified|accessed|retrieved|printed|posted|updated)"
                        r"\s*(?:on\s+)?[:,]?\s*$", re.IGNORECASE)
 _TIME_LEAD = re.compile(rf"(?:\s*[,;]?\s*[-–—]?\s*(?:{_TIME_WORD})?\s*)$", re.IGNORECASE)
+_TWO_DIGITS = re.compile(r"\d ?\d")
 _COMPILED = [(re.compile(pattern + _TIME, re.IGNORECASE), kind) for pattern, kind in _PATTERNS]
 
 _WEEKDAY_BEFORE = re.compile(rf"(?P<weekday>{_WORD})(?P<wdot>\.)?(?P<comma>,)?\s+"
@@ -168,6 +172,8 @@ def _find(text: str, century: int, slash_order: str = "",
     """The first date in text. slash_order says how a field reads 9/10/59:
     "md" (September 10, US), "dm" (9 October); "" reads it only when one
     number cannot be a month. short_years accepts 17.09.56 (a field or a dateline)."""
+    if not _TWO_DIGITS.search(text):
+        return None     # every date has a year of two digits at least; most lines have none
     best = None
     for order, (pattern, kind) in enumerate(_COMPILED):
         position = 0
@@ -350,6 +356,34 @@ def read_date_field(text: str, century: int = 1900) -> DateValue | None:
         return found[0]
     year = _YEAR_ONLY.fullmatch(value_text)
     return DateValue(year.group("year"), year.group("year")) if year else None
+
+
+# A line that is only a time, maybe in brackets or after a label:
+# "FROM 6:00 TO 7:10 P.M.", "(Begin: 1530 Hours)", "Time: 3:30–5:10 p.m."
+_TIME_LINE = re.compile(r"^\s*[(\[]?\s*(?:(?P<label>[^\W\d_]+(?:\s+[^\W\d_]+){0,3})\s*:\s*)?"
+                        rf"(?P<time>{_TIME_CORE})\s*[)\]]?\.?\s*$", re.IGNORECASE)
+_TIME_LABEL_WORDS = _DATE_WORDS | _folded_set(
+    "begin began beginning start started starting end ended beginn ende début fin inicio начало конец")
+
+
+def read_time(text: str) -> tuple[str, str, str] | None:
+    """(from, to, as printed) for a line that is only a time or a time range,
+    alone or after a time label: "FROM 6:00 TO 7:10 P.M.", "Time: 3:30–5:10
+    p.m.", "(Begin: 1530 Hours)", "11:45 a.m."; from and to are "HH:MM:SS"
+    (to is "" for a single time). None for anything else, and for a bare
+    "10.30", which may as well be a number."""
+    line = _TIME_LINE.match(text)
+    if not line:
+        return None
+    label = line.group("label")
+    if label and not {fold(word) for word in label.split()} & _TIME_LABEL_WORDS:
+        return None
+    clock = line.group("t1")
+    if not (label or line.group("t2") or line.group("ap1") or line.group("unit") or ":" in clock
+            or clock.casefold().endswith(("noon", "midnight"))):
+        return None
+    times = _times(clock, line.group("ap1"), line.group("t2"), line.group("ap2"))
+    return (times[0], times[1], line.group("time").strip()) if times else None
 
 
 _DATELINE_MAX = 140
