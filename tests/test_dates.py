@@ -4,7 +4,8 @@ import pytest
 from babel import Locale
 
 from tei_edition.ingest.dates import (
-    LOCALES, MONTHS, WEEKDAYS, find_date, fold, parse_date, read_date_field, read_dateline, read_time,
+    LOCALES, MONTHS, WEEKDAYS, date_doubts, find_date, fold, parse_date, read_date_field, read_dateline,
+    read_time,
 )
 
 
@@ -18,7 +19,7 @@ def found(text, century=1900):
 
 MONTH_FORMS = [
     # language: the form as an editor would type it, and what it means
-    ("en", "Tuesday, March 4, 1963", "1963-03-04"),
+    ("en", "Monday, March 4, 1963", "1963-03-04"),
     ("en", "Oct. 30, 1961", "1961-10-30"),
     ("de", "4. März 1963", "1963-03-04"),
     ("de", "4. Jänner 1963", "1963-01-04"),
@@ -277,3 +278,21 @@ def test_a_line_that_is_a_time(line, expected):
                                   "The talks began at 10:00 and ended at noon."])
 def test_lines_that_are_not_a_time(line):
     assert read_time(line) is None
+
+
+# -- what the caller warns about ------------------------------------------------------
+
+def test_doubts_are_named_for_the_warning():
+    assert date_doubts(read_date_field("DATE: 4/5/61")) == [
+        "“4/5/61” may be day/month or month/day; read as 1961-04-05"]
+    assert date_doubts(read_date_field("DATE: 4/25/61")) == []
+    assert date_doubts(parse_date("June 5-6, 1958")) == [
+        "“June 5-6, 1958” is a range of days; the date is its first day, 1958-06-05"]
+    assert date_doubts(parse_date("Monday, June 5, 1958, 10:00–11:00")) == [
+        "“Monday” is not the weekday of 1958-06-05"]
+
+
+@pytest.mark.parametrize("text", ["Thursday, June 5, 1958, 10:00–11:00", "1958-06-05", "12-III-1962",
+                                  "June 5, 1958", "June 1958", "Donnerstag, den 5. Juni 1958"])
+def test_a_plain_date_has_no_doubts(text):
+    assert date_doubts(parse_date(text)) == []

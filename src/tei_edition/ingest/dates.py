@@ -37,7 +37,9 @@ not a date.
 Entry points: `find_date` (the first date in a text), `parse_date` (the
 whole text is one date), `read_date_field` (a header field such as
 "Date: …"), `read_dateline` (a line that is a place and a date) and
-`read_time` (a line that is only a time, "FROM 6:00 TO 7:10 P.M.").
+`read_time` (a line that is only a time, "FROM 6:00 TO 7:10 P.M."); and
+`date_doubts`, what the caller should warn about in a date read (a slash
+date's day/month order, a range of days, a weekday that is not the date's).
 """
 
 from __future__ import annotations
@@ -259,6 +261,31 @@ def _value(match: re.Match, kind: str, century: int, slash_order: str,
     value.date_text = date_text
     value.time_text = match.group(0)[len(date_text):].lstrip(" ,;–—-")
     return value
+
+
+_AMBIGUOUS_SLASH = re.compile(r"(?<![\d/])(?P<a>0?[1-9]|1[0-2])/(?P<b>0?[1-9]|1[0-2])/\d{2,4}(?![\d/])")
+_DAY_RANGE = re.compile(r"(?<![\d./-])[0-3]?\d\s*[-–]\s*[0-3]?\d(?![\d./-])")
+_WEEKDAY_START = re.compile(rf"^(?P<weekday>{_WORD})\.?,?\s")
+
+
+def date_doubts(value: DateValue) -> list[str]:
+    """What may be read wrong in a date this module read, one sentence each,
+    for the caller to report as warnings at the date's line: a slash date
+    whose day/month order was taken from its field ("4/5/61"), a range of
+    days read as its first day, a weekday that is not the date's."""
+    text = value.date_text or value.text
+    doubts = []
+    slash = _AMBIGUOUS_SLASH.search(text)
+    if slash and int(slash.group("a")) != int(slash.group("b")):
+        doubts.append(f"“{slash.group(0)}” may be day/month or month/day; read as {value.iso}")
+    if _DAY_RANGE.search(text):
+        doubts.append(f"“{text}” is a range of days; the date is its first day, {value.iso}")
+    weekday = _WEEKDAY_START.match(text)
+    if weekday and len(value.iso) == 10:
+        number = WEEKDAYS.get(fold(weekday.group("weekday")))
+        if number is not None and number != datetime.date.fromisoformat(value.iso).weekday():
+            doubts.append(f"“{weekday.group('weekday')}” is not the weekday of {value.iso}")
+    return doubts
 
 
 # -- times -------------------------------------------------------------------------
