@@ -26,8 +26,10 @@ MONTH_FORMS = [
     ("fr", "le 4 mars 1963", "1963-03-04"),
     ("fr", "1er février 1963", "1963-02-01"),
     ("es", "4 de marzo de 1963", "1963-03-04"),
+    ("es", "1º de mayo de 1960", "1960-05-01"),
     ("it", "1° luglio 1958", "1958-07-01"),
     ("pt", "3 de novembro de 1974", "1974-11-03"),
+    ("pt", "1.º de maio de 1960", "1960-05-01"),
     ("ru", "4 марта 1963 г.", "1963-03-04"),
     ("ru", "4-го марта 1963 года", "1963-03-04"),
     ("ru", "«22» апреля 1961 г.", "1961-04-22"),
@@ -128,6 +130,11 @@ def test_two_digit_years():
     assert found("2 Jan. 46", century=1800)[0] == "1846-01-02"
     assert find_date("on 3 May 46 people came") is None
     assert find_date("17.09.56") is None                  # only in fields and datelines
+
+
+def test_english_long_forms():
+    assert found("Sworn this 9th day of March, 1964, before me") == ("1964-03-09", "9th day of March, 1964")
+    assert found("Dated Sept. 15, '59, 3 p.m.")[0] == "1959-09-15"
 
 
 def test_ocr_spaces_inside_the_year():

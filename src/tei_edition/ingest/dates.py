@@ -94,15 +94,15 @@ _WORD = r"(?<![^\W\d_])[^\W\d_]{2,15}(?![^\W\d_])"
 _MONTH = rf"(?P<month>{_WORD})(?P<mdot>\.)?"
 _QUOTE = "[\"'«»“”„]?"   # «13» июня 1956 г.
 _DAY = (rf"{_QUOTE}(?<!\d)(?P<day>[0-3]?\d)(?:\s*[-–]\s*[0-3]?\d(?!\d))?{_QUOTE}"
-        r"(?:(?:st|nd|rd|th|er|-?го|-?\u0435)(?![^\W\d_])|[.°º])?")
+        r"(?:(?:st|nd|rd|th|er|-?го|-?\u0435)(?![^\W\d_])|\.?[°º]|\.)?")
 # a year, also with OCR's spaces between its digits ("1 9 4 5")
 _YEAR4 = r"(?P<year>(?:1[0-9]|20)\d\d|(?:1 \d|2 0) \d \d)(?!\d)"
-# a two-digit year ends the text: "1 Dec. 45"
-_YEAR42 = r"(?P<year>(?:1[0-9]|20)\d\d|(?:1 \d|2 0) \d \d|\d\d(?=[.,;)\]]?\s*$))(?!\d)"
+# a two-digit year after an apostrophe ("Sept. 15, '59"), or ending the text ("1 Dec. 45")
+_YEAR42 = r"(?P<year>(?:1[0-9]|20)\d\d|(?:1 \d|2 0) \d \d|['’]\d\d|\d\d(?=[.,;)\]]?\s*$))(?!\d)"
 # "1956 г.", "1956 года", "1956 r.", "1956. године"
 _YEAR_WORD = (r"(?:\.?\s?(?:года\b|году\b|год\.|гг?(?:\.|\b)|року\b|р(?:\.|\b)|roku\b|r(?:\.|\b)"
               r"|godine\b|године\b|god(?:\.|\b)))?")
-_OF = r"(?:\s*,?\s*|\s+(?:of|de|del|di)\s+)"
+_OF = r"(?:\s*,?\s*|\s+(?:day\s+of|of|de|del|di)\s+)"
 _SEP = r"(?:\.\s*|\s+|-|/)"
 _ROMAN = "(?-i:(?P<roman>XII|XI|X|IX|VIII|VII|VI|V|IV|III|II|I))"
 
@@ -123,7 +123,7 @@ _TIME = rf"(?:(?:\s*[,;]\s*|\s+[-–—]\s+|\s+){_TIME_CORE})?"
 # (a wide name, or an abbreviation with its full stop), or a "lower"-case one
 # (year-first Hungarian dates, so that "in 1956. May we…" is not one).
 _PATTERNS = [
-    (rf"{_MONTH}\s*{_DAY}(?:,\s*|\s+){_YEAR4}{_YEAR_WORD}", "any"),        # September 17, 1956
+    (rf"{_MONTH}\s*{_DAY}(?:,\s*|\s+){_YEAR42}{_YEAR_WORD}", "any"),       # September 17, 1956
     (rf"{_DAY}{_OF}{_MONTH}{_OF}{_YEAR42}{_YEAR_WORD}", "any"),             # 17 de septiembre de 1956
     (rf"{_YEAR4}\.\s*{_MONTH}\s*(?<!\d)(?P<day>[0-3]?\d)(?!\d)"
      r"(?:-(?:[aáeé]n|i|ig|t[oó]l|t[eé]l)\b|\.)?", "lower"),               # 1956. szeptember 17.
@@ -231,7 +231,7 @@ def _value(match: re.Match, kind: str, century: int, slash_order: str,
     year_text = groups["year"]
     if groups.get("short") and not short_years:
         return None
-    year_text = year_text.replace(" ", "")
+    year_text = year_text.replace(" ", "").lstrip("'’")
     year = int(year_text) + (century if len(year_text) == 2 else 0)
     if kind == "slash":
         first, second = int(groups["first"]), int(groups["second"])
