@@ -1,7 +1,10 @@
 """Dates, header date fields and datelines (ingest/dates.py), on invented lines."""
 
+from datetime import date, timedelta
+
 import pytest
 from babel import Locale
+from babel.dates import format_date
 
 from tei_edition.ingest.dates import (
     LOCALES, MONTHS, WEEKDAYS, date_doubts, find_date, fold, parse_date, read_date_field, read_dateline,
@@ -297,9 +300,38 @@ def test_doubts_are_named_for_the_warning():
         "“June 5-6, 1958” is a range of days; the date is its first day, 1958-06-05"]
     assert date_doubts(parse_date("Monday, June 5, 1958, 10:00–11:00")) == [
         "“Monday” is not the weekday of 1958-06-05"]
+    assert date_doubts(parse_date("1958. június 5., szerda")) == [
+        "“szerda” is not the weekday of 1958-06-05"]
 
 
 @pytest.mark.parametrize("text", ["Thursday, June 5, 1958, 10:00–11:00", "1958-06-05", "12-III-1962",
-                                  "June 5, 1958", "June 1958", "Donnerstag, den 5. Juni 1958"])
+                                  "June 5, 1958", "June 1958", "Donnerstag, den 5. Juni 1958",
+                                  "1958. június 5., csütörtök", "Thu., June 5, 1958"])
 def test_a_plain_date_has_no_doubts(text):
     assert date_doubts(parse_date(text)) == []
+
+
+# -- CLDR's own date formats, read back --------------------------------------------
+
+SAMPLE_DAYS = [date(1900, 1, 1) + timedelta(days=n * 1733) for n in range(28)]   # 1900-2032
+
+
+@pytest.mark.parametrize("code", LOCALES)
+@pytest.mark.parametrize("style", ["long", "medium", "full"])
+def test_cldr_date_formats_read_back(code, style):
+    """Every locale's long, medium and full date format (with the weekday,
+    before or after the date), as Babel prints it, is read as that date."""
+    wrong = []
+    for day in SAMPLE_DAYS:
+        text = format_date(day, format=style, locale=code)
+        value = parse_date(text)
+        if value is None or value.iso != day.isoformat():
+            wrong.append(text)
+    assert not wrong
+
+
+def test_a_weekday_after_the_date_belongs_to_it():
+    assert found("1958. június 5., csütörtök") == ("1958-06-05", "1958. június 5., csütörtök")
+    assert found("June 5, 1958 (Thursday)") == ("1958-06-05", "June 5, 1958 (Thursday)")
+    assert found("June 5, 1958, Thursday morning") == ("1958-06-05", "June 5, 1958, Thursday")
+    assert found("June 5, 1958, Karlsbad") == ("1958-06-05", "June 5, 1958")

@@ -128,7 +128,7 @@ _PATTERNS = [
     (rf"{_YEAR4}\.\s*{_MONTH}\s*(?<!\d)(?P<day>[0-3]?\d)(?!\d)"
      r"(?:-(?:[aáeé]n|i|ig|t[oó]l|t[eé]l)\b|\.)?", "lower"),               # 1956. szeptember 17.
     (r"(?<![\d.])(?P<day>[0-3]?\d)\.\s?(?P<num>[01]?\d)\.\s?"
-     r"(?P<year>(?:1[0-9]|20)\d\d|(?P<short>\d\d))(?![\d.]\d)", "number"),   # 17.09.1956
+     rf"(?P<year>(?:1[0-9]|20)\d\d|(?P<short>\d\d))(?![\d.]\d){_YEAR_WORD}", "number"),   # 17.09.1956
     (r"(?<!\d)(?P<year>(?:1[0-9]|20)\d\d)-(?P<num>[01]\d)-(?P<day>[0-3]\d)(?!\d)", "number"),  # 1956-09-17
     (r"(?<![\d.])(?P<year>(?:1[0-9]|20)\d\d)\.\s?(?P<num>[01]?\d)\.\s?(?P<day>[0-3]?\d)\.?(?!\d)", "number"),
     (r"(?<![\d/])(?P<first>[0-3]?\d)/(?P<second>[0-3]?\d)/"
@@ -149,8 +149,12 @@ _TIME_LEAD = re.compile(rf"(?:\s*[,;]?\s*[-–—]?\s*(?:{_TIME_WORD})?\s*)$", r
 _TWO_DIGITS = re.compile(r"\d ?\d")
 _COMPILED = [(re.compile(pattern + _TIME, re.IGNORECASE), kind) for pattern, kind in _PATTERNS]
 
-_WEEKDAY_BEFORE = re.compile(rf"(?P<weekday>{_WORD})(?P<wdot>\.)?(?P<comma>,)?\s+"
-                             r"(?:(?:den|le|the|el|il)\s+)?$", re.IGNORECASE)
+# A weekday before the date, of one word or two ("sexta-feira", Albanian
+# "e enjte"), and a wide weekday after it ("1956. szeptember 17., hétfő").
+_WEEKDAY_BEFORE = [re.compile(rf"(?<![^\W\d_])(?P<weekday>{words})(?P<wdot>\.)?(?P<comma>,)?\s+"
+                              r"(?:(?:den|le|the|el|il)\s+)?$", re.IGNORECASE)
+                   for words in (r"[^\W\d_]+[\s-][^\W\d_]+", r"[^\W\d_]{2,15}")]
+_WEEKDAY_AFTER = re.compile(r"^\s*[,(]?\s*(?P<weekday>[^\W\d_]+(?:-[^\W\d_]+)?)\)?(?![^\W\d_-])")
 
 
 def find_date(text: str, century: int = 1900) -> tuple[DateValue, int, int] | None:
@@ -191,13 +195,20 @@ def _find(text: str, century: int, slash_order: str = "",
     if best is None:
         return None
     _, value, start, end = best
-    weekday = _WEEKDAY_BEFORE.search(text, 0, start)
-    if weekday and _is_weekday(weekday):
-        # the weekday is printed as part of the date: "Tuesday, September 15, 1959"
-        prefix = text[weekday.start():start]
-        value.text = prefix + value.text
-        value.date_text = prefix + value.date_text if value.date_text else ""
-        start = weekday.start()
+    # the weekday is printed as part of the date: "Tuesday, September 15, 1959"
+    for pattern in _WEEKDAY_BEFORE:
+        weekday = pattern.search(text, 0, start)
+        if weekday and _is_weekday(weekday):
+            prefix = text[weekday.start():start]
+            value.text = prefix + value.text
+            value.date_text = prefix + value.date_text if value.date_text else ""
+            start = weekday.start()
+            break
+    if not value.time_text:
+        after = _WEEKDAY_AFTER.match(text[end:])
+        if after and fold(after.group("weekday")) in WIDE_WEEKDAYS:
+            end += after.end()
+            value.text = text[start:end]
     return value, start, end
 
 
@@ -280,11 +291,14 @@ def date_doubts(value: DateValue) -> list[str]:
         doubts.append(f"“{slash.group(0)}” may be day/month or month/day; read as {value.iso}")
     if _DAY_RANGE.search(text):
         doubts.append(f"“{text}” is a range of days; the date is its first day, {value.iso}")
-    weekday = _WEEKDAY_START.match(text)
-    if weekday and len(value.iso) == 10:
-        number = WEEKDAYS.get(fold(weekday.group("weekday")))
-        if number is not None and number != datetime.date.fromisoformat(value.iso).weekday():
-            doubts.append(f"“{weekday.group('weekday')}” is not the weekday of {value.iso}")
+    if len(value.iso) == 10:
+        first = _WEEKDAY_START.match(text)
+        names = [first.group("weekday")] if first and fold(first.group("weekday")) in WEEKDAYS else []
+        names += [word for word in re.findall(r"[^\W\d_]+(?:-[^\W\d_]+)?", text)
+                  if fold(word) in WIDE_WEEKDAYS and word not in names]
+        actual = datetime.date.fromisoformat(value.iso).weekday()
+        doubts += [f"“{name}” is not the weekday of {value.iso}" for name in names
+                   if WEEKDAYS[fold(name)] != actual]
     return doubts
 
 
