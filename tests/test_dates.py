@@ -4,6 +4,8 @@ from datetime import date, timedelta
 
 import pytest
 from babel import Locale
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from babel.dates import format_date
 
 from tei_edition.ingest.dates import (
@@ -335,3 +337,26 @@ def test_a_weekday_after_the_date_belongs_to_it():
     assert found("June 5, 1958 (Thursday)") == ("1958-06-05", "June 5, 1958 (Thursday)")
     assert found("June 5, 1958, Thursday morning") == ("1958-06-05", "June 5, 1958, Thursday")
     assert found("June 5, 1958, Karlsbad") == ("1958-06-05", "June 5, 1958")
+
+
+# -- any text ---------------------------------------------------------------------------
+
+_PIECES = st.sampled_from(["5", "05", "1958", "58", "'58", "June", "juni", "июня", "Jun.", "mar", "III", ".", ",",
+                           " ", "-", "/", "–", "p.m.", "10:30", "1030", "noon", "Thursday", "Date:", "Karlsbad",
+                           "de", "г.", "年", "月", "日", "(", ")", "\n", "0", "31", "12"])
+
+
+@given(st.lists(_PIECES, max_size=14).map("".join) | st.text(max_size=60))
+@settings(max_examples=300, deadline=None)
+def test_any_text_gives_a_date_or_none_and_the_span_is_the_text(text):
+    result = find_date(text)
+    if result is not None:
+        value, start, end = result
+        assert text[start:end] == value.text
+        assert value.iso[:4].isdigit()
+        date_doubts(value)
+    for reader in (parse_date, read_date_field, read_time):
+        reader(text)
+    line = read_dateline(text)
+    if line is not None:
+        assert text[line[2]:line[3]] == line[1].text
