@@ -23,7 +23,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from .citations import find_citation, read_citation
-from .dates import find_date, parse_date
+from .dates import date_doubts, find_date, parse_date, read_date_field, read_dateline
 from .inline import footnote_marker, parse_inline, superscript_number
 from .model import (Division, Document, Footnote, Inline, Node, Paragraph, Participant,
                     ParticipantGroup, ParticipantList, Turn, plain_text)
@@ -587,6 +587,37 @@ class TranscriptReader:
         doc.warnings.append((blocks[0].first if blocks else 1, 1,
                              "no title found: the document is named after its file"))
 
+    def _dated_line(self, doc: Document, number: int, text: str) -> list[Inline] | None:
+        """A header field with a date ("DATE AND TIME: …") or a dateline ("Washington,
+        September 15, 1959, 3:30–5:10 p.m."): the date (and place) of the meeting, and
+        the line's content with its date tagged; None for any other line."""
+        century = self.rules.two_digit_century
+        value, place, span = read_date_field(text, century), "", None
+        if value is None:
+            dateline = read_dateline(text, century)
+            if dateline is None:
+                return None
+            place, value, start, end = dateline
+            span = (start, end)
+        if span is None:
+            start = text.find(value.text)
+            span = (start, start + len(value.text)) if start >= 0 else None
+        if doc.meeting_date is None:
+            doc.meeting_date = value
+        elif doc.doc_date is None:
+            doc.doc_date = value
+        if place and not doc.place:
+            doc.place = place.rstrip(".,")
+        for doubt in date_doubts(value):
+            doc.warnings.append((number, (span[0] if span else 0) + 1, doubt))
+        if span is None:
+            return parse_inline(text, number, 1, doc.warnings)
+        start, end = span
+        return [piece for piece in (parse_inline(text[:start], number, 1, doc.warnings)
+                                    + [Node("date", {"when": value.iso}, [text[start:end]])]
+                                    + parse_inline(text[end:], number, end + 1, doc.warnings))
+                if piece != ""]
+
     def _above_title(self, doc: Document, number: int, text: str) -> None:
         """A line above the title: a date, a classification or a citation as anywhere
         in the header; anything else stays in the front as printed and is reported."""
@@ -599,6 +630,8 @@ class TranscriptReader:
             doc.front.append(("classification", text, number))
         elif (citation := read_citation(text, number)) and doc.citation is None:
             doc.citation = citation
+        elif (content := self._dated_line(doc, number, text)) is not None:
+            doc.front.append(("header", content, number))
         else:
             doc.unplaced.append((number, text))
             doc.front.append(("header", parse_inline(text, number, 1, doc.warnings), number))
@@ -631,6 +664,9 @@ class TranscriptReader:
         citation = read_citation(text, number)
         if citation and doc.citation is None:
             doc.citation = citation
+            return
+        if (content := self._dated_line(doc, number, text)) is not None:
+            division.blocks.append(Paragraph(content, number, "date"))
             return
         field = _FIELD.match(text)
         if field:
@@ -930,7 +966,8 @@ def choose_title(lines: list[tuple[int, str]], classification: re.Pattern) -> in
         if (not text or len(text) > 250 or letters < 4 or letters < len(text) / 3 or in_list
                 or sentence or text.rstrip().endswith(":") or re.match(r"^[-–•·*>]\s", text)
                 or _NOT_TITLE.match(text) or classification.match(text)
-                or parse_date(text) or read_citation(text, number) or _FIELD_LINE.match(text)):
+                or parse_date(text) or read_citation(text, number) or _FIELD_LINE.match(text)
+                or read_dateline(text) or read_date_field(text)):
             continue
         plausible.append((number, text))
     for number, text in plausible:
