@@ -171,6 +171,8 @@ class TranscriptReader:
         self._read_tail(doc, blocks[tail_start:])
         if not doc.title:
             self._title_in_text(doc, blocks)
+        if doc.meeting_date is None and doc.doc_date is None:
+            self._date_in_text(doc, blocks[:max(header_end, 1) + 2])
         self._resolve_footnotes(doc)
         self._citation_in_text(doc)
         self._tag_mentions(doc)
@@ -575,6 +577,19 @@ class TranscriptReader:
                 else:
                     self._header_line(doc, division, number, text.strip())
         return division
+
+    def _date_in_text(self, doc: Document, blocks: list[Block]) -> None:
+        """No date in the header: the first date in the first paragraphs (a flattened
+        page, a date inside the heading's sentence), said so; else nothing, said so."""
+        for block in blocks:
+            for number, text in block.lines:
+                found = find_date(text, self.rules.two_digit_century)
+                if found:
+                    doc.meeting_date = found[0]
+                    doc.warnings.append((number, found[1] + 1, f"date read from inside the text: "
+                                                               f"{found[0].text!r} ({found[0].iso})"))
+                    return
+        doc.warnings.append((blocks[0].first if blocks else 1, 1, "no date found"))
 
     def _title_in_text(self, doc: Document, blocks: list[Block]) -> None:
         """No heading line: a heading run into the first paragraphs of a flattened page,
