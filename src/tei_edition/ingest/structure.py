@@ -471,7 +471,8 @@ class TranscriptReader:
                 # mid-sentence, or one surname in a record whose turns are all so labelled
                 found.rule == "stop" and (all(w in proper for w in found.name.split()) or (
                     styles[dominant] >= 3 and re.fullmatch(r"[^\W\d_]{4,}", found.name))))
-            if one_off and self._style(found) == dominant and not common_word(found):
+            if one_off and (self._style(found) == dominant or self._strong(found)) \
+                    and not common_word(found):
                 accepted[number] = found
                 doc.warnings.append((number, 1, f"'{found.label}' read as a speaker label although "
                                                 "it occurs once: it has the document's usual label "
@@ -490,6 +491,18 @@ class TranscriptReader:
                                                 "was kept as text: it occurs once and names no "
                                                 "known person"))
         return accepted
+
+    def _strong(self, found: LabelMatch) -> bool:
+        """A label no heading looks like, in whatever form the rest of the record uses:
+        a name in capitals before a colon ("CURRY:"), or an honorific or office before a
+        name and a colon or dash ("Cde. Khrushchev:", "MR. WOOLEYHAN:")."""
+        if found.rule != "dash-colon":
+            return False
+        letters = [c for c in found.name if c.isalpha()]
+        led = self.people.strip_honorifics(found.label) != found.label
+        if found.label.rstrip().endswith(":") and len(letters) >= 3 and all(c.isupper() for c in letters):
+            return True
+        return led and bool(re.search(r"[:\-–—]\s*$", found.label))
 
     def _plausible(self, found: LabelMatch) -> bool:
         """Does a one-off label name a person: upper case, an honorific or office with a
