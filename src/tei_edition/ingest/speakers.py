@@ -163,8 +163,8 @@ class LabelReader:
         if words[0].rstrip(".:").casefold() in self._not_labels:
             return False
         letters = [c for c in name if c.isalpha()]
-        if not letters:
-            return False
+        if not letters or any(c.isdigit() for c in name):
+            return False  # "CIA-RDP80B01676R…" is a document number
         if any(re.sub(r"['’]s$", "", w.casefold().strip(".,")) in self._not_name_words for w in words):
             return False  # "The White House", "Stenographic Transcript", "Zawadzki's Notes"
         # "The Secretary of State", "The Director of the Central Intelligence Agency":

@@ -42,8 +42,9 @@ def _glued(number: str) -> re.Pattern:
     return re.compile(rf"(?:(?<=[^\W\d_])|(?<=[^\W\d_][.,;:!?\"”’)]))(?<![A-Z]){number}(?![\d.,]\d|\w)")
 # Memorandum header fields kept in the text as typed blocks.
 # Where a label may begin inside a long line: after a sentence's end, a closing bracket
-# or quotation mark, or a number ("… 20 FEBRUARY 1998 NEAL: This is …").
-_RUN_TOGETHER = re.compile(r"(?:(?<=[.?!…\"”’)\]])|(?<=\d))\s+(?=[^\W\d_])")
+# or quotation mark, or a number ("… 20 FEBRUARY 1998 NEAL: This is …"); never after
+# an initial ("N. S. Khrushchev:").
+_RUN_TOGETHER = re.compile(r"(?:(?<=[.?!…\"”’)\]])|(?<=\d))(?<!\b[^\W\d_]\.)\s+(?=[^\W\d_])")
 # An office of any wording, then a capitalised name and a colon.
 _OFFICE_AND_NAME = re.compile(r"^\s*(?P<label>[^\W\d_][^:\[\]()]{2,80}?\s(?P<name>(?:[^\W\d_a-zа-я][\w'’.-]+\s?){1,3}?)\s*:)"
                               r"\s+(?P<rest>\S.*)$")
