@@ -376,3 +376,24 @@ def test_initials_and_surname_before_a_stop_and_speech_verbs_in_the_present(tmp_
     assert tree.xpath("//t:p[contains(., 'Vahter thanks the delegation')]", namespaces=NS)
     assert sum(found.values()) == 4
     assert_round_trip(result, REPORTED_AND_INITIALS)
+
+
+OTHER_SCRIPTS = """Record of Conversation
+
+Cde. Vahter - We have read the note. He said: «Мы должны сказать, что самолет сбит» and left.
+
+Cde. Orav - Согласен с товарищем Вахтером.
+
+Cde. Vahter - Good. The banner said 和平友谊万岁 in large letters.
+"""
+
+
+def test_text_in_another_script_declares_its_language(tmp_path):
+    result, tree = convert(tmp_path, OTHER_SCRIPTS)
+    foreign = {f.get("{http://www.w3.org/XML/1998/namespace}lang"): f.text
+               for f in tree.xpath("//t:foreign", namespaces=NS)}
+    assert foreign == {"ru": "Мы должны сказать, что самолет сбит", "zh": "和平友谊万岁"}
+    whole = tree.xpath("//t:sp[2]/t:p", namespaces=NS)[0]
+    assert whole.get("{http://www.w3.org/XML/1998/namespace}lang") == "ru"
+    assert set(tree.xpath("//t:langUsage/t:language/@ident", namespaces=NS)) == {"en", "ru", "zh"}
+    assert_round_trip(result, OTHER_SCRIPTS)

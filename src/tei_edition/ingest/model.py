@@ -34,6 +34,7 @@ class Paragraph:
     content: list[Inline]
     line: int
     kind: str = ""             # a header field ("place", "subject"): written as ab[@type]
+    lang: str = ""             # the paragraph's language when its script is not the text's
 
 
 @dataclass
@@ -143,6 +144,7 @@ class Document:
     unplaced: list[tuple[int, str]] = field(default_factory=list)
     warnings: list[tuple[int, int, str]] = field(default_factory=list)  # (line, col, message)
     notes: list[str] = field(default_factory=list)
+    language: str = ""         # the text's language when its script says (Cyrillic: "ru" …)
 
     def turns(self) -> list[Turn]:
         return [b for d in self.divisions for b in d.blocks if isinstance(b, Turn)]

@@ -30,6 +30,7 @@ from .model import (Division, Document, Footnote, Inline, Node, Paragraph, Parti
 from .participants import read_line_item, read_run_in
 from .people import PeopleIndex
 from .rules import Rules
+from .scripts import dominant_language, foreign_runs, language_of
 from .speakers import LabelMatch, LabelReader, name_key
 
 _FOOTNOTE_BODY = re.compile(r"^\s*(?:\[(?P<b>\d{1,3})\]|\^(?P<c>\d{1,3})|(?P<s>[¹²³⁴⁵⁶⁷⁸⁹⁰]+)|"
@@ -177,6 +178,7 @@ class TranscriptReader:
         self._resolve_footnotes(doc)
         self._citation_in_text(doc)
         self._tag_mentions(doc)
+        self._mark_languages(doc)
         doc.title = complete_title(doc.title, doc.place, doc.meeting_date or doc.doc_date)
         return doc
 
@@ -905,6 +907,20 @@ class TranscriptReader:
                                             if p != ""]
                 index += 1 if m.start() == 0 else 2
 
+    def _mark_languages(self, doc: Document) -> None:
+        """Text in another script than the document's is declared: the document's own
+        language when most of its speech is in one non-Latin script, a paragraph's when
+        all of it is, and runs of words inside a paragraph as foreign."""
+        paragraphs = [p for d in doc.divisions for b in d.blocks
+                      for p in (b.paragraphs if isinstance(b, Turn) else [b] if isinstance(b, Paragraph) else [])]
+        doc.language = dominant_language(" ".join(plain_text(p.content) for p in paragraphs))
+        for paragraph in paragraphs + doc.abstract:
+            language = language_of(plain_text(paragraph.content))
+            if language and language != doc.language:
+                paragraph.lang = language
+            elif not language:
+                paragraph.content[:] = _foreign(paragraph.content, doc.language)
+
     def _tag_mentions(self, doc: Document) -> None:
         """Wrap names of known persons in running text in persName/@ref."""
         pairs = [(n, i) for n, i in self.people.mention_names() if len(n) >= 3]
@@ -943,6 +959,22 @@ class TranscriptReader:
         for paragraph in doc.abstract:
             paragraph.content[:] = tag(paragraph.content)
 
+
+
+def _foreign(content: list[Inline], base: str) -> list[Inline]:
+    """Runs of words in another script inside plain strings, wrapped in foreign."""
+    out: list[Inline] = []
+    for piece in content:
+        if not isinstance(piece, str):
+            out.append(piece)
+            continue
+        cursor = 0
+        for start, end, language in foreign_runs(piece, base):
+            out.append(piece[cursor:start])
+            out.append(Node("foreign", {"xml:lang": language}, [piece[start:end]]))
+            cursor = end
+        out.append(piece[cursor:])
+    return [piece for piece in out if piece != ""]
 
 
 def _surname(name: str) -> str:

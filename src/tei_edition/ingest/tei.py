@@ -55,7 +55,8 @@ def build_tei(doc: Document, edition: Edition, source_bytes: bytes) -> etree._El
     revision.text = (f"Converted from {doc.source_name} by tei-edition {__version__}; "
                      f"source SHA-256 {digest}.")
     mentioned = _mentioned_only(doc, edition)
-    _text(el(root, "text"), doc)
+    _text(el(root, "text", {"xml:lang": doc.language} if doc.language and doc.language != language
+             else {}), doc)
     if mentioned:
         stand_off = el(root, "standOff")
         listing = el(stand_off, "listPerson", {"type": "mentioned"})
@@ -186,6 +187,33 @@ def _encoding_desc(encoding_desc, doc: Document) -> None:
         el(taxonomy, "desc", text="The security classification printed on the original document.")
 
 
+def language_name(ident: str) -> str:
+    """A language's name in English, from CLDR ("ru" -> "Russian")."""
+    from babel import Locale, UnknownLocaleError
+
+    try:
+        return Locale("en").languages.get(ident.split("-")[0], ident)
+    except (UnknownLocaleError, ValueError):
+        return ident
+
+
+def _languages_in(doc: Document) -> set[str]:
+    """The languages declared on paragraphs and foreign runs of the text."""
+    found = {p.lang for d in doc.divisions for b in d.blocks
+             for p in (b.paragraphs if isinstance(b, Turn) else [b]) if getattr(p, "lang", "")}
+
+    def walk(content) -> None:
+        for piece in content:
+            if isinstance(piece, Node):
+                if piece.tag == "foreign":
+                    found.add(piece.attrs.get("xml:lang", ""))
+                walk(piece.children)
+
+    for content in doc.contents():
+        walk(content)
+    return found
+
+
 def _profile_desc(profile, doc: Document, edition: Edition, language: str) -> None:
     if doc.abstract:
         abstract = el(profile, "abstract")
@@ -204,8 +232,9 @@ def _profile_desc(profile, doc: Document, edition: Edition, language: str) -> No
     if doc.place:
         el(creation, "placeName", text=doc.place)
     lang = el(profile, "langUsage")
-    el(lang, "language", {"ident": language}, {"en": "English", "de": "German", "ru": "Russian",
-                                               "fr": "French"}.get(language, language))
+    used = [language] + sorted(({doc.language} | _languages_in(doc)) - {language, ""})
+    for ident in used:
+        el(lang, "language", {"ident": ident}, language_name(ident))
     if doc.classification:
         text_class = el(profile, "textClass")
         el(text_class, "classCode", {"scheme": "#security-classification"}, doc.classification)
@@ -307,7 +336,8 @@ def _text(text, doc: Document) -> None:
             elif block.kind:
                 append_inline(el(div, "ab", {"type": block.kind}), block.content)
             else:
-                append_inline(el(div, "p"), block.content)
+                append_inline(el(div, "p", {"xml:lang": block.lang} if block.lang else {}),
+                              block.content)
         if len(div) == (1 if division.head else 0):
             el(div, "p")
     if doc.closer:
@@ -334,7 +364,8 @@ def _turn(div, turn: Turn, number: int) -> None:
         if _only_page_breaks(paragraph.content):
             append_inline(sp, [p for p in paragraph.content if isinstance(p, Node)])
         else:
-            append_inline(el(sp, "p"), paragraph.content)
+            append_inline(el(sp, "p", {"xml:lang": paragraph.lang} if paragraph.lang else {}),
+                          paragraph.content)
     if not turn.paragraphs and not turn.stage:
         el(sp, "p")
 
