@@ -397,3 +397,24 @@ def test_text_in_another_script_declares_its_language(tmp_path):
     assert whole.get("{http://www.w3.org/XML/1998/namespace}lang") == "ru"
     assert set(tree.xpath("//t:langUsage/t:language/@ident", namespaces=NS)) == {"en", "ru", "zh"}
     assert_round_trip(result, OTHER_SCRIPTS)
+
+
+TAPE_EVENTS = """Transcript of a Meeting in the Oval Office
+
+PRESIDENT: Well, (Laughter.) that is the problem. (Pause) We wait.
+
+HALDEMAN: (unintelligible) the cable./1/ [laughter]
+
+PRESIDENT: Fine.
+
+/1/ The cable of March 3, not printed.
+"""
+
+
+def test_spoken_events_in_parentheses_and_slash_footnotes(tmp_path):
+    result, tree = convert(tmp_path, TAPE_EVENTS)
+    assert tree.xpath("//t:vocal[@rend='parentheses']/t:desc/text()", namespaces=NS) == ["Laughter."]
+    assert tree.xpath("//t:incident[@rend='parentheses']/t:desc/text()", namespaces=NS) == ["Pause"]
+    assert tree.xpath("//t:gap[@rend='parentheses']/@reason", namespaces=NS) == ["inaudible"]
+    assert tree.xpath("//t:ref[@type='footnote']/@target", namespaces=NS) == ["#fn-1"]
+    assert_round_trip(result, TAPE_EVENTS)

@@ -95,6 +95,7 @@
     <xsl:param name="n" as="xs:string"/>
     <xsl:sequence select="if ($rend = 'caret') then '^' || $n
                           else if ($rend = 'number') then $n
+                          else if ($rend = 'slash') then '/' || $n || '/'
                           else if ($rend = 'superscript') then translate($n, '1234567890', '¹²³⁴⁵⁶⁷⁸⁹⁰')
                           else '[' || $n || ']'"/>
   </xsl:function>
@@ -126,4 +127,7 @@
   <xsl:template mode="inline" match="tei:ref[@type = 'footnote']">
     <xsl:value-of select="tei:marker(@rend, @n)"/>
   </xsl:template>
+  <!-- A spoken event printed in parentheses on the tape transcript: "(Laughter.)". -->
+  <xsl:template mode="inline" priority="2"
+      match="tei:*[@rend = 'parentheses'][self::tei:gap or self::tei:vocal or self::tei:incident]">(<xsl:value-of select="tei:desc"/>)</xsl:template>
 </xsl:stylesheet>

@@ -49,9 +49,20 @@ _INCIDENT = re.compile(r"^\s*(?:(?:long |short )?pause|crosstalk|silence|interru
 _FOOTNOTE = re.compile(r"^\s*(\d{1,3})\s*$")
 _QUERY = re.compile(r"^\s*\?\s*$")
 
-_MARKERS = re.compile(r"\^(\d{1,3})|([¹²³⁴⁵⁶⁷⁸⁹⁰]+)")
+# Footnote markers in running text: ^1, ¹, /1/ (FRUS's electronic edition); and spoken
+# events in parentheses, as tape transcripts print them: (Laughter.), (Pause), (unintelligible).
+_MARKERS = re.compile(r"\^(\d{1,3})|([¹²³⁴⁵⁶⁷⁸⁹⁰]+)|(?<![\d/])/(\d{1,3})/(?![\d/])|"
+                      r"\((?P<event>(?:laughter|laughs|laughing|applause|coughs?|coughing|sighs?|"
+                      r"(?:long |short )?pause|crosstalk|silence|interruption|noise|inaudible|"
+                      r"unintelligible|indistinct|garbled)\.?)\)", re.I)
 _FROM_SUPERSCRIPT = str.maketrans("¹²³⁴⁵⁶⁷⁸⁹⁰", "1234567890")
 _TO_SUPERSCRIPT = str.maketrans("1234567890", "¹²³⁴⁵⁶⁷⁸⁹⁰")
+
+
+def is_spoken_event(text: str) -> bool:
+    """Is a parenthesis a spoken event ("(Laughter.)", "(unintelligible)")?"""
+    m = _MARKERS.fullmatch(text.strip())
+    return bool(m and m.group("event"))
 
 
 def superscript_number(text: str) -> str:
@@ -60,13 +71,15 @@ def superscript_number(text: str) -> str:
 
 
 def footnote_marker(n: str, style: str) -> str:
-    """A footnote marker as printed in the given style: [1], ^1, ¹ or a glued 1."""
+    """A footnote marker as printed in the given style: [1], ^1, ¹, /1/ or a glued 1."""
     if style == "caret":
         return f"^{n}"
     if style == "superscript":
         return n.translate(_TO_SUPERSCRIPT)
     if style == "number":  # a number glued to the word it annotates: "Conversation1"
         return n
+    if style == "slash":
+        return f"/{n}/"
     return f"[{n}]"
 
 
@@ -111,16 +124,27 @@ def _matching_bracket(text: str, start: int) -> int | None:
 
 
 def _flush(plain: str, out: list[Inline]) -> None:
-    """Append plain text, turning ^1 and ¹ footnote markers into provisional refs."""
+    """Append plain text, turning ^1, ¹ and /1/ footnote markers into provisional refs
+    and spoken events in parentheses into their elements."""
     pos = 0
     for match in _MARKERS.finditer(plain):
         if match.start() > pos:
             out.append(plain[pos:match.start()])
-        if match.group(1):
+        if match.group("event"):
+            inner = match.group("event")
+            event: list[Inline] = []
+            _bracket(inner.rstrip("."), event, 0, 1, [])
+            event[0].attrs["rend"] = "parentheses"
+            event[0].children = [Node("desc", {}, [inner])]
+        elif match.group(1):
             out.append(Node("ref", {"type": "footnote", "n": match.group(1), "rend": "caret"}))
+        elif match.group(3):
+            out.append(Node("ref", {"type": "footnote", "n": match.group(3), "rend": "slash"}))
         else:
             number = superscript_number(match.group(2))
             out.append(Node("ref", {"type": "footnote", "n": number, "rend": "superscript"}))
+        if match.group("event"):
+            out.append(event[0])
         pos = match.end()
     if pos < len(plain):
         out.append(plain[pos:])

@@ -24,6 +24,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from .inline import is_spoken_event
 from .rules import Rules
 
 # A word's own full stop is tried last, so that "Varga. It is." reads as "Varga" + ".".
@@ -146,7 +147,8 @@ class LabelReader:
         column = indent + (m.start("rest") if "rest" in m.groupdict() else m.end()) + 1
         stage = ""
         sm = re.match(r"\((?P<stage>[^()]{1,60})\)\s*", rest)
-        if sm and (sm.group("stage")[:1].islower() or len(sm.group("stage").split()) <= 3):
+        if sm and not is_spoken_event(sm.group(0)) and (
+                sm.group("stage")[:1].islower() or len(sm.group("stage").split()) <= 3):
             stage = sm.group(0).strip()
             rest, column = rest[sm.end():], column + sm.end()
         return LabelMatch(label=m.group("label").strip(), name=name, rest=rest,

@@ -34,7 +34,7 @@ from .scripts import dominant_language, foreign_runs, language_of
 from .speakers import LabelMatch, LabelReader, name_key
 
 _FOOTNOTE_BODY = re.compile(r"^\s*(?:\[(?P<b>\d{1,3})\]|\^(?P<c>\d{1,3})|(?P<s>[¹²³⁴⁵⁶⁷⁸⁹⁰]+)|"
-                            r"(?P<d>\d{1,3})\.(?=\s))\s*(?P<text>\S.*)$")
+                            r"(?P<d>\d{1,3})\.(?=\s)|/(?P<sl>\d{1,3})/)\s*(?P<text>\S.*)$")
 
 
 def _glued(number: str) -> re.Pattern:
@@ -217,10 +217,11 @@ class TranscriptReader:
         for index, block in enumerate(blocks):
             m = _FOOTNOTE_BODY.match(block.lines[0][1])
             if m and index > len(blocks) // 3:
-                number = (m.group("b") or m.group("c") or m.group("d")
+                number = (m.group("b") or m.group("c") or m.group("d") or m.group("sl")
                           or superscript_number(m.group("s")))
                 style = ("bracket" if m.group("b") else "caret" if m.group("c")
-                         else "number" if m.group("d") else "superscript")
+                         else "number" if m.group("d") else "slash" if m.group("sl")
+                         else "superscript")
                 if (_glued(number).search(earlier) if style == "number"
                         else footnote_marker(number, style) in earlier):
                     line = block.first
