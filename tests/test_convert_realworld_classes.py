@@ -418,3 +418,33 @@ def test_spoken_events_in_parentheses_and_slash_footnotes(tmp_path):
     assert tree.xpath("//t:gap[@rend='parentheses']/@reason", namespaces=NS) == ["inaudible"]
     assert tree.xpath("//t:ref[@type='footnote']/@target", namespaces=NS) == ["#fn-1"]
     assert_round_trip(result, TAPE_EVENTS)
+
+
+SIGNED = """Record of Conversation
+
+Cde. Vahter - We have read the note.
+
+Cde. Orav - Good.
+
+Cde. Vahter - Then we agree.
+
+Ю. Андропов
+"""
+
+
+def test_a_name_alone_at_the_end_signs_the_record(tmp_path):
+    result, tree = convert(tmp_path, SIGNED)
+    assert tree.xpath("string(//t:closer/t:signed/t:persName)", namespaces=NS) == "Ю. Андропов"
+    assert "Андропов" not in tree.xpath("string(//t:sp[last()])", namespaces=NS)
+    assert_round_trip(result, SIGNED)
+
+
+def test_lower_case_labels_and_two_speakers_on_a_line_are_flagged(tmp_path):
+    text = ("Record\n\nMIKOYAN: Let us begin. KIM: Agreed.\n\nKIM: Good.\n\nMIKOYAN: Yes.\n\n"
+            "mikoyan: this line was typed in lower case.\n")
+    result, tree = convert(tmp_path, text)
+    messages = {(line, message.split("'")[0]) for line, _, message in result.document.warnings}
+    assert (3, "a second speaker") in {(line, m[:16]) for line, m in messages}
+    assert any(line == 9 and "lower case" in message
+               for line, _, message in result.document.warnings)
+    assert_round_trip(result, text)

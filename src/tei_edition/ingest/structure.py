@@ -49,6 +49,9 @@ _RUN_TOGETHER = re.compile(r"(?:(?<=[.?!…\"”’)\]])|(?<=\d))(?<!\b[^\W\d_]\
 # An office of any wording, then a capitalised name and a colon.
 _OFFICE_AND_NAME = re.compile(r"^\s*(?P<label>[^\W\d_][^:\[\]()]{2,80}?\s(?P<name>(?:[^\W\d_a-zа-я][\w'’.-]+\s?){1,3}?)\s*:)"
                               r"\s+(?P<rest>\S.*)$")
+# A speaker's name in lower case opening a line, and a label after a sentence inside one.
+_LOWER_LABEL = re.compile(r"^\s*(?P<name>[a-zа-яё][\w'’-]+(?:\s[a-zа-яё][\w'’-]+)?)\s*:\s+\S")
+_INNER_LABEL = re.compile(r"(?<=[.?!…])\s+(?P<name>[A-ZА-ЯЁ][\w.'’-]*(?:\s[A-ZА-ЯЁ][\w.'’-]*){0,3}):\s")
 # Label forms a one-off speaker may use when the document labels its turns that way.
 _ONE_OFF_FORMS = ("dash-colon", "caps-stop", "caps-verb", "alone")
 _FIELD = re.compile(r"^(?P<field>Place|Location|Subject|Topic|Re|Time)\s*:\s*(?P<value>\S.*)$", re.I)
@@ -295,6 +298,9 @@ class TranscriptReader:
                 plist = self._read_line_participants(doc, blocks, index, m)
             doc.participants = plist.groups
             self._participants = plist
+            if not plist.groups:
+                doc.warnings.append((block.first, 1, "a participants list whose persons were not "
+                                                     "understood; kept as printed"))
             return index
         for index, block in enumerate(blocks[:8]):
             # A list of persons with no heading: "• Chou En-lai, Premier …", one a line.
@@ -494,7 +500,28 @@ class TranscriptReader:
                 doc.warnings.append((number, 1, f"'{found.label}' looks like a speaker label but "
                                                 "was kept as text: it occurs once and names no "
                                                 "known person"))
+        self._flag_doubtful_labels(doc, blocks, accepted)
         return accepted
+
+    def _flag_doubtful_labels(self, doc: Document, blocks: list[Block],
+                              accepted: dict[int, LabelMatch]) -> None:
+        """Labels the reader does not take but an editor should see: a speaker's name in
+        lower case ("mikoyan: …") and a second speaker's label inside a line."""
+        names = {_surname(f.name) for f in accepted.values()}
+        if not names:
+            return
+        for block in blocks:
+            for number, text in block.lines:
+                lower = _LOWER_LABEL.match(text)
+                if lower and number not in accepted and _surname(lower.group("name")) in names:
+                    doc.warnings.append((number, lower.start("name") + 1,
+                                         f"'{lower.group(0).strip()}' looks like a speaker label in "
+                                         "lower case; kept as text"))
+                for inner in _INNER_LABEL.finditer(text):
+                    if _surname(inner.group("name")) in names and inner.start("name") > 0:
+                        doc.warnings.append((number, inner.start("name") + 1,
+                                             f"a second speaker's label '{inner.group('name')}:' "
+                                             "inside this line; kept in the turn before it"))
 
     def _strong(self, found: LabelMatch) -> bool:
         """A label no heading looks like, in whatever form the rest of the record uses:
@@ -562,13 +589,32 @@ class TranscriptReader:
         """Index of the first block after the record: a closer, a summary heading,
         a citation or a translation credit. Rights paragraphs only count after one
         of these (a speech may well talk of rights)."""
-        for index in range(body_start, len(blocks)):
+        def tail_block(index: int) -> bool:
             block = blocks[index]
             text = block.text
-            if ((block.single() and (self._closer.match(text) or self._translator.match(text.strip())))
-                    or self._summary_head.match(text) or read_citation(text, block.first)):
+            return bool((block.single() and (self._closer.match(text) or self._translator.match(text.strip())))
+                        or self._summary_head.match(text) or read_citation(text, block.first))
+
+        for index in range(body_start, len(blocks)):
+            if tail_block(index):
+                return index
+            # A name alone closing the record signs it, when nothing but the tail follows.
+            if (blocks[index].single() and self._signature(blocks[index].text)
+                    and (index + 1 == len(blocks) or tail_block(index + 1))):
                 return index
         return len(blocks)
+
+    def _signature(self, text: str) -> bool:
+        """A name alone on a line, in any script ("A. Gromyko", "Ю. Андропов",
+        "/s/ Dean Rusk"): no digits, no sentence, no heading, no label."""
+        text = text.strip()
+        words = re.sub(r"^/s/\s*", "", text).rstrip(".").split()
+        if not 1 <= len(words) <= 5 or len(text) > 60 or re.search(r"[\d:;?!,\[\]]", text):
+            return False
+        if _HEADING_WORDS.search(text) or self._classification.match(text):
+            return False
+        return all(re.fullmatch(r"(?:[^\W\d_][a-zа-я]?\.)+|[^\W\d_][\w'’-]*", w) and w[0].isupper()
+                   for w in words) and len(words[-1].strip(".")) > 2
 
     # -- header -----------------------------------------------------------------
 
@@ -795,6 +841,16 @@ class TranscriptReader:
                 continue
             if self._summary_head.match(text):
                 doc.dropped.append((number, text, "heading of the summary"))
+                continue
+            if block.single() and doc.closer is None and self._signature(text):
+                name = re.sub(r"^/s/\s*", "", text).rstrip(".")
+                start = text.index(name)
+                pid = self.people.lookup(name)
+                doc.closer = ([text[:start]] if start else []) + [
+                    Node("persName", {"ref": f"#{pid}"} if pid else {}, [name])] + (
+                    [text[start + len(name):]] if text[start + len(name):] else [])
+                doc.closer_line = number
+                seen_closer = True
                 continue
             citation = read_citation(text, number)
             if doc.citation is None and citation is None and not self._closer.match(text):
