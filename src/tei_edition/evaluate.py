@@ -56,6 +56,7 @@ def fold(text: str) -> str:
 def label_key(label: str) -> str:
     """A speaker label without its separator: 'Cde. Mikoyan -' and 'Cde. Mikoyan' agree."""
     label = re.sub(r"\([^()]*\)", " ", label)  # a role or stage direction in brackets
+    label = re.sub(r"^\s*(?:>>|\d{1,3}(?=[^\W\d_]))", "", label)  # a caption mark, a paragraph number
     return fold(re.sub(r"[\s:.\-–—]+$", "", label.strip()))
 
 

@@ -29,7 +29,7 @@ from .rules import Rules
 
 # A word's own full stop is tried last, so that "Varga. It is." reads as "Varga" + ".".
 _WORD = r"(?:(?:[^\W\d_]\.){2,4}|[^\W\d_][\w'’]*(?:[-‐][\w'’]+)*\.??)"
-_NAME = rf"{_WORD}(?:\s+{_WORD}){{0,7}}?"
+_NAME = rf"{_WORD}(?:\s{{1,2}}{_WORD}){{0,7}}?"   # wider gaps part columns, not words
 # A role in brackets after the name belongs to the label: "AMEN (Associate Trial Counsel):".
 _ROLE = r"(?:\s*\((?P<role>[^()]{1,80})\))?"
 # The full name an editor supplied after a short label: "GPS [George Shultz]:".
@@ -81,6 +81,8 @@ class LabelReader:
             ("supplied", re.compile(rf"^(?P<label>(?P<name>[A-Z]{{2,4}})\s*\[(?P<supplied>[^\[\]]{{2,60}})\])\s+(?P<rest>[A-Z].*)$")),
             ("caps-stop", re.compile(rf"^(?P<label>(?P<name>{_CAPS_NAME})\.)\s+(?P<rest>\S.*)$")),
             ("caps-verb", re.compile(rf"^(?P<label>(?P<name>{_CAPS_NAME}))\s+(?P<rest>(?:{verbs})\b.*)$")),
+            # "Mrs. Oswald. I am sure, sir.": an honorific and a name before the stop
+            ("stop", re.compile(rf"^(?P<label>(?P<name>(?:{honor})\s+{_NAME})\.)\s+(?P<rest>\S.*)$")),
             # "W. Ulbricht. Permit us …": initials and a surname before the stop
             ("stop", re.compile(r"^(?P<label>(?P<name>(?:[^\W\d_]\.\s?){1,3}[^\W\d_][\w'’-]+)\.)\s+(?P<rest>\S.*)$")),
             ("stop", re.compile(rf"^(?P<label>(?P<name>{_NAME})\.)\s+(?P<rest>\S.*)$")),
@@ -88,7 +90,19 @@ class LabelReader:
         ]
 
     def match(self, line: str) -> LabelMatch | None:
-        """The candidate label at the start of line, if any."""
+        """The candidate label at the start of line, if any; a caption's ">>" or a
+        paragraph number glued to the label ("3Bush: …") belongs to the label."""
+        stripped = line.lstrip()
+        lead = _LEAD.match(stripped)
+        if lead and lead.end() < len(stripped):
+            found = self._match(line[:len(line) - len(stripped)] + " " * lead.end()
+                                + stripped[lead.end():])
+            if found and found.rule not in ("alone", "alone-plain"):
+                found.label = stripped[:lead.end()] + found.label
+                return found
+        return self._match(line)
+
+    def _match(self, line: str) -> LabelMatch | None:
         stripped = line.lstrip()
         indent = len(line) - len(stripped)
         stripped = stripped.rstrip()
@@ -220,6 +234,8 @@ class LabelReader:
 
 
 _OFFICE_JOINERS = {"of", "the", "for", "on", "and", "to", "in"}
+# Marks before a label that belong to it: a caption's ">>", a paragraph number glued on.
+_LEAD = re.compile(r">>\s*|\d{1,3}(?=[^\W\d_][^\W\d_])")
 _INITIALS = re.compile(r"(?:[^\W\d_]\.){1,3}[^\W\d_]?\.?|[^\W\d_]")
 
 
