@@ -56,7 +56,8 @@ def fold(text: str) -> str:
 def label_key(label: str) -> str:
     """A speaker label without its separator: 'Cde. Mikoyan -' and 'Cde. Mikoyan' agree."""
     label = re.sub(r"\([^()]*\)", " ", label)  # a role or stage direction in brackets
-    label = re.sub(r"^\s*(?:>>|\d{1,3}(?=[^\W\d_]))", "", label)  # a caption mark, a paragraph number
+    # a caption mark, a paragraph or line number, a bullet
+    label = re.sub(r"^\s*(?:>>\s*|\d{1,4}(?=[^\W\d_])|\d{1,4}\.?\s+)?(?:[-–•]\s+)?", "", label)
     return fold(re.sub(r"[\s:.\-–—]+$", "", label.strip()))
 
 

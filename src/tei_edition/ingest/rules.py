@@ -73,7 +73,7 @@ NOT_NAME_WORDS = [
     "continued", "agenda", "usia", "nsc", "cia", "fbi",
     # the nouns of metadata fields ("Release Decision:", "Sequence Number:", "Content Type:")
     "decision", "number", "date", "type", "body", "status", "level", "length", "pages",
-    "format", "id", "code", "terms", "rights", "keywords", "subjects", "citation",
+    "format", "id", "code", "terms", "rights", "keywords", "subjects", "citation", "reference",
 ]
 # Interview labels and the role they stand for.
 INTERVIEW_LABELS = {

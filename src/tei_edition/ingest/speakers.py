@@ -56,6 +56,9 @@ class LabelReader:
     def __init__(self, rules: Rules):
         self.rules = rules
         self.custom = rules.compiled_labels()
+        # Set by the reader for a text whose every line is numbered (a paste, a court
+        # transcript): the number then stands before each label.
+        self.numbered_lines = False
         honor = "|".join(re.escape(h) for h in sorted(rules.honorifics, key=len, reverse=True))
         self._honorific = re.compile(rf"^(?:(?:{honor})(?=\s|$)\s*)+")
         self._not_labels = {w.casefold() for w in rules.not_labels}
@@ -93,7 +96,7 @@ class LabelReader:
         """The candidate label at the start of line, if any; a caption's ">>" or a
         paragraph number glued to the label ("3Bush: …") belongs to the label."""
         stripped = line.lstrip()
-        lead = _LEAD.match(stripped)
+        lead = (_NUMBERED.match(stripped) if self.numbered_lines else None) or _LEAD.match(stripped)
         if lead and lead.end() < len(stripped):
             found = self._match(line[:len(line) - len(stripped)] + " " * lead.end()
                                 + stripped[lead.end():])
@@ -236,6 +239,7 @@ class LabelReader:
 _OFFICE_JOINERS = {"of", "the", "for", "on", "and", "to", "in"}
 # Marks before a label that belong to it: a caption's ">>", a paragraph number glued on.
 _LEAD = re.compile(r">>\s*|\d{1,3}(?=[^\W\d_][^\W\d_])")
+_NUMBERED = re.compile(r"\d{1,4}\.?\s+(?:[-–•]\s+)?")
 _INITIALS = re.compile(r"(?:[^\W\d_]\.){1,3}[^\W\d_]?\.?|[^\W\d_]")
 
 

@@ -49,9 +49,11 @@ _RUN_TOGETHER = re.compile(r"(?:(?<=[.?!…\"”’)\]])|(?<=\d))(?<!\b[^\W\d_]\
 # An office of any wording, then a capitalised name and a colon.
 _OFFICE_AND_NAME = re.compile(r"^\s*(?P<label>[^\W\d_][^:\[\]()]{2,80}?\s(?P<name>(?:[^\W\d_a-zа-я][\w'’.-]+\s?){1,3}?)\s*:)"
                               r"\s+(?P<rest>\S.*)$")
+# A line number before a line's text ("  12. PRESIDENT NIXON: Hello?").
+_LINE_NUMBER = re.compile(r"^\s*\d{1,4}\.?(?:\s|$)")
 # A speaker's name in lower case opening a line, and a label after a sentence inside one.
 _LOWER_LABEL = re.compile(r"^\s*(?P<name>[a-zа-яё][\w'’-]+(?:\s[a-zа-яё][\w'’-]+)?)\s*:\s+\S")
-_INNER_LABEL = re.compile(r"(?<=[.?!…])\s+(?P<name>[A-ZА-ЯЁ][\w.'’-]*(?:\s[A-ZА-ЯЁ][\w.'’-]*){0,3}):\s")
+_INNER_LABEL = re.compile(r"(?<=[^\W\d_][.?!…])\s+(?P<name>[A-ZА-ЯЁ][\w.'’-]*(?:\s[A-ZА-ЯЁ][\w.'’-]*){0,3}):\s")
 # Label forms a one-off speaker may use when the document labels its turns that way.
 _ONE_OFF_FORMS = ("dash-colon", "caps-stop", "caps-verb", "alone")
 _FIELD = re.compile(r"^(?P<field>Place|Location|Subject|Topic|Re|Time)\s*:\s*(?P<value>\S.*)$", re.I)
@@ -159,6 +161,11 @@ class TranscriptReader:
     # -- the passes -------------------------------------------------------------
 
     def read(self, doc: Document, lines: list[str]) -> Document:
+        filled = [line for line in lines if line.strip()]
+        numbered = sum(1 for line in filled if _LINE_NUMBER.match(line))
+        self.labels.numbered_lines = len(filled) >= 6 and numbered >= 0.6 * len(filled)
+        if self.labels.numbered_lines:
+            doc.notes.append("every line is numbered: labels are read after the numbers")
         blocks = self._drop_furniture(doc, split_blocks(lines))
         blocks = self._set_aside_footnotes(doc, blocks)
         blocks = self._split_run_together(blocks)
