@@ -88,7 +88,9 @@ def test_offices_and_one_off_speakers_of_the_documents_label_form(tmp_path):
     result, tree = convert(tmp_path, OFFICES_AND_ONE_OFF)
     found = turns(tree)
     assert found["#the-president"] == 2
+    assert found["#harlan"] == 2   # the participant who holds the office
     assert found["#ostrow"] == 1 and found["#pellinger"] == 1
+    assert not [m for _, _, m in result.document.warnings if "second speaker" in m]
     assert sum(found.values()) == 6
     assert_round_trip(result, OFFICES_AND_ONE_OFF)
 

@@ -15,6 +15,9 @@ from ..register import Person
 from .speakers import name_key, slugify
 
 
+_JOINERS = {"of", "the", "for", "on", "and", "to"}
+
+
 class PeopleIndex:
     """Maps names to ids for one document, remembering whom it created."""
 
@@ -25,19 +28,36 @@ class PeopleIndex:
         self.by_name: dict[str, str] = {}
         self.by_surname: dict[str, set[str]] = {}   # every word of a name, not only the last
         self.by_initials: dict[str, set[str]] = {}
+        self.by_office: dict[str, set[str]] = {}    # "secretary of state" -> the holder
         self.created: dict[str, str] = {}  # id -> printed name, for persons not in the register
         for person in register:
             for name in person.names():
                 self._learn(name, person.id)
 
-    def strip_honorifics(self, name: str) -> str:
-        """The name without honorifics or leading offices ("Ambassador Smith" -> "Smith")."""
+    def split_office(self, name: str) -> tuple[str, str]:
+        """(office, person) of a printed name: "Secretary of State Harlan" ->
+        ("Secretary of State", "Harlan"), "The President" -> ("The President", "")."""
         words = self._strip(name).split()
-        while len(words) > 1 and words[0].casefold() in self._titles:
-            words = words[1:]
-        return " ".join(words)
+        index = 0
+        while index < len(words) and (
+                words[index].casefold() in self._titles or words[index].casefold() in _JOINERS
+                or (index and words[index - 1].casefold() in _JOINERS)):
+            index += 1
+        return " ".join(words[:index]), " ".join(words[index:])  # "The Secretary of State": all office
+
+    def strip_honorifics(self, name: str) -> str:
+        """The name without honorifics or leading offices ("Ambassador Smith" -> "Smith",
+        "Secretary of State Harlan" -> "Harlan"); an office alone stays as it is."""
+        office, person = self.split_office(name)
+        return person or self._strip(name)
 
     def _learn(self, name: str, pid: str) -> None:
+        office, person = self.split_office(name)
+        if office and person:
+            # The office this person holds here: "The Secretary of State:" names them.
+            words = [w for w in office.casefold().split() if w not in ("the",)]
+            for key in {" ".join(words), words[0]} if words else ():
+                self.by_office.setdefault(key, set()).add(pid)
         key = name_key(self.strip_honorifics(name))
         if not key:
             return
@@ -56,6 +76,14 @@ class PeopleIndex:
             return None
         if key in self.by_name:
             return self.by_name[key]
+        office, person = self.split_office(name)
+        if office and not person:
+            # "The Secretary of State", "The Secretary": whoever holds it among the participants
+            words = [w for w in office.casefold().split() if w != "the"]
+            holders = self.by_office.get(" ".join(words), set()) or self.by_office.get(
+                words[0] if words else "", set())
+            if len(holders) == 1:
+                return next(iter(holders))
         candidates = self.by_surname.get(key.split()[-1], set())
         if len(candidates) == 1:
             return next(iter(candidates))

@@ -517,6 +517,7 @@ class TranscriptReader:
         names = {_surname(f.name) for f in accepted.values()}
         if not names:
             return
+        honorifics = {h.casefold() for h in (*self.rules.honorifics, *self.rules.titles)}
         for block in blocks:
             for number, text in block.lines:
                 lower = _LOWER_LABEL.match(text)
@@ -525,6 +526,9 @@ class TranscriptReader:
                                          f"'{lower.group(0).strip()}' looks like a speaker label in "
                                          "lower case; kept as text"))
                 for inner in _INNER_LABEL.finditer(text):
+                    before = text[:inner.start()].split()[-1:] or [""]
+                    if before[0].casefold() in honorifics:
+                        continue  # "Mr. Ostrow:" is one label
                     if _surname(inner.group("name")) in names and inner.start("name") > 0:
                         doc.warnings.append((number, inner.start("name") + 1,
                                              f"a second speaker's label '{inner.group('name')}:' "
