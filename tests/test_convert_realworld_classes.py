@@ -450,3 +450,22 @@ def test_lower_case_labels_and_two_speakers_on_a_line_are_flagged(tmp_path):
     assert any(line == 9 and "lower case" in message
                for line, _, message in result.document.warnings)
     assert_round_trip(result, text)
+
+
+WRAPPED_PRESENT = """Record of Conversation
+
+Present: Cdes. Vahter, Orav, Tamm,
+Kask and Lepik; the Latvian delegation: Ozols (leader), Berzins.
+
+Cde. Vahter - We begin.
+
+Cde. Ozols - Thank you.
+"""
+
+
+def test_a_participants_list_wrapped_over_lines(tmp_path):
+    result, tree = convert(tmp_path, WRAPPED_PRESENT)
+    persons = {p.get("{http://www.w3.org/XML/1998/namespace}id")
+               for p in tree.xpath("//t:particDesc//t:person", namespaces=NS)}
+    assert {"vahter", "orav", "tamm", "kask", "lepik", "ozols", "berzins"} <= persons
+    assert_round_trip(result, WRAPPED_PRESENT)

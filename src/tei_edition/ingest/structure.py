@@ -298,8 +298,15 @@ class TranscriptReader:
             if not m:
                 continue
             self._participant_blocks = [index]
-            if block.text[m.end():].strip() and block.single():
-                plist = read_run_in(block.lines[0][1], m, block.first, self.people, doc.warnings,
+            first = block.lines[0][1]
+            wrapped = (not block.single() and first[m.end():].strip()
+                       and re.search(r"[,;]\s*$|\b(?:and|und|i|и)\s*$|[^\W\d_]\s*$", first)
+                       and not any(re.match(r"^\s*(?:[-–•*·]|\d{1,2}[.)])\s", t) for _, t in block.lines[1:]))
+            if first[m.end():].strip() and (block.single() or wrapped):
+                # "Present: Cdes. Mikoyan, Suslov, …" on one line, or wrapped over several
+                text = " ".join(t.strip() for _, t in block.lines)
+                intro = self._intro.match(text)
+                plist = read_run_in(text, intro, block.first, self.people, doc.warnings,
                                     "|".join(re.escape(h) for h in self.rules.honorifics))
             else:
                 plist = self._read_line_participants(doc, blocks, index, m)
