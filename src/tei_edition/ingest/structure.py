@@ -1065,7 +1065,7 @@ def _surname(name: str) -> str:
 _HEADING_WORDS = re.compile(
     r"\b(?:memorandum|memcon|record|conversation|minutes|notes?|transcripts?|meeting|"
     r"interview|testimony|protocol|report|telegram|cable|letter|talks?|discussion|hearings?|"
-    r"session|telephone|telcon|oral history|stenographic|excerpts?|proceedings|conference|"
+    r"session|telephone|telcon|stenographic|excerpts?|proceedings|conference|"
     r"dialogue|exchange|briefing|audience|negotiations|remarks|statement|diary|conclusions|"
     r"запись|беседы|беседа|протокол|стенограмма|заседани\w*|niederschrift|gespräch\w*|"
     r"protokoll|aktennotiz|aktenvermerk|vermerk|feljegyzés|jegyzőkönyv|notatka|protokół|"
@@ -1074,12 +1074,13 @@ _HEADING_WORDS = re.compile(
 _NOT_TITLE = re.compile(
     r"^(?:\[.*\]|\(?c\)|©|copy no\b|page\b|p\.\s*\d|\d+\s*$|\d+\s+[A-Z].*\bvol(?:ume|\.)|"
     r"(?:https?://|www\.)|in lieu of an abstract|advertisement|breadcrumb|search\b|"
-    r"version classique|listed on page|this document was made possible|see the daily)", re.I)
+    r"version classique|listed on page|this document was made possible|see the daily|pdf icon|"
+    r".*\b\d+(?:\.\d+)?\s?[KM]B\b)", re.I)
 # Header fields, which are never the title ("Subject: …", "Date: …").
 _FIELD_LINE = re.compile(
     r"^(?:subject|date|time|place|location|participants?|present|to|from|re|copy|copies|"
     r"classification|source|drafted|approved|distribution|speaker|delivered|description|"
-    r"interview(?:ee|ers?)?|narrator|tape|duration|cc|attendees|attachments?)\b[^:]{0,20}:", re.I)
+    r"interview(?:ee|ers?|ed)?|narrator|tape|duration|cc|attendees|attachments?)\b[^:]{0,20}:", re.I)
 _GENERIC_TITLE = re.compile(
     r"^(?:memorandum|record|minutes|notes|transcript|summary|memorandum for the record)"
     r"(?: of (?:a |the )?(?:telephone |private |official )?(?:conversation|meeting|conference|"
@@ -1098,7 +1099,7 @@ def choose_title(lines: list[tuple[int, str]], classification: re.Pattern) -> in
     for number, text in lines:
         letters = sum(c.isalpha() for c in text)
         in_list = number in numbered and (number - 1 in numbered or number + 1 in numbered)
-        sentence = len(text.split()) >= 16 and text.rstrip().endswith(".")
+        sentence = (len(text.split()) >= 16 and text.rstrip().endswith(".")) or text.rstrip().endswith("?")
         if (not text or len(text) > 250 or letters < 4 or letters < len(text) / 3 or in_list
                 or sentence or text.rstrip().endswith(":") or re.match(r"^[-–•·*>]\s", text)
                 or _NOT_TITLE.match(text) or classification.match(text)
@@ -1115,16 +1116,16 @@ def choose_title(lines: list[tuple[int, str]], classification: re.Pattern) -> in
 def heading_in_text(text: str) -> str:
     """A heading run into the first paragraph of a flattened page ("438 Document No. 56:
     Record of Conversation between … April 6, 1989 The candor …"): from the start of
-    the line, less a page number, to the date that follows the heading, or to the end
-    of its sentence."""
+    the line, less a page number, to the end of the date that follows the heading, or
+    to the end of its sentence."""
     head = text[:400]
     m = _HEADING_WORDS.search(head)
     if m is None:
         return ""
     start = re.match(r"^\s*(?:\d{1,4}\s+)?", head).end()
     found = find_date(head[m.end():])
-    stop = re.search(r"[.!?](?=\s+[A-Z])", head[m.end():])
-    ends = [m.end() + x for x in (found[1] if found else None, stop.start() if stop else None)
+    stop = re.search(r"(?<=[a-z]{2})[.!?](?=\s+[A-Z])", head[m.end():])
+    ends = [m.end() + x for x in (found[2] if found else None, stop.start() if stop else None)
             if x is not None]
     end = min(ends) if ends else -1
     return head[start:end].strip(" ,;:-–") if end > start else ""
