@@ -110,7 +110,7 @@ def split_front_matter(lines: list[str], source: str) -> tuple[FrontMatter, list
         data = tomllib.loads(block)
     except tomllib.TOMLDecodeError as exc:
         where = re.search(r"\(at line (\d+), column (\d+)\)", str(exc))
-        line, column = (int(where[1]) + 1, int(where[2])) if where else (closing + 1, None)
+        line, column = (int(where[1]) + 1, int(where[2])) if where else (max(closing, 2), None)
         message = re.sub(r"\s*\(at (?:line \d+, column \d+|end of document)\)", "", str(exc))
         raise EditionError(f"the front matter is not valid TOML: {message}", source,
                            line, column) from None
