@@ -333,6 +333,11 @@ def apply_front_matter(doc: Document, front: FrontMatter, people, persons_by_id:
             pid = mapping.get(label_key(turn.label)) or mapping.get(label_key(turn.name))
             if pid:
                 _retarget(doc, turn, pid, people)
+    relist_speakers(doc, people)
+
+
+def relist_speakers(doc: Document, people) -> None:
+    """Speakers who are not participants, again after turns changed hands."""
     listed = {m.id for g in doc.participants for m in g.members}
     used = {t.who for t in doc.turns()}
     doc.extra_speakers = [p for p in doc.extra_speakers if p.id in used and p.id not in listed]
@@ -348,9 +353,11 @@ def map_interview_roles(doc: Document, people, persons_in_scope) -> None:
     for person in persons_in_scope:
         for name in person.aliases:
             by_label.setdefault(name_key(name), person.id)
-    for turn in doc.turns():
-        if turn.label_rule == "interview" and name_key(turn.name) in by_label:
-            _retarget(doc, turn, by_label[name_key(turn.name)], people)
+    mapped = [t for t in doc.turns() if t.label_rule == "interview" and name_key(t.name) in by_label]
+    for turn in mapped:
+        _retarget(doc, turn, by_label[name_key(turn.name)], people)
+    if mapped:
+        relist_speakers(doc, people)
 
 
 def _retarget(doc: Document, turn: Turn, pid: str, people) -> None:
