@@ -196,7 +196,10 @@ def review_page(conversion: Conversion, source: Path) -> str:
             "<tbody>"]
     readings = _readings(conversion)
     above: tuple[str, str, str] | None = None
-    for number, text in enumerate(conversion.lines, start=1):
+    lines = conversion.lines
+    if lines and lines[-1] == "":
+        lines = lines[:-1]  # the file's final line end, not a line
+    for number, text in enumerate(lines, start=1):
         reading = readings.get(number)
         mark = conversion.marks.marks.get(number)
         if not text.strip():
