@@ -281,16 +281,16 @@ def forced_and_refused(lines: list[str], marks: LineMarks, front: FrontMatter,
     [speakers]) and lines that never are (\\ lines, not_speakers)."""
     speakers = {label_key(k) for k in front.values.get("speakers", {})}
     refused_labels = {label_key(k) for k in front.values.get("not_speakers", [])}
-    forced: dict[int, LabelMatch] = {}
+    forced = {n: labels.match(lines[n - 1]) or override_label(lines[n - 1]) for n in marks.turns()}
     refused = set(marks.not_labels())
+    if not (speakers or refused_labels):
+        return forced, refused  # no need to look at every line
     for number, text in enumerate(lines, start=1):
-        if number in refused or not text.strip():
+        if number in refused or number in forced or not text.strip():
             continue
         found = labels.match(text)
         keys = {label_key(found.label), label_key(found.name)} if found else set()
-        if number in marks.marks:
-            forced[number] = found or override_label(text)
-        elif keys & refused_labels:
+        if keys & refused_labels:
             refused.add(number)
         elif keys & speakers:
             forced[number] = found
