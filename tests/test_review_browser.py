@@ -6,12 +6,9 @@ test-artifacts/."""
 from __future__ import annotations
 
 import re
-import shutil
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import sync_playwright
-
 from conftest import SAMPLE, SAMPLE_EDITION
 from tei_edition.ingest import convert_transcript
 from tei_edition.register import load_edition
@@ -26,15 +23,6 @@ def review(tmp_path: Path, text: str, name: str = SAMPLE.name) -> tuple[Path, li
     source.write_text(text, encoding="utf-8")
     conversion = convert_transcript(source.read_bytes(), source, load_edition(SAMPLE_EDITION))
     return write_review(conversion, source, tmp_path / "review"), text.splitlines()
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=shutil.which("chromium"),
-                                              args=["--headless", "--no-sandbox"])
-        yield chromium
-        chromium.close()
 
 
 @pytest.fixture(scope="module")
