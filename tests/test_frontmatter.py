@@ -144,6 +144,13 @@ def test_round_trip_leaves_the_front_matter_out(stated):
     assert "+++" not in tei_to_text(result.tei)
 
 
+def test_a_stated_title_silences_the_no_title_warning(tmp_path):
+    root = make_edition(tmp_path, {"t.txt": "+++\ntitle = \"Talks\"\n+++\nHerter: Hi.\n\nHerter: Bye.\n",
+                                   "u.txt": "Herter: Hi.\n\nHerter: Bye.\n"})
+    assert convert(root, "t.txt")[0].document.warnings == []
+    assert "no title found" in convert(root, "u.txt")[0].document.warnings[0][2]
+
+
 def test_stated_values_replace_printed_ones_but_keep_the_printed_words(tmp_path):
     text = ("+++\ndate = 1956-09-18\nsource = \"GARF, f. 5446, op. 98c, d. 718, ll. 49-57\"\n+++\n"
             "Record of Conversation\n\nSeptember 17, 1956\n\nMikoyan: Hello.\n\nMikoyan: Bye.\n\n"

@@ -305,6 +305,8 @@ def apply_front_matter(doc: Document, front: FrontMatter, people, persons_by_id:
     values = front.values
     if "title" in values:
         doc.title = values["title"]
+        # the converter's guess no longer matters: no warning that it found none
+        doc.warnings[:] = [w for w in doc.warnings if not w[2].startswith("no title found")]
     if "place" in values:
         doc.place = values["place"]
     if "classification" in values:
