@@ -166,3 +166,22 @@ def test_bad_scopes_are_reported_at_their_entry(tmp_path, entry, message):
         load_edition(root)
     assert message in str(caught.value)
     assert caught.value.line is not None
+
+
+def test_a_register_kept_as_tei_scopes_aliases_too(tmp_path):
+    root = edition(tmp_path, '[edition]\ntitle = "T"\n')
+    (root / "register").mkdir()
+    (root / "register" / "persons.xml").write_text("""<TEI xmlns="http://www.tei-c.org/ns/1.0">
+  <standOff><listPerson>
+    <person xml:id="eisenhower"><persName>Dwight D. Eisenhower</persName>
+      <persName type="alias" from="1953-01-20" to="1961-01-19">The President</persName></person>
+    <person xml:id="kennedy"><persName>John F. Kennedy</persName>
+      <persName type="alias" from="1961-01-20" to="1963-11-22">The President</persName></person>
+    <person xml:id="dulles"><persName>Allen Dulles</persName>
+      <persName type="alias">Dulles</persName>
+      <persName type="alias" corresp="#memo-1959">The Director</persName></person>
+  </listPerson></standOff>
+</TEI>
+""", encoding="utf-8")
+    assert speakers(root, "memo-1959.txt") == ["#eisenhower", "#dulles", "#eisenhower", "#dulles"]
+    assert speakers(root, "memo-1962.txt")[0] == "#kennedy"

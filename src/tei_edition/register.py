@@ -673,6 +673,15 @@ def _text(element) -> str:
     return " ".join("".join(element.itertext()).split())
 
 
+def _scoped_name(name) -> str | dict:
+    """A name, or a scoped one: <persName type="alias" from="1961-01-20" to="1963-11-22"
+    corresp="doc-a doc-b"> (the dates of att.datable; corresp: the document ids)."""
+    scope = {k: name.get(k) for k in ("from", "to") if name.get(k)}
+    if name.get("corresp"):
+        scope["documents"] = [d.lstrip("#") for d in name.get("corresp").split()]
+    return {"name": _text(name), **scope} if scope else _text(name)
+
+
 def _tei_entry(element, kind: str) -> dict:
     """One TEI entry as the dictionary a TOML entry would give."""
     name_tag = {"person": "persName", "place": "placeName", "org": "orgName"}[kind]
@@ -684,7 +693,8 @@ def _tei_entry(element, kind: str) -> dict:
     if canonical:
         entry["name"] = canonical[0]
     for key, kind_of_name in (("aliases", "alias"), ("spellings", "variant")):
-        values = [_text(n) for n in names if n.get("type") == kind_of_name]
+        values = [_scoped_name(n) if key == "aliases" else _text(n)
+                  for n in names if n.get("type") == kind_of_name]
         if values:
             entry[key] = values
     for idno in element.findall(f"{_TEI}idno"):
