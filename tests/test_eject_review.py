@@ -163,3 +163,14 @@ def test_review_command_writes_the_page_and_reports_warnings(edition, tmp_path):
     assert result.returncode == 1
     assert result.stderr.strip().startswith(f"error: {bad}:2: front matter: unknown key 'numbr'")
     assert not (out / "bad.html").exists()
+
+
+def test_a_line_not_placed_is_a_warning_on_the_page_as_in_the_build(edition, tmp_path):
+    (edition / "transcripts" / "first.txt").write_text("Internal ref ABC\n\n" + FIRST, encoding="utf-8")
+    result = tei_edition("build", str(edition), "--only", "tei", "-j", "1")
+    page = edition / "build" / "review" / "first.html"
+    assert f"review    1 warning in transcripts/first.txt: see {page}" in result.stderr
+    html = page.read_text(encoding="utf-8")
+    assert html.count('class="warning"') == 1
+    assert ('<tr class="warning" data-line="1"><td class="n">1:1</td><td colspan="2">'
+            '<span class="msg">warning: not recognised, kept as a paragraph</span>') in html

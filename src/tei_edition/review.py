@@ -77,12 +77,20 @@ def fix_for(message: str) -> str:
         return (f"If it is no speaker, start the line with <code>\\</code> or add "
                 f"<code>not_speakers = [\"{_e(plain)}\"]</code> to the front matter; if it is, "
                 f"give the person a register entry with <code>aliases = [\"{_e(plain)}\"]</code>.")
+    if message.startswith("not recognised"):
+        return ("If it belongs to the header, state its value in the front matter (<code>title</code>, "
+                "<code>date</code>, <code>place</code>, <code>classification</code>, "
+                "<code>source</code>); if it is a turn, start the line with <code>@</code>.")
     if "no title found" in message:
         return "State the title in the front matter: <code>title = \"…\"</code>."
     if "bracket" in message.casefold() or "never closed" in message or "'['" in message \
             or "']'" in message:
         return "Correct the bracket in the transcript: every <code>[</code> needs its <code>]</code>."
     return "Correct the line in the transcript, or state the value in the front matter."
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}" + ("" if number == 1 else "s")
 
 
 def _e(text: str) -> str:
@@ -169,6 +177,8 @@ def review_page(conversion: Conversion, source: Path) -> str:
     warnings: dict[int, list[tuple[int, str]]] = {}
     for line, column, message in sorted(doc.warnings):
         warnings.setdefault(line, []).append((column, message))
+    for line, _ in doc.unplaced:  # the build counts these among the warnings too
+        warnings.setdefault(line, []).append((1, "not recognised, kept as a paragraph"))
     out = ["<!DOCTYPE html>", '<html lang="en">', "<head>", '<meta charset="utf-8">',
            '<meta name="viewport" content="width=device-width, initial-scale=1">',
            '<meta name="robots" content="noindex">',
@@ -176,8 +186,8 @@ def review_page(conversion: Conversion, source: Path) -> str:
            f"<h1>Review: {_e(source.name)}</h1>",
            '<p class="note">How the converter read this transcript, line by line. This page is '
            "for the editor and is not linked from the edition. "
-           f"{len(doc.warnings)} warning{'s' if len(doc.warnings) != 1 else ''}, "
-           f"{len(doc.unplaced)} line{'s' if len(doc.unplaced) != 1 else ''} not placed.</p>"]
+           f"{_count(len(doc.warnings) + len(doc.unplaced), 'warning')}"
+           f" ({_count(len(doc.unplaced), 'line')} not placed).</p>"]
     out += _fields(doc, stated, names)
     out.append("<h2>Speakers</h2>")
     if colours:
@@ -316,7 +326,7 @@ def review_command(sources, output, edition_dir):
             failures += 1
             click.echo(f"error: {exc}", err=True)
             continue
-        count = len(conversion.document.warnings)
-        click.echo(f"{source} -> {target} ({count} warning{'s' if count != 1 else ''})")
+        doc = conversion.document
+        click.echo(f"{source} -> {target} ({_count(len(doc.warnings) + len(doc.unplaced), 'warning')})")
     if failures:
         raise click.exceptions.Exit(1)
