@@ -10,6 +10,21 @@ ROOT = Path(__file__).resolve().parent.parent
 SAMPLE_EDITION = ROOT / "editions" / "korean-1956"
 SAMPLE = SAMPLE_EDITION / "transcripts" / "korean-delegation-1956-09-16.txt"
 TRANSCRIPTS = ROOT / "tests" / "fixtures" / "transcripts"
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Debian's Chromium driven by Playwright, one for the session: Playwright's sync
+    API runs one instance per process, so every browser test shares it."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
 
 
 @pytest.fixture(scope="session")

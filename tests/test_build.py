@@ -156,7 +156,7 @@ def test_one_changed_source_rebuilds_that_document_and_the_collection(tmp_path, 
     stem = changed.stem
     # that document's files, and the collection pages; no other document's
     assert {name for name in rewritten if "record-" in name} == {
-        f"tei/{stem}.xml", f"{stem}.html", f"pdf/{stem}.pdf"}
+        f"tei/{stem}.xml", f"review/{stem}.html", f"{stem}.html", f"pdf/{stem}.pdf"}
     assert {"index.html", "persons.html"} <= rewritten
     assert b"One more sentence" in (edition / "build" / f"{stem}.html").read_bytes()
 
@@ -174,6 +174,7 @@ def test_register_change_reconverts_and_removed_source_removes_its_outputs(tmp_p
     result = build(str(edition), "--only", "html")
     assert summary_row(result.stderr, "convert")[:2] == ["2", "0"], result.stderr
     assert not (edition / "build" / "tei" / f"{gone.stem}.xml").exists()
+    assert not (edition / "build" / "review" / f"{gone.stem}.html").exists()
     assert not (edition / "build" / f"{gone.stem}.html").exists()
     assert f"removed   {edition / 'build' / f'{gone.stem}.html'}" in result.stderr
     assert b"Renamed Conversations" in (edition / "build" / "index.html").read_bytes()
@@ -190,10 +191,15 @@ def test_hand_edited_tei_is_published_as_it_is_and_never_overwritten(tmp_path, s
     (edition / "tei" / f"{SAMPLE_ID}.xml").write_bytes(hand)
     result = build(str(edition), "--only", "html")
     assert (edition / "tei" / f"{SAMPLE_ID}.xml").read_bytes() == hand
-    # the converter's copy is gone: the hand-edited file is the document now
-    assert not (edition / "build" / "tei" / f"{SAMPLE_ID}.xml").exists()
+    # the converter's TEI is replaced by a copy of the hand-edited file, which the
+    # page's "TEI P5 XML" link (tei/<id>.xml) serves; the transcript's review page goes
+    assert (edition / "build" / "tei" / f"{SAMPLE_ID}.xml").read_bytes() == hand
+    assert f'href="tei/{SAMPLE_ID}.xml"'.encode() in (edition / "build" / f"{SAMPLE_ID}.html").read_bytes()
+    assert not (edition / "build" / "review" / f"{SAMPLE_ID}.html").exists()
     assert b"Hand-corrected" in (edition / "build" / f"{SAMPLE_ID}.html").read_bytes()
     assert "1 document, 1 of them hand-edited TEI" in result.stderr
+    assert (f"publish   tei/{SAMPLE_ID}.xml (hand-edited) for '{SAMPLE_ID}'; "
+            f"transcripts/{SAMPLE_ID}.txt is not converted") in result.stderr
 
 
 # ------------------------------------------------------------ errors

@@ -13,8 +13,6 @@ import tomllib
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import sync_playwright
-
 from tei_edition.html import HtmlRenderer
 
 REPO = Path(__file__).resolve().parents[1]
@@ -24,9 +22,6 @@ DOCUMENT = "korean-delegation-1956-09-16.html"
 PAGES = [DOCUMENT, "hostile.html", "memorandum-1957-03-02.html", "interview-1991-05-04.html",
          "index.html", "persons.html", f"converted/{DOCUMENT}", "converted/index.html",
          "converted/persons.html"]
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 
 
 @pytest.fixture(scope="session")
@@ -51,14 +46,6 @@ def site(tmp_path_factory) -> Path:
         renderer.document(path, out / "converted")
     renderer.site(converted, out / "converted")
     return out
-
-
-@pytest.fixture(scope="session")
-def browser():
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
 
 
 @pytest.fixture(scope="session")

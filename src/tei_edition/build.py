@@ -2,8 +2,11 @@
 
 Stages, each over all documents before the next starts:
 
-    convert    transcripts/<id>.txt → build/tei/<id>.xml (a hand-edited
-               tei/<id>.xml takes the transcript's place and is never written)
+    convert    transcripts/<id>.txt → build/tei/<id>.xml and the editor's
+               review page build/review/<id>.html; a hand-edited tei/<id>.xml
+               takes the transcript's place, is never written and is copied to
+               build/tei/ (the build says so, and warns when the transcript or
+               the register changed after it was ejected: eject.py)
     validate   well-formedness, TEI P5, the project profile
     html       build/<id>.html
     pdf        build/pdf/<id>.pdf
@@ -145,6 +148,7 @@ class Document:
     id: str
     source: Path          # the transcript, or the hand-edited TEI
     tei: Path             # build/tei/<id>.xml, or the hand-edited file itself
+    transcript: Path | None = None  # a transcript a hand-edited file stands in for
 
     @property
     def hand_edited(self) -> bool:
@@ -199,11 +203,15 @@ def discover(root: Path) -> EditionBuild:
     for source in edition.transcripts:
         doc_id = document_id(source)
         if doc_id in documents:
-            other = documents[doc_id].source
-            if other.suffix == ".txt":
-                raise EditionError(f"this transcript and {other.name} both become the "
-                                   f"document '{doc_id}': rename one", str(source))
-            continue  # the hand-edited TEI takes precedence
+            other = documents[doc_id]
+            if other.source.suffix == ".txt" or other.transcript is not None:
+                first = other.transcript or other.source
+                raise EditionError(f"two documents have the id '{doc_id}': "
+                                   f"{first.relative_to(root).as_posix()} and "
+                                   f"{source.relative_to(root).as_posix()}; rename one",
+                                   str(root))
+            other.transcript = source  # the hand-edited TEI takes precedence
+            continue
         documents[doc_id] = Document(doc_id, source, root / "build" / "tei" / f"{doc_id}.xml")
     if not documents:
         raise EditionError("this edition has no transcripts/*.txt and no tei/*.xml", str(root))
@@ -267,11 +275,17 @@ def task_convert(root: str, register_sha: str, source: str) -> dict:
         conversion, target = convert_file(Path(source), Path(root) / "build" / "tei", edition)
     except Exception as exc:
         return _failure(exc, source)
+    from .review import write_review
+
+    try:  # the editor's page: how the transcript was read (not linked from the site)
+        review = write_review(conversion, Path(source), Path(root) / "build" / "review")
+    except Exception as exc:
+        return _failure(exc, source)
     data = report(conversion.document)
     warnings = [f"{source}:{w['line']}:{w['column']}: {w['message']}" for w in data["warnings"]]
     warnings += [f"{source}:{item['line']}: not recognised, kept as a paragraph: "
                  f"{item['text'][:60]!r}" for item in data["not_placed"]]
-    return {"outputs": [str(target)], "warnings": warnings}
+    return {"outputs": [str(target), str(review)], "warnings": warnings}
 
 
 def task_validate(paths: list[str]) -> dict:
@@ -444,6 +458,7 @@ class Build:
         self.errors = 0
         self.stream = options.stream or sys.stderr
         self.bars = interactive(self.stream) if options.bars is None else options.bars
+        self.reviews: list[str] = []  # documents with warnings, and their review pages
 
     def echo(self, text: str) -> None:
         self.stream.write(text + "\n")
@@ -464,11 +479,30 @@ class Build:
             hand = sum(1 for d in ed.documents if d.hand_edited)
             self.echo(f"{root}: {_plural(len(ed.documents), 'document')}"
                       + (f", {hand} of them hand-edited TEI" if hand else ""))
+            self._hand_edited(ed)
             try:
                 self._stages(ed)
             finally:
                 ed.save()
+            for doc in ed.documents:
+                count = ed.entry(doc.id).get("convert", {}).get("warnings", 0)
+                if count and not doc.hand_edited:
+                    self.reviews.append(f"{_plural(count, 'warning')} in {ed.rel(doc.source)}: "
+                                        f"see {ed.build_dir / 'review' / (doc.id + '.html')}")
 
+    def _hand_edited(self, ed: EditionBuild) -> None:
+        """Say which file is published where a transcript and a hand-edited TEI file
+        share an id; warn when the transcript or the register changed after the eject."""
+        from .eject import stale_reasons
+
+        for doc in ed.documents:
+            if doc.transcript is None:
+                continue
+            self.echo(f"publish   {ed.rel(doc.source)} (hand-edited) for '{doc.id}'; "
+                      f"{ed.rel(doc.transcript)} is not converted")
+            for reason in stale_reasons(ed.register, doc.source):
+                self.totals["convert"].warnings += 1
+                self.echo(f"warning: {doc.source}: {reason}")
     def _stages(self, ed: EditionBuild) -> None:
         stages = self.options.stages
         current = {d.id for d in ed.documents}
@@ -541,11 +575,24 @@ class Build:
                            sha256(d.source.read_bytes())) for d in docs}
         for doc in ed.documents:
             if doc.hand_edited:  # a hand-edited file replaces a converted one
-                ed.entry(doc.id).pop("convert", None)
+                self._copy_hand_edited(ed, doc)
         self._per_document(ed, "convert", docs, lambda d: keys[d.id],
                            lambda d: (task_convert, (str(ed.root), ed.register_sha,
                                                      str(d.source))),
                            outputs=lambda d: [d.tei])
+
+    def _copy_hand_edited(self, ed: EditionBuild, doc: Document) -> None:
+        """build/tei/<id>.xml is what the page's "TEI P5 XML" link serves: for a
+        hand-edited document, a copy of the editor's file."""
+        data = doc.source.read_bytes()
+        copy = ed.build_dir / "tei" / f"{doc.id}.xml"
+        if not copy.is_file() or copy.read_bytes() != data:
+            write_atomic(copy, data)
+        for out in ed.entry(doc.id).get("convert", {}).get("outputs", []):
+            page = ed.root / out
+            if page.parent == ed.build_dir / "review" and page.is_file():
+                page.unlink()  # the review page of the transcript it replaces
+        ed.entry(doc.id)["convert"] = {"key": sha256(data), "outputs": [ed.rel(copy)]}
 
     def _validate(self, ed: EditionBuild) -> None:
         stage = "validate"
@@ -636,7 +683,8 @@ class Build:
             else:
                 ed.entry(doc.id)[stage] = {
                     "key": keys[doc.id],
-                    "outputs": [ed.rel(Path(p)) for p in result.get("outputs", [])]}
+                    "outputs": [ed.rel(Path(p)) for p in result.get("outputs", [])],
+                    **({"warnings": len(result["warnings"])} if result.get("warnings") else {})}
                 totals.built += 1
             progress.advance()
             last_save = self._maybe_save(ed, last_save)
@@ -837,6 +885,8 @@ def run_build(roots: list[Path], options: Options) -> int:
     finally:
         build.runner.close()
     build.echo(build.summary(time.perf_counter() - started))
+    for line in build.reviews:
+        build.echo(f"review    {line}")
     if stopped:
         build.echo("stopped at the first error (--keep-going builds everything else)")
     return 1 if build.errors else 0

@@ -24,7 +24,9 @@ def _register_commands() -> None:
     # Each stage's module owns its command; the group only gathers them.
     from .build import build_command
     from .convert import convert_command
+    from .eject import eject_command
     from .render import render_command
+    from .review import review_command
     from .scaffold import new_command
     from .validate import validate_command
 
@@ -33,6 +35,8 @@ def _register_commands() -> None:
     cli.add_command(validate_command, "validate")
     cli.add_command(build_command, "build")
     cli.add_command(new_command, "new")
+    cli.add_command(review_command, "review")
+    cli.add_command(eject_command, "eject")
 
 
 _register_commands()

@@ -147,8 +147,12 @@ def _print_report(data: dict, target: Path) -> None:
         rows.append(("footnotes", str(data["footnotes"])))
     for label, value in rows:
         echo(f"  {label:<15} {value}")
+    front = [item["line"] for item in data["dropped"] if item["why"] == "front matter"]
+    if front:
+        echo(f"  front matter    lines {front[0]}–{front[-1]}: the editor's values, not text")
     for item in data["dropped"]:
-        echo(f"  dropped         line {item['line']}: {item['text']!r} ({item['why']})")
+        if item["why"] != "front matter":
+            echo(f"  dropped         line {item['line']}: {item['text']!r} ({item['why']})")
     for item in data["not_placed"]:
         echo(f"  not placed      line {item['line']}: {item['text']!r} (kept as a paragraph)")
     for item in data["warnings"]:

@@ -20,7 +20,7 @@ from __future__ import annotations
 import datetime
 import re
 import tomllib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from .errors import EditionError
@@ -36,8 +36,9 @@ AUTHORITY_FORMS = {
 }
 METADATA_KEYS = {"title", "short_title", "editors", "publisher", "licence", "licence_url",
                  "base_url", "language"}
-PERSON_KEYS = {"id", "name", "aliases", "spellings", "role", "affiliation", "side", "wikidata",
-               "viaf", "gnd", "birth", "death", "biography", "note", "roles"}
+PERSON_KEYS = {"id", "name", "aliases", "titles", "spellings", "role", "affiliation", "side",
+               "wikidata", "viaf", "gnd", "birth", "death", "biography", "note", "roles"}
+SCOPE_KEYS = {"name", "documents", "from", "to"}
 ROLE_KEYS = {"role", "org", "from", "to"}
 PLACE_KEYS = {"id", "name", "aliases", "spellings", "wikidata", "viaf", "gnd", "geonames", "note"}
 CORRECTION_KEYS = {"document", "sic", "corr", "occurrence", "note"}
@@ -65,6 +66,47 @@ class Role:
 
 
 @dataclass(frozen=True)
+class ScopedName:
+    """An alias or title that names the person only in some documents or dates:
+    { name = "The President", from = "1961-01-20", to = "1963-11-22" }."""
+
+    name: str
+    documents: tuple[str, ...] = ()  # empty: every document
+    start: str = ""
+    end: str = ""
+    origin: Origin = field(default=Origin(), compare=False)
+
+    def applies(self, document: str, date: str) -> bool:
+        """Does the name hold in this document (its id, its ISO date or "")?
+        A document of unknown date is outside every dated scope."""
+        if self.documents and document not in self.documents:
+            return False
+        if self.start or self.end:
+            if not date:
+                return False
+            return _overlap((date, date), (self.start, self.end))
+        return True
+
+    def overlaps(self, other: "ScopedName") -> bool:
+        """Could both scopes hold in one document?"""
+        if self.documents and other.documents and not set(self.documents) & set(other.documents):
+            return False
+        return _overlap((self.start, self.end), (other.start, other.end))
+
+
+def _overlap(a: tuple[str, str], b: tuple[str, str]) -> bool:
+    """Do two date ranges of ISO dates (YYYY, YYYY-MM or YYYY-MM-DD; "" open) meet?
+    A partial date covers its whole year or month."""
+    def low(value: str) -> str:
+        return value + "-01-01"[len(value) - 4:] if value else "0000-00-00"
+
+    def high(value: str) -> str:
+        return value + "-12-31"[len(value) - 4:] if value else "9999-99-99"
+
+    return low(a[0]) <= high(b[1]) and low(b[0]) <= high(a[1])
+
+
+@dataclass(frozen=True)
 class Person:
     """One entry of the persons register."""
 
@@ -80,11 +122,23 @@ class Person:
     death: str = ""
     biography: str = ""
     roles: tuple[Role, ...] = ()
+    scoped: tuple[ScopedName, ...] = ()  # aliases and titles limited to documents or dates
     origin: Origin = field(default=Origin(), compare=False)
 
     def names(self) -> tuple[str, ...]:
-        """Every form by which the person may be named, canonical name first."""
+        """Every form by which the person may be named anywhere, canonical name first
+        (scoped names are added per document: see persons_in_scope)."""
         return _names(self)
+
+
+def persons_in_scope(persons: list[Person], document: str, date: str) -> list[Person]:
+    """The register as one document sees it: each scoped name that holds in the
+    document (its id, its ISO date) becomes an alias there."""
+    seen = []
+    for person in persons:
+        names = tuple(s.name for s in person.scoped if s.applies(document, date))
+        seen.append(replace(person, aliases=person.aliases + names) if names else person)
+    return seen
 
 
 def _names(entry) -> tuple[str, ...]:
@@ -395,8 +449,9 @@ class _Reader:
             roles.append(Role(role=role, org=org,
                               start=self._date(item, "from", f"{what}, a role", line),
                               end=self._date(item, "to", f"{what}, a role", line)))
+        aliases, scoped = self._names_with_scopes(entry, what, line)
         self.edition.persons.append(Person(
-            id=pid, name=name, aliases=self._strings(entry, "aliases", what, line),
+            id=pid, name=name, aliases=aliases, scoped=scoped,
             role=self._string(entry, "role", what, line),
             affiliation=self._string(entry, "affiliation", what, line),
             side=self._string(entry, "side", what, line),
@@ -405,6 +460,39 @@ class _Reader:
             birth=self._date(entry, "birth", what, line),
             death=self._date(entry, "death", what, line),
             biography=biography, roles=tuple(roles), origin=Origin(self.source, line)))
+
+    def _names_with_scopes(self, entry: dict, what: str, line: int | None):
+        """A person's 'aliases' and 'titles': plain strings hold everywhere; a table
+        { name, documents, from, to } holds in those documents or dates only."""
+        plain: list[str] = []
+        scoped: list[ScopedName] = []
+        for key in ("aliases", "titles"):
+            value = entry.get(key, [])
+            where = self._key_line(line, key)
+            if not isinstance(value, list):
+                self.fail(f"{what}: '{key}' must be a list of names or "
+                          "{ name = …, documents = […], from = …, to = … } tables", where)
+            for item in value:
+                if isinstance(item, str):
+                    if item.strip():
+                        plain.append(item.strip())
+                    continue
+                if not isinstance(item, dict):
+                    self.fail(f"{what}: each of '{key}' must be a name or a table "
+                              "{ name = …, documents = […], from = …, to = … }", where)
+                self._check_keys(item, SCOPE_KEYS, f"{what}, one of '{key}'", line)
+                name = self._string(item, "name", f"{what}, one of '{key}'", line, required=True)
+                documents = self._strings(item, "documents", f"{what}, '{name}'", line)
+                start = self._date(item, "from", f"{what}, '{name}'", line)
+                end = self._date(item, "to", f"{what}, '{name}'", line)
+                if not (documents or start or end):
+                    self.fail(f"{what}: '{name}' has no 'documents', 'from' or 'to'; "
+                              "write it as a plain name if it holds everywhere", where)
+                if start and end and start > end:
+                    self.fail(f"{what}: '{name}' ends ({end}) before it begins ({start})", where)
+                scoped.append(ScopedName(name, documents, start, end,
+                                         Origin(self.source, _line_in_entry(self.text, line, name))))
+        return tuple(plain), tuple(scoped)
 
     def _place(self, entry: dict, number: int, line: int | None, kind: str) -> Place:
         table = "places" if kind == "place" else "orgs"
@@ -462,12 +550,60 @@ class _Reader:
             origin=Origin(self.source, line)))
 
 
+def _line_in_entry(text: str, start: int | None, name: str) -> int | None:
+    """The line at or below an entry's header that holds a quoted name."""
+    if start is None:
+        return None
+    lines = text.split("\n")
+    for number in range(start - 1, len(lines)):
+        if f'"{name}"' in lines[number] or f"'{name}'" in lines[number]:
+            return number + 1
+    return start
+
+
+def _where(origin: Origin) -> str:
+    return Path(origin.path).name + (f":{origin.line}" if origin.line else "")
+
+
+def check_scoped_names(persons: list[Person], interview_labels=()) -> None:
+    """One name on two persons whose scopes can meet could not be told apart: an
+    error naming both lines. An interview label ("Q", "INT") names a person only
+    per document, so it must be limited to documents."""
+    from .ingest.speakers import name_key  # import late (cycle)
+
+    labels = {name_key(label) for label in interview_labels}
+    forms: dict[str, list[tuple[Person, ScopedName]]] = {}
+    for person in persons:
+        entries = [(n, ScopedName(n, origin=person.origin)) for n in person.names()]
+        entries += [(s.name, s) for s in person.scoped]
+        for name, scope in entries:
+            key = name_key(name)
+            if key in labels and not scope.documents:
+                _fail_at(scope.origin, f"person '{person.id}': the interview label '{name}' "
+                                       "names a person only in some documents; give it "
+                                       "documents = [...]")
+            forms.setdefault(key, []).append((person, scope))
+    for key, holders in forms.items():
+        for index, (person, scope) in enumerate(holders):
+            for other, other_scope in holders[:index]:
+                if other.id == person.id or not (person.scoped or other.scoped):
+                    continue  # names shared by unscoped entries are the register's old way
+                if scope.overlaps(other_scope):
+                    _fail_at(scope.origin, f"person '{person.id}': the name '{scope.name}' is "
+                                           f"also given to '{other.id}' at "
+                                           f"{_where(other_scope.origin)} and their scopes "
+                                           "overlap; limit one of them with documents, from or to")
+
+
 def _fail_at(origin: Origin, message: str) -> None:
     raise EditionError(message, origin.path, origin.line)
 
 
 def check_references(edition: Edition) -> None:
     """Every id an entry names must exist: organisations of roles, documents of notes."""
+    from .ingest.rules import INTERVIEW_LABELS  # the converter's labels; import late (cycle)
+
+    check_scoped_names(edition.persons, INTERVIEW_LABELS)
     orgs = {o.id for o in edition.orgs}
     for person in edition.persons:
         for role in person.roles:
@@ -491,6 +627,8 @@ def check_references(edition: Edition) -> None:
     documents = [(c.document, c.origin, "correction") for c in edition.corrections if c.document]
     documents += [(n.document, n.origin, "note") for n in edition.notes]
     documents += [(d, s.origin, "subject") for s in edition.subjects for d in s.documents]
+    documents += [(d, n.origin, "scoped name") for p in edition.persons for n in p.scoped
+                  for d in n.documents]
     for doc_id, origin, what in documents:
         if doc_id not in known:
             _fail_at(origin, f"{what}: unknown document id '{doc_id}'; the transcripts give "
@@ -535,6 +673,15 @@ def _text(element) -> str:
     return " ".join("".join(element.itertext()).split())
 
 
+def _scoped_name(name) -> str | dict:
+    """A name, or a scoped one: <persName type="alias" from="1961-01-20" to="1963-11-22"
+    corresp="doc-a doc-b"> (the dates of att.datable; corresp: the document ids)."""
+    scope = {k: name.get(k) for k in ("from", "to") if name.get(k)}
+    if name.get("corresp"):
+        scope["documents"] = [d.lstrip("#") for d in name.get("corresp").split()]
+    return {"name": _text(name), **scope} if scope else _text(name)
+
+
 def _tei_entry(element, kind: str) -> dict:
     """One TEI entry as the dictionary a TOML entry would give."""
     name_tag = {"person": "persName", "place": "placeName", "org": "orgName"}[kind]
@@ -546,7 +693,8 @@ def _tei_entry(element, kind: str) -> dict:
     if canonical:
         entry["name"] = canonical[0]
     for key, kind_of_name in (("aliases", "alias"), ("spellings", "variant")):
-        values = [_text(n) for n in names if n.get("type") == kind_of_name]
+        values = [_scoped_name(n) if key == "aliases" else _text(n)
+                  for n in names if n.get("type") == kind_of_name]
         if values:
             entry[key] = values
     for idno in element.findall(f"{_TEI}idno"):

@@ -1,6 +1,6 @@
 """TEI back to plain text (xslt/tei-to-text.xsl), and the comparison convention.
 
-The round trip holds when normalise(source without dropped lines) equals
+The round trip holds when normalise(source without dropped lines and line marks) equals
 normalise(tei_to_text(TEI)). normalise() forgives only what the encoding
 does not keep: runs of whitespace, the case and wording of the "inserted:"
 keyword, and the spelling of page markers ("[p. 3]" is written "[Page 3]").
@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from .ingest.frontmatter import unmark
 from .ingest.inline import ADD_KEYWORDS, DEL_KEYWORDS, PAGE_MARKER
 from .xslt import stylesheet
 
@@ -34,6 +35,7 @@ def normalise(text: str) -> str:
 
 
 def source_without_dropped(lines: list[str], dropped_lines: set[int]) -> str:
-    """The transcript's text less the lines the converter dropped as page furniture."""
-    return "\n".join(line for number, line in enumerate(lines, start=1)
+    """The transcript's text less the lines the converter dropped (page furniture, the
+    front matter) and less the editor's @ and \\ line marks."""
+    return "\n".join(unmark(line) for number, line in enumerate(lines, start=1)
                      if number not in dropped_lines)

@@ -8,12 +8,15 @@ tei.py (model to TEI). rules.py holds every pattern the stages use.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from ..apparatus import apply_apparatus
-from ..register import Edition
+from ..register import Edition, persons_in_scope
 from .decode import decode_source
+from .frontmatter import (FrontMatter, LineMarks, apply_front_matter, check_against_register,
+                          forced_and_refused, map_interview_roles, read_marks, record_in_header,
+                          split_front_matter)
 from .model import Document
 from .people import PeopleIndex
 from .rules import Rules, rules_from_table
@@ -26,6 +29,9 @@ from .tei import build_tei, serialize
 class Conversion:
     document: Document
     tei: bytes
+    front: FrontMatter = field(default_factory=FrontMatter)
+    marks: LineMarks = field(default_factory=LineMarks)
+    lines: list[str] = field(default_factory=list)  # the transcript's lines as decoded
 
 
 def document_id(path: Path) -> str:
@@ -36,13 +42,46 @@ def document_id(path: Path) -> str:
 
 def convert_transcript(data: bytes, path: Path, edition: Edition,
                        encoding: str | None = None, rules: Rules | None = None) -> Conversion:
-    """Convert one transcript's bytes; raises EditionError for unusable input."""
+    """Convert one transcript's bytes; raises EditionError for unusable input.
+
+    The editor's front matter and line marks (frontmatter.py) are taken off the
+    lines first; the register is seen as it holds for this document (scoped names);
+    the transcript is read; then the editor's stated values win over the guesses."""
     rules = rules or rules_from_table(edition.rules, str(edition.root / "edition.toml"))
     doc = Document(id=document_id(path), source_name=path.name)
-    lines = decode_source(data, str(path), encoding or rules.encoding or None, doc.notes)
+    printed = decode_source(data, str(path), encoding or rules.encoding or None, doc.notes)
+    front, lines = split_front_matter(printed, str(path))
+    marks, lines = read_marks(lines)
+    if front.first_line:
+        check_against_register(front, {p.id for p in edition.persons}, str(path))
+        pattern = front.values.get("label_pattern")
+        rules = replace(rules, speaker_labels=((pattern,) if pattern else ()) + rules.speaker_labels,
+                        not_labels=rules.not_labels + tuple(front.values.get("not_speakers", ())))
+    stated = front.values.get("meeting_date") or front.values.get("date")
+    date = stated.iso if stated else ""
+    if not date and any(n.start or n.end for p in edition.persons for n in p.scoped):
+        # Names scoped by date need the document's date: a first reading finds it.
+        first = _read(Document(id=doc.id, source_name=path.name), lines, rules, edition.persons,
+                      front, marks)[0]
+        found = first.meeting_date or first.doc_date
+        date = found.iso if found else ""
+    scoped = replace(edition, persons=persons_in_scope(edition.persons, doc.id, date))
+    doc, people = _read(doc, lines, rules, scoped.persons, front, marks)
+    map_interview_roles(doc, people, scoped.persons)
+    if front.first_line:
+        apply_front_matter(doc, front, people, {p.id: p for p in scoped.persons})
+        doc.dropped[:0] = [(n, t.strip(), "front matter") for n, t in front.lines]
+    tree = build_tei(doc, scoped, data)
+    record_in_header(tree.getroot(), front, marks, path.name)
+    tree = apply_apparatus(tree, scoped)  # the editor's register: notes, corrections, names
+    return Conversion(document=doc, tei=serialize(tree), front=front, marks=marks, lines=printed)
+
+
+def _read(doc: Document, lines: list[str], rules: Rules, persons, front: FrontMatter,
+          marks: LineMarks) -> tuple[Document, PeopleIndex]:
     labels = LabelReader(rules)
-    people = PeopleIndex(edition.persons, labels.strip_honorifics, rules.titles)
-    TranscriptReader(rules, people, labels).read(doc, lines)
-    tree = build_tei(doc, edition, data)
-    tree = apply_apparatus(tree, edition)  # the editor's register: notes, corrections, names
-    return Conversion(document=doc, tei=serialize(tree))
+    people = PeopleIndex(persons, labels.strip_honorifics, rules.titles)
+    reader = TranscriptReader(rules, people, labels)
+    reader.forced, reader.refused = forced_and_refused(lines, marks, front, labels)
+    reader.read(doc, lines)
+    return doc, people

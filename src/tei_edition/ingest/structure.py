@@ -157,6 +157,9 @@ class TranscriptReader:
         self._summary_head = re.compile(rf"^\s*(?:{rules.summary_heads})\s*$", re.I)
         self._participant_blocks: list[int] = []   # block indexes of the participants list
         self._participants: ParticipantList | None = None
+        # The editor's say (frontmatter.py): lines that are turns, lines that are not.
+        self.forced: dict[int, LabelMatch] = {}
+        self.refused: set[int] = set()
 
     # -- the passes -------------------------------------------------------------
 
@@ -394,7 +397,8 @@ class TranscriptReader:
         candidates: list[tuple[int, LabelMatch, bool]] = []
         for bindex, block in enumerate(blocks):
             for lindex, (number, text) in enumerate(block.lines):
-                if number in skip or self._classification.match(text) or self._intro.match(text):
+                if (number in skip or number in self.refused or number in self.forced
+                        or self._classification.match(text) or self._intro.match(text)):
                     continue
                 found = self.labels.match(text)
                 if not found:
@@ -509,6 +513,7 @@ class TranscriptReader:
             for number in [n for n, f in accepted.items() if f.rule in ("caps-stop", "caps-verb")
                            and self.people.lookup(f.name) is None and counts[_surname(f.name)] < 2]:
                 del accepted[number]
+        accepted = dict(sorted({**accepted, **self.forced}.items()))
         for number, found, first in candidates:
             if number not in accepted and first and found.rule in _ONE_OFF_FORMS:
                 doc.warnings.append((number, 1, f"'{found.label}' looks like a speaker label but "
