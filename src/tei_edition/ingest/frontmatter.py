@@ -307,6 +307,10 @@ def apply_front_matter(doc: Document, front: FrontMatter, people, persons_by_id:
         doc.title = values["title"]
         # the converter's guess no longer matters: no warning that it found none
         doc.warnings[:] = [w for w in doc.warnings if not w[2].startswith("no title found")]
+    if "date" in values or "meeting_date" in values:
+        # a stated date ends the converter's search: no report of its guess or its miss
+        doc.warnings[:] = [w for w in doc.warnings
+                           if not w[2].startswith(("no date found", "date read from inside the text"))]
     if "place" in values:
         doc.place = values["place"]
     if "classification" in values:

@@ -43,6 +43,8 @@ class PeopleIndex:
                 words[index].casefold() in self._titles or words[index].casefold() in _JOINERS
                 or (index and words[index - 1].casefold() in _JOINERS)):
             index += 1
+        if not any(word.casefold() in self._titles for word in words[:index]):
+            return "", " ".join(words)  # "the voice from the floor": no office in it
         return " ".join(words[:index]), " ".join(words[index:])  # "The Secretary of State": all office
 
     def strip_honorifics(self, name: str) -> str:
