@@ -48,7 +48,7 @@ from typing import Callable, Iterable
 import click
 
 from . import __version__
-from .errors import EditionError
+from .errors import EditionError, format_bug, os_error, report_bug, settings, shown
 from .files import write_atomic
 from .progress import Progress, interactive
 
@@ -258,12 +258,17 @@ def _metadata_key(metadata: dict) -> str:
 
 
 def _failure(exc: Exception, where: str) -> dict:
+    """A task's error as its result: the editor's mistake or the machine's refusal
+    is one line; a bug also carries its traceback, which the main process keeps in
+    a log file (Build._bugs)."""
+    if isinstance(exc, OSError):
+        exc = os_error(exc, doing="cannot read or write")
     if isinstance(exc, EditionError):
         if exc.path is None:
             exc.path = where
         return {"errors": [str(exc)]}
-    # A bug, not the editor's mistake: still one line, named as such.
-    return {"errors": [f"{where}: internal error: {type(exc).__name__}: {exc}"]}
+    return {"errors": [f"{shown(where)}: internal error"], "where": shown(where),
+            "trace": format_bug(exc)}
 
 
 def task_convert(root: str, register_sha: str, source: str) -> dict:
@@ -468,6 +473,7 @@ class Build:
 
     def edition(self, root: Path) -> None:
         root.joinpath("build").mkdir(parents=True, exist_ok=True)
+        settings["log_folder"] = root / "build"
         with open(root / "build" / LOCK_FILE, "w") as lock:
             try:
                 fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
@@ -622,6 +628,7 @@ class Build:
 
         def done(index: int, result: dict) -> None:
             nonlocal last_save
+            self._bugs(ed, result)
             for warning in result.get("warnings", []):
                 if warning not in warned:
                     warned.add(warning)
@@ -674,6 +681,7 @@ class Build:
 
         def done(index: int, result: dict) -> None:
             nonlocal last_save
+            self._bugs(ed, result)
             doc = stale[index]
             for warning in result.get("warnings", []):
                 totals.warnings += 1
@@ -753,6 +761,7 @@ class Build:
     def _collection_finish(self, ed: EditionBuild, pending) -> None:
         stage, key, started, future, (task, args) = pending
         result = self.runner.result(future) if future is not None else task(*args)
+        self._bugs(ed, result)
         # its own time: in the background it overlaps the PDF stage
         seconds = result.get("seconds", time.perf_counter() - started)
         self.totals[stage].seconds += seconds
@@ -794,6 +803,16 @@ class Build:
         for line in messages:
             text = f"error: {line}"
             progress.message(text) if progress else self.echo(text)
+
+    def _bugs(self, ed: EditionBuild, result: dict) -> None:
+        """A task that met a bug: its traceback goes to a log file in the build
+        folder (and to the terminal with --debug), its error line names the log."""
+        trace = result.pop("trace", None)
+        if trace is None:
+            return
+        if settings["debug"]:
+            self.echo(trace.rstrip())
+        result["errors"] = [f"{result.pop('where')}: {report_bug(trace, ed.build_dir)}"]
 
     def _check_stop(self) -> None:
         if self.errors and not self.options.keep_going:

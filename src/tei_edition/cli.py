@@ -1,23 +1,28 @@
 """The command line: one click group, one command per stage.
 
-Every command turns an EditionError into one line on stderr and a non-zero exit;
-tracebacks are for bugs only.
+Every command turns an EditionError (or the machine refusing a file: OSError)
+into one line on stderr and exit 1. Anything else is a bug: one line saying
+"internal error" and naming the log file that holds the traceback, exit 70;
+--debug prints the traceback too.
 """
 
 from __future__ import annotations
 
 import sys
+import traceback
 
 import click
 
 from . import __version__
-from .errors import EditionError
+from .errors import EXIT_BUG, EditionError, format_bug, os_error, report_bug, settings
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="tei-edition")
-def cli() -> None:
+@click.option("--debug", is_flag=True, help="On an internal error, print its traceback too.")
+def cli(debug: bool) -> None:
     """Plain-text archival transcripts to TEI P5, HTML and PDF editions."""
+    settings["debug"] = debug
 
 
 def _register_commands() -> None:
@@ -61,6 +66,14 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     except BrokenPipeError:
         return 1
+    except OSError as exc:  # the machine refused a file: not a bug
+        click.echo(f"error: {os_error(exc, doing='cannot read or write')}", err=True)
+        return 1
+    except Exception as exc:  # a bug in the tool
+        if settings["debug"]:
+            traceback.print_exc()
+        click.echo(f"error: {report_bug(format_bug(exc))}", err=True)
+        return EXIT_BUG
 
 
 if __name__ == "__main__":

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import click
 
-from .errors import EditionError
-from .files import write_atomic
+from .errors import EditionError, settings, shown
+from .files import read_input, write_atomic
 from .ingest import Conversion, convert_transcript, document_id
 from .ingest.model import Document, Node
 from .register import Edition, load_edition
@@ -32,11 +32,11 @@ def default_output_dir(source: Path, edition: Edition) -> Path:
 def convert_file(source: Path, out_dir: Path | None, edition: Edition | None = None,
                  encoding: str | None = None) -> tuple[Conversion, Path]:
     """Convert one transcript and write its TEI atomically; returns the TEI path."""
+    if shown(source.name) != source.name:
+        raise EditionError("the file name holds a control character or bytes that are not "
+                           "UTF-8; rename the file (the name is kept in the TEI)", str(source))
     edition = edition or find_edition(source)
-    try:
-        data = source.read_bytes()
-    except OSError as exc:
-        raise EditionError(f"cannot read the file: {exc.strerror}", str(source)) from None
+    data = read_input(source, "a transcript (.txt)")
     conversion = convert_transcript(data, source, edition, encoding)
     target_dir = out_dir if out_dir is not None else default_output_dir(source, edition)
     target = target_dir / f"{document_id(source)}.xml"
@@ -172,6 +172,7 @@ def _print_report(data: dict, target: Path) -> None:
 @click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
 def convert_command(sources, output, edition_dir, encoding, as_json):
     """Convert plain-text transcripts to TEI P5 and report what was recognised."""
+    settings["log_folder"] = Path(output) if output else None
     edition = load_edition(Path(edition_dir)) if edition_dir else None
     results, failures = [], 0
     for name in sources:
@@ -182,7 +183,7 @@ def convert_command(sources, output, edition_dir, encoding, as_json):
         except EditionError as exc:
             failures += 1
             if as_json:
-                results.append({"source": str(source), "error": str(exc)})
+                results.append({"source": shown(source), "error": str(exc)})
             else:
                 click.echo(f"error: {exc}", err=True)
             continue

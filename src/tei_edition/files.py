@@ -1,19 +1,44 @@
-"""Atomic file output: a reader sees the old complete file or the new one, never half."""
+"""Files in and out: inputs must be regular files; outputs are written atomically,
+so a reader sees the old complete file or the new one, never half."""
 
 from __future__ import annotations
 
 import os
+import stat
 import tempfile
 from pathlib import Path
 
+from .errors import EditionError, os_error
+
+
+def read_input(path: str | os.PathLike, expected: str = "a file") -> bytes:
+    """The bytes of an input file; anything but a regular file (or a symlink to
+    one) is refused before it is opened: reading a FIFO or a device could block
+    forever or never end."""
+    try:
+        mode = os.stat(path).st_mode
+        if not stat.S_ISREG(mode):
+            kind = "a folder" if stat.S_ISDIR(mode) else "a FIFO" if stat.S_ISFIFO(mode) \
+                else "a device or socket"
+            raise EditionError(f"this is {kind}, not a regular file; expected {expected}",
+                               str(path))
+        return Path(path).read_bytes()
+    except OSError as exc:
+        raise os_error(exc, path, "cannot read the file") from None
+
 
 def write_atomic(path: str | os.PathLike, data: bytes | str) -> None:
-    """Write data to a temporary file beside path, fsync it, then rename it over path."""
+    """Write data to a temporary file beside path, fsync it, then rename it over path.
+    The machine's refusal (no such folder, no permission, disk full) is an
+    EditionError naming path."""
     target = Path(path)
-    target.parent.mkdir(parents=True, exist_ok=True)
     if isinstance(data, str):
         data = data.encode("utf-8")
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    except OSError as exc:
+        raise os_error(exc, target) from None
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
@@ -21,9 +46,11 @@ def write_atomic(path: str | os.PathLike, data: bytes | str) -> None:
             os.fsync(handle.fileno())
         os.chmod(tmp, 0o644)
         os.replace(tmp, target)
-    except BaseException:
+    except BaseException as exc:
         try:
             os.unlink(tmp)
         except FileNotFoundError:
             pass
+        if isinstance(exc, OSError):
+            raise os_error(exc, target) from None
         raise

@@ -29,7 +29,7 @@ from pathlib import Path
 from lxml import etree
 
 from .errors import EditionError
-from .files import write_atomic
+from .files import read_input, write_atomic
 from .resources import xslt_path
 from .xmlsafe import parse_xml_bytes
 from .xslt import parse_own_xml, stylesheet
@@ -124,10 +124,7 @@ def _record_key(data: bytes, path: Path) -> str:
 
 
 def _read(path: Path) -> bytes:
-    try:
-        return Path(path).read_bytes()
-    except OSError as exc:
-        raise EditionError(f"cannot read: {exc.strerror}", str(path)) from None
+    return read_input(path, "a TEI file")
 
 
 def _load_tei(path: Path, data: bytes | None = None) -> etree._ElementTree:
@@ -295,7 +292,7 @@ def _store(records: dict[Path, str]) -> None:
     try:
         for path, text in records.items():
             write_atomic(path, text)
-    except OSError:
+    except (OSError, EditionError):
         pass  # only a cache: the next build makes the records again
 
 

@@ -24,7 +24,7 @@ from pathlib import Path
 from lxml import etree
 
 from .errors import EditionError
-from .files import write_atomic
+from .files import read_input, write_atomic
 from .resources import xslt_path
 from .xmlsafe import parse_xml_bytes
 from .xslt import stylesheet
@@ -64,7 +64,7 @@ class PdfRenderer:
     def document(self, tei_path: Path, pdf_dir: Path) -> Path:
         """Write pdf_dir/<id>.pdf for one TEI file; return its path."""
         tei_path = Path(tei_path)
-        data = tei_path.read_bytes()
+        data = read_input(tei_path, "a TEI file")
         tree = parse_xml_bytes(data, str(tei_path))
         _require_tei(tree.getroot(), tei_path)
         doc_id = document_id(tree.getroot(), tei_path)
@@ -82,7 +82,7 @@ class PdfRenderer:
         corpus = etree.Element(f"{{{TEI_NS}}}teiCorpus", nsmap={None: TEI_NS})
         trees, attachments = [], {}
         for path in map(Path, tei_paths):
-            data = path.read_bytes()
+            data = read_input(path, "a TEI file")
             tree = parse_xml_bytes(data, str(path))
             _require_tei(tree.getroot(), path)
             trees.append(tree)

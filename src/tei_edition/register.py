@@ -289,9 +289,22 @@ def parse_edition(data: dict, root: Path, text: str = "", source: str = "edition
         if key not in METADATA_KEYS:
             raise EditionError(f"unknown key '{key}' in [edition]; expected one of "
                                f"{', '.join(sorted(METADATA_KEYS))}", source, _line_of(text, key))
+    where = _Reader(Edition(root=root), text, source)
+    for key, value in metadata.items():
+        line = where._key_line(_header_line(text, "edition"), key)
+        if key == "editors":
+            if not isinstance(value, (str, list)) or (
+                    isinstance(value, list) and not all(isinstance(v, str) for v in value)):
+                raise EditionError("'editors' in [edition] must be a list of strings "
+                                   '(editors = ["A. Name", "B. Name"])', source, line)
+        elif not isinstance(value, str):
+            raise EditionError(f"'{key}' in [edition] must be a string (in quotes)", source, line)
     rules = data.get("rules", {})
     if not isinstance(rules, dict):
         raise EditionError("[rules] must be a table", source, _line_of(text, "rules"))
+    from .ingest.rules import rules_from_table  # import late: ingest imports this module
+
+    rules_from_table(rules, source, text)  # a wrong rule is the edition's error, found here
     edition = Edition(root=root, metadata=dict(metadata), rules=dict(rules))
     _Reader(edition, text, source).read({k: v for k, v in data.items()
                                          if k not in ("edition", "rules")})

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import click
 
-from .errors import EditionError
+from .errors import EditionError, settings
 
 
 def _tei_files(paths: tuple[str, ...]) -> list[Path]:
@@ -45,6 +45,7 @@ def render_command(paths, targets, output, edition_dir, paper):
     """Render TEI files (or folders of them) as HTML and/or PDF."""
     from .register import load_edition
 
+    settings["log_folder"] = Path(output)
     files = _tei_files(paths)
     edition = load_edition(Path(edition_dir)).metadata if edition_dir else {}
     out = Path(output)

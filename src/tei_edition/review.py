@@ -21,7 +21,7 @@ from pathlib import Path
 import click
 
 from .errors import EditionError
-from .files import write_atomic
+from .files import read_input, write_atomic
 from .ingest import Conversion
 from .ingest.model import Document, ParticipantList, Paragraph, Turn
 
@@ -310,10 +310,7 @@ def review_command(sources, output, edition_dir):
         source = Path(name)
         try:
             edition = fixed or find_edition(source)
-            try:
-                data = source.read_bytes()
-            except OSError as exc:
-                raise EditionError(f"cannot read the file: {exc.strerror}", str(source)) from None
+            data = read_input(source, "a transcript (.txt)")
             conversion = convert_transcript(data, source, edition)
             if output:
                 out_dir = Path(output)

@@ -31,8 +31,8 @@ from pathlib import Path
 
 import click
 
-from .errors import EditionError
-from .files import write_atomic
+from .errors import EditionError, shown
+from .files import read_input, write_atomic
 from .resources import schema_path, tei_all_rng
 
 LAYERS = ("well-formed", "tei", "profile")
@@ -502,7 +502,7 @@ class Validator:
                     path, 1, 1, "well-formed", "file-too-large",
                     f"The file is {size / 1048576:.1f} MB, over the {self.max_bytes / 1048576:.0f} MB "
                     "limit for one document; it was not read (split it, or raise --max-size).")]
-            data = Path(path).read_bytes()
+            data = read_input(path, "a TEI file")
         except OSError as exc:
             raise EditionError(f"cannot read the file: {exc.strerror}", path) from None
         tree, faults = parse_document(path, data)
@@ -754,7 +754,8 @@ def _summary(report: Report) -> str:
 
 
 def format_text(report: Report) -> str:
-    lines = [f"{f.file}:{f.line}:{f.column}: {f.layer}/{f.rule}: {f.message}" for f in report.faults]
+    lines = [f"{shown(f.file)}:{f.line}:{f.column}: {f.layer}/{f.rule}: {f.message}"
+             for f in report.faults]
     lines += [f"warning: {reason}" for reason in report.skipped_layers.values()]
     lines.append(_summary(report))
     return "\n".join(lines) + "\n"
@@ -764,10 +765,10 @@ def format_json(report: Report) -> str:
     document = {
         "ok": report.ok,
         "files": len(report.files),
-        "failed_files": report.failed_files(),
+        "failed_files": [shown(name) for name in report.failed_files()],
         "layers": {layer: ("skipped: " + report.skipped_layers[layer]
                            if layer in report.skipped_layers else "checked") for layer in LAYERS},
-        "faults": [fault.as_dict() for fault in report.faults],
+        "faults": [{**fault.as_dict(), "file": shown(fault.file)} for fault in report.faults],
     }
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
 
@@ -787,12 +788,14 @@ def format_junit(report: Report) -> str:
                                                  report.not_reached.get(p, ())
                                                  or layer in report.skipped_layers)))
         for path in report.files:
-            case = etree.SubElement(suite, "testcase", classname=layer, name=path)
+            # shown(): a file name with bytes that are not UTF-8 or control
+            # characters cannot go into XML as it is
+            case = etree.SubElement(suite, "testcase", classname=layer, name=shown(path))
             mine = [f for f in layer_faults if f.file == path]
             if mine:
                 failure = etree.SubElement(case, "failure", type=mine[0].rule,
-                                           message=f"line {mine[0].line}: {mine[0].message}")
-                failure.text = "\n".join(f"{f.file}:{f.line}:{f.column}: {f.rule}: {f.message}"
+                                           message=shown(f"line {mine[0].line}: {mine[0].message}"))
+                failure.text = "\n".join(shown(f"{f.file}:{f.line}:{f.column}: {f.rule}: {f.message}")
                                          for f in mine)
             elif layer in report.skipped_layers:
                 etree.SubElement(case, "skipped", message=report.skipped_layers[layer])
@@ -811,7 +814,7 @@ def _github_escape(value: str, in_property: bool = False) -> str:
 def format_github(report: Report) -> str:
     """GitHub Actions workflow commands: each fault becomes an inline annotation."""
     lines = [
-        f"::error file={_github_escape(f.file, True)},line={f.line},col={f.column},"
+        f"::error file={_github_escape(shown(f.file), True)},line={f.line},col={f.column},"
         f"title={_github_escape(f'{f.layer}/{f.rule}', True)}::{_github_escape(f.message)}"
         for f in report.faults]
     lines += [f"::warning title=tei-edition validate::{_github_escape(reason)}"

@@ -1,5 +1,8 @@
 """XSLT 3.0 with saxonche: each stylesheet compiled once per process, then reused.
 
+A stylesheet that does not compile, or fails on a document the Python side has
+already checked, is a bug of the tool (ToolBug), never the input's fault.
+
 Input documents reach Saxon only after lxml has parsed them with entity
 resolution and network access switched off, and only as their root element
 (no DOCTYPE), so no transform can be made to read files or fetch URLs that a
@@ -13,7 +16,7 @@ from functools import lru_cache
 
 from lxml import etree
 
-from .errors import EditionError
+from .errors import EditionError, ToolBug
 from .resources import xslt_path
 from .xmlsafe import parse_xml_bytes
 
@@ -40,7 +43,7 @@ class Stylesheet:
         try:
             self._executable = compiler.compile_stylesheet(stylesheet_file=str(path))
         except Exception as exc:  # saxonche raises PySaxonApiError
-            raise EditionError(f"stylesheet {name} does not compile: {exc}") from None
+            raise ToolBug(f"stylesheet {name} does not compile: {exc}") from None
 
     def transform(self, document: etree._ElementTree | etree._Element | bytes,
                   params: dict[str, str] | None = None) -> str:
@@ -61,7 +64,7 @@ class Stylesheet:
         try:
             result = self._executable.transform_to_string(xdm_node=node)
         except Exception as exc:
-            raise EditionError(f"{self.name} failed: {exc}") from None
+            raise ToolBug(f"{self.name} failed: {exc}") from None
         return result or ""
 
 
@@ -71,11 +74,11 @@ def parse_own_xml(text: str, reader: str = "the stylesheet"):
     must begin with its root element: with no DOCTYPE before it, nothing in the
     text can declare an entity, let alone load one."""
     if not _STARTS_WITH_ELEMENT.match(text):
-        raise EditionError(f"{reader} cannot read the document: it does not begin with an element")
+        raise ToolBug(f"{reader} cannot read the document: it does not begin with an element")
     try:
         return _processor().parse_xml(xml_text=text)
-    except Exception as exc:  # e.g. an entity reference lxml kept unexpanded
-        raise EditionError(f"{reader} cannot read the document: {exc}") from None
+    except Exception as exc:  # the callers refuse unexpanded entities first
+        raise ToolBug(f"{reader} cannot read the document: {exc}") from None
 
 
 @lru_cache(maxsize=None)

@@ -11,9 +11,11 @@ import re
 import unicodedata
 
 from ..errors import EditionError
+from .rules import is_text_encoding
 
-# Characters XML 1.0 forbids (C0 controls other than tab/LF/CR, and FFFE/FFFF).
-_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0e-\x1f\ufffe\uffff]")
+# Characters XML 1.0 forbids (C0 controls other than tab/LF/CR, lone surrogates,
+# which an encoding such as unicode_escape can produce, and FFFE/FFFF).
+_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 # Spaces that look like spaces: normalised to U+0020 so that patterns match.
 _SPACES = re.compile("[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
 
@@ -56,10 +58,9 @@ def _decode(data: bytes, source: str, encoding: str | None, notes: list[str]) ->
             notes.append(f"byte-order mark: read as {name.replace('-sig', '')}")
             return _strict(data, name, source)
     if encoding:
-        try:
-            codecs.lookup(encoding)
-        except LookupError:
-            raise EditionError(f"unknown encoding '{encoding}'", source) from None
+        if not is_text_encoding(encoding):
+            raise EditionError(f"'{encoding}' is not a text encoding Python knows; expected one "
+                               "such as utf-8, cp1252, latin-1 (--encoding)", source)
         return _strict(data, encoding, source)
     if b"\x00" in data:
         line = data.count(b"\n", 0, data.index(b"\x00")) + 1
@@ -71,7 +72,9 @@ def _decode(data: bytes, source: str, encoding: str | None, notes: list[str]) ->
 def _strict(data: bytes, encoding: str, source: str) -> str:
     try:
         return data.decode(encoding)
-    except UnicodeDecodeError as exc:
+    except (UnicodeError, ValueError) as exc:
+        if not isinstance(exc, UnicodeDecodeError):  # a codec that cannot say where
+            raise EditionError(f"the file cannot be read as {encoding}: {exc}", source) from None
         line = data.count(b"\n", 0, exc.start) + 1
         column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
         hint = ""

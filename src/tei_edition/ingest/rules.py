@@ -15,6 +15,7 @@ it is added to the default.
 
 from __future__ import annotations
 
+import codecs
 import re
 from dataclasses import dataclass, field, fields, replace
 
@@ -162,44 +163,71 @@ class Rules:
         return [re.compile(p) for p in self.speaker_labels]
 
 
-def rules_from_table(table: dict, source: str = "edition.toml") -> Rules:
-    """Apply an edition's [rules] table to the defaults; unknown keys are errors."""
+def rules_from_table(table: dict, source: str = "edition.toml", text: str = "") -> Rules:
+    """Apply an edition's [rules] table to the defaults; unknown keys and values of
+    the wrong kind are errors naming the file (and, given its text, the line)."""
     base = Rules()
     names = {f.name: f for f in fields(Rules)}
     changes: dict = {}
+
+    def fail(message: str, key: str | None = None) -> None:
+        match = re.search(rf"^[ \t]*\"?{re.escape(key)}\"?[ \t]*=", text, re.M) if key else None
+        raise EditionError(message, source, text.count("\n", 0, match.start()) + 1
+                           if match else None)
+
     for key, value in table.items():
         name, extend = (key[6:], True) if key.startswith("extra_") else (key, False)
         if name not in names:
-            raise EditionError(f"unknown rule '{key}' in [rules]; known rules: "
-                               f"{', '.join(sorted(names))}", source)
+            fail(f"unknown rule '{key}' in [rules]; known rules: {', '.join(sorted(names))}", key)
         current = getattr(base, name)
         if isinstance(current, tuple):
             if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-                raise EditionError(f"rule '{key}' must be a list of strings", source)
+                fail(f"rule '{key}' must be a list of strings", key)
             changes[name] = (current + tuple(value)) if extend else tuple(value)
         elif isinstance(current, dict):
-            if not isinstance(value, dict):
-                raise EditionError(f"rule '{key}' must be a table", source)
+            if not isinstance(value, dict) or not all(
+                    isinstance(k, str) and k.strip() and isinstance(v, str) and v.strip()
+                    for k, v in value.items()):
+                fail(f"rule '{key}' must be a table of labels and roles, each a non-empty "
+                     'string (Q = "interviewer")', key)
             changes[name] = {**current, **value} if extend else dict(value)
         elif isinstance(current, int):
-            if not isinstance(value, int):
-                raise EditionError(f"rule '{key}' must be a whole number", source)
+            if not isinstance(value, int) or isinstance(value, bool):
+                fail(f"rule '{key}' must be a whole number", key)
             changes[name] = value
         else:
             if not isinstance(value, str):
-                raise EditionError(f"rule '{key}' must be a string", source)
+                fail(f"rule '{key}' must be a string", key)
             changes[name] = value
     rules = replace(base, **changes)
-    for pattern in (*rules.speaker_labels, *rules.furniture, *rules.classifications,
-                    rules.participants_intro, rules.closer, rules.section_heads, rules.rights,
-                    rules.translator, rules.summary_heads, rules.unknown_speaker):
+    if rules.encoding and not is_text_encoding(rules.encoding):
+        fail(f"rule 'encoding': '{rules.encoding}' is not a text encoding Python knows; "
+             "expected one such as utf-8, cp1252, latin-1", "encoding")
+    for key, pattern in _patterns(rules):
         try:
             re.compile(pattern)
-        except re.error as exc:
-            raise EditionError(f"rule pattern {pattern!r} is not a valid regular expression: "
-                               f"{exc}", source) from None
+        except (re.error, RecursionError, OverflowError) as exc:
+            fail(f"rule pattern {pattern!r} is not a valid regular expression: {exc}", key)
     for pattern in rules.speaker_labels:
         if "rest" not in re.compile(pattern).groupindex or "label" not in re.compile(pattern).groupindex:
-            raise EditionError(f"speaker label pattern {pattern!r} needs the named groups "
-                               "(?P<label>…) and (?P<rest>…)", source)
+            fail(f"speaker label pattern {pattern!r} needs the named groups "
+                 "(?P<label>…) and (?P<rest>…)", "speaker_labels")
     return rules
+
+
+def _patterns(rules: Rules) -> list[tuple[str, str]]:
+    """Every regular expression of a rule set, with the name of its rule."""
+    found = [(name, p) for name in ("speaker_labels", "furniture", "classifications")
+             for p in getattr(rules, name)]
+    return found + [(name, getattr(rules, name)) for name in (
+        "participants_intro", "closer", "section_heads", "rights", "translator",
+        "summary_heads", "unknown_speaker")]
+
+
+def is_text_encoding(name: str) -> bool:
+    """Does Python know this encoding, as one that turns bytes into text (not rot13
+    or base64, which codecs also knows)?"""
+    try:
+        return codecs.lookup(name)._is_text_encoding
+    except LookupError:
+        return False
