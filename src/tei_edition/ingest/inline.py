@@ -17,7 +17,10 @@ Each bracket kind becomes one TEI element (DESIGN §3):
     [1] ^1 ¹           footnote markers (resolved against the notes at the end)
 
 Brackets nest ([inserted: with [him]]). An unbalanced bracket is kept as
-text and reported with its line and column.
+text and reported with its line and column. The brackets are paired in one
+pass (linear time, however many are left open), and nesting deeper than
+MAX_BRACKET_DEPTH is kept as text: deep nesting is data, but every later stage
+(the XML parser's depth limit, the stylesheets) must be able to take the TEI.
 """
 
 from __future__ import annotations
@@ -46,6 +49,7 @@ _SIC = re.compile(r"^\s*sic!?\s*$", re.I)
 _PAGE = re.compile(rf"^\s*{PAGE_MARKER}\s*$", re.I)
 _VOCAL = re.compile(r"^\s*(?:laughter|laughs|laughing|applause|coughs?|coughing|sighs?|groans?)\s*$", re.I)
 _INCIDENT = re.compile(r"^\s*(?:(?:long |short )?pause|crosstalk|silence|interruption|noise|tape (?:ends|break|cut))\s*$", re.I)
+MAX_BRACKET_DEPTH = 40
 _FOOTNOTE = re.compile(r"^\s*(\d{1,3})\s*$")
 _QUERY = re.compile(r"^\s*\?\s*$")
 
@@ -84,43 +88,49 @@ def footnote_marker(n: str, style: str) -> str:
 
 
 def parse_inline(text: str, line: int = 0, column: int = 1,
-                 warnings: list | None = None) -> list[Inline]:
+                 warnings: list | None = None, depth: int = 0) -> list[Inline]:
     """Parse one paragraph's text into strings and Nodes."""
     warnings = warnings if warnings is not None else []
-    out: list[Inline] = []
-    pos = 0
+    if depth >= MAX_BRACKET_DEPTH:
+        warnings.append((line, column, f"brackets nested more than {MAX_BRACKET_DEPTH} deep; "
+                                       "the inner ones are kept as text"))
+        out: list[Inline] = []
+        _flush(text, out)
+        return out
+    pairs, unclosed, unopened = _pair_brackets(text)
+    warnings.extend((line, column + pos, "'[' is never closed; kept as text") for pos in unclosed)
+    warnings.extend((line, column + pos, "']' without an opening '['; kept as text")
+                    for pos in unopened)
+    out = []
     plain_start = 0
-    while pos < len(text):
-        char = text[pos]
-        if char == "[":
-            end = _matching_bracket(text, pos)
-            if end is None:
-                warnings.append((line, column + pos, "'[' is never closed; kept as text"))
-                pos += 1
-                continue
-            _flush(text[plain_start:pos], out)
-            _bracket(text[pos + 1:end], out, line, column + pos + 1, warnings)
-            pos = end + 1
-            plain_start = pos
-        elif char == "]":
-            warnings.append((line, column + pos, "']' without an opening '['; kept as text"))
-            pos += 1
-        else:
-            pos += 1
+    pos = text.find("[")
+    while pos >= 0:
+        end = pairs.get(pos)
+        if end is None:  # never closed: text
+            pos = text.find("[", pos + 1)
+            continue
+        _flush(text[plain_start:pos], out)
+        _bracket(text[pos + 1:end], out, line, column + pos + 1, warnings, depth)
+        plain_start = end + 1
+        pos = text.find("[", plain_start)
     _flush(text[plain_start:], out)
     return out
 
 
-def _matching_bracket(text: str, start: int) -> int | None:
-    depth = 0
-    for index in range(start, len(text)):
-        if text[index] == "[":
-            depth += 1
-        elif text[index] == "]":
-            depth -= 1
-            if depth == 0:
-                return index
-    return None
+def _pair_brackets(text: str) -> tuple[dict[int, int], list[int], list[int]]:
+    """Each '[' that is closed and the position of its ']'; the '[' never closed;
+    the ']' never opened. One pass with a stack."""
+    pairs: dict[int, int] = {}
+    open_at: list[int] = []
+    unopened: list[int] = []
+    for match in re.finditer(r"[\[\]]", text):
+        if match.group() == "[":
+            open_at.append(match.start())
+        elif open_at:
+            pairs[open_at.pop()] = match.start()
+        else:
+            unopened.append(match.start())
+    return pairs, open_at, unopened
 
 
 def _flush(plain: str, out: list[Inline]) -> None:
@@ -150,12 +160,13 @@ def _flush(plain: str, out: list[Inline]) -> None:
         out.append(plain[pos:])
 
 
-def _bracket(inner: str, out: list[Inline], line: int, column: int, warnings: list) -> None:
+def _bracket(inner: str, out: list[Inline], line: int, column: int, warnings: list,
+             depth: int = 0) -> None:
     """Classify one bracket's content and append the element it stands for."""
     if m := _ADD.match(inner):
-        out.append(Node("add", {}, parse_inline(m.group(1), line, column, warnings)))
+        out.append(Node("add", {}, parse_inline(m.group(1), line, column, warnings, depth + 1)))
     elif m := _DEL.match(inner):
-        out.append(Node("del", {}, parse_inline(m.group(1), line, column, warnings)))
+        out.append(Node("del", {}, parse_inline(m.group(1), line, column, warnings, depth + 1)))
     elif _QUERY.match(inner):
         out.append(Node("note", {"type": "query", "place": "inline"}, ["?"]))
     elif _HIDDEN.match(inner):
@@ -184,7 +195,7 @@ def _bracket(inner: str, out: list[Inline], line: int, column: int, warnings: li
         warnings.append((line, column - 1, "empty brackets '[]'; kept as text"))
         out.append("[" + inner + "]")
     else:
-        out.append(Node("supplied", {}, parse_inline(inner, line, column, warnings)))
+        out.append(Node("supplied", {}, parse_inline(inner, line, column, warnings, depth + 1)))
 
 
 def _wrap_sic(out: list[Inline], inner: str, line: int, column: int, warnings: list) -> None:
