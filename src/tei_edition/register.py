@@ -322,22 +322,28 @@ class _Reader:
     def __init__(self, edition: Edition, text: str, source: str):
         self.edition = edition
         self.text = text
+        self.lines = text.split("\n")  # split once: a register may have 10,000 entries
         self.source = source
+        self.ids = {e.id for e in (*edition.persons, *edition.places, *edition.orgs)}
 
     # -- where things are ----------------------------------------------------
 
     def _entry_lines(self, table: str) -> list[int]:
         """The line of each [[table]] header, in order."""
         pattern = re.compile(rf"^[ \t]*\[\[[ \t]*{re.escape(table)}[ \t]*\]\]", re.M)
-        return [self.text.count("\n", 0, m.start()) + 1 for m in pattern.finditer(self.text)]
+        found, line, counted = [], 1, 0
+        for m in pattern.finditer(self.text):  # lines counted once, not from the top each time
+            line += self.text.count("\n", counted, m.start())
+            counted = m.start()
+            found.append(line)
+        return found
 
     def _key_line(self, start: int | None, key: str) -> int | None:
         """The line of `key =` within the entry that starts on line `start`."""
         if start is None:
             return None
-        lines = self.text.split("\n")
-        for number in range(start, len(lines)):
-            line = lines[number]
+        for number in range(start, len(self.lines)):
+            line = self.lines[number]
             if re.match(r"^\s*\[", line):
                 break
             if re.match(rf"^\s*\"?{re.escape(key)}\"?\s*=", line):
@@ -426,6 +432,9 @@ class _Reader:
         if not isinstance(pid, str) or not _ID.match(pid):
             self.fail(f"{table} entry {number} needs an 'id' made of letters, digits, '-', '_' "
                       "or '.' and not starting with a digit", self._key_line(line, "id"))
+        if pid not in self.ids:
+            self.ids.add(pid)
+            return pid
         for other in (*self.edition.persons, *self.edition.places, *self.edition.orgs):
             if other.id == pid:
                 first = other.origin
@@ -481,6 +490,9 @@ class _Reader:
         scoped: list[ScopedName] = []
         for key in ("aliases", "titles"):
             value = entry.get(key, [])
+            if isinstance(value, list) and all(isinstance(item, str) for item in value):  # quickly
+                plain += [item.strip() for item in value if item.strip()]
+                continue
             where = self._key_line(line, key)
             if not isinstance(value, list):
                 self.fail(f"{what}: '{key}' must be a list of names or "
@@ -504,7 +516,7 @@ class _Reader:
                 if start and end and start > end:
                     self.fail(f"{what}: '{name}' ends ({end}) before it begins ({start})", where)
                 scoped.append(ScopedName(name, documents, start, end,
-                                         Origin(self.source, _line_in_entry(self.text, line, name))))
+                                         Origin(self.source, _line_in_entry(self.lines, line, name))))
         return tuple(plain), tuple(scoped)
 
     def _place(self, entry: dict, number: int, line: int | None, kind: str) -> Place:
@@ -563,11 +575,10 @@ class _Reader:
             origin=Origin(self.source, line)))
 
 
-def _line_in_entry(text: str, start: int | None, name: str) -> int | None:
+def _line_in_entry(lines: list[str], start: int | None, name: str) -> int | None:
     """The line at or below an entry's header that holds a quoted name."""
     if start is None:
         return None
-    lines = text.split("\n")
     for number in range(start - 1, len(lines)):
         if f'"{name}"' in lines[number] or f"'{name}'" in lines[number]:
             return number + 1
