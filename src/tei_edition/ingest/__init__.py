@@ -7,11 +7,16 @@ tei.py (model to TEI). rules.py holds every pattern the stages use.
 
 from __future__ import annotations
 
+import os
 import re
+import signal
+import threading
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from ..apparatus import apply_apparatus
+from ..errors import EditionError
 from ..register import Edition, persons_in_scope
 from .decode import decode_source
 from .frontmatter import (FrontMatter, LineMarks, apply_front_matter, check_against_register,
@@ -19,7 +24,7 @@ from .frontmatter import (FrontMatter, LineMarks, apply_front_matter, check_agai
                           split_front_matter)
 from .model import Document
 from .people import PeopleIndex
-from .rules import Rules, rules_from_table
+from .rules import Rules, editor_patterns, rules_from_table
 from .speakers import LabelReader
 from .structure import TranscriptReader
 from .tei import build_tei, serialize
@@ -40,9 +45,76 @@ def document_id(path: Path) -> str:
     return stem if re.match(r"[^\W\d]", stem) else f"doc-{stem}"
 
 
+# An edition's own patterns can backtrack for ever on some line: one document's
+# conversion gets this many seconds, then the rule at fault is named.
+TIME_LIMIT_VARIABLE = "TEI_EDITION_TIME_LIMIT"
+DEFAULT_TIME_LIMIT = 60.0
+
+
+class _TimeUp(Exception):
+    pass
+
+
+@contextmanager
+def _time_limit(seconds: float):
+    """Raise _TimeUp in the block after `seconds` (Python's re checks for signals
+    while it matches). Only the main thread gets signals: elsewhere no limit."""
+    if seconds <= 0 or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def time_up(*_):
+        raise _TimeUp()
+
+    previous = signal.signal(signal.SIGALRM, time_up)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def time_limit_seconds() -> float:
+    try:
+        return float(os.environ.get(TIME_LIMIT_VARIABLE, DEFAULT_TIME_LIMIT))
+    except ValueError:
+        return DEFAULT_TIME_LIMIT
+
+
 def convert_transcript(data: bytes, path: Path, edition: Edition,
                        encoding: str | None = None, rules: Rules | None = None) -> Conversion:
-    """Convert one transcript's bytes; raises EditionError for unusable input.
+    """Convert one transcript's bytes; raises EditionError for unusable input, and
+    for a conversion that runs out of time (naming the edition's rule at fault)."""
+    limit = time_limit_seconds()
+    try:
+        with _time_limit(limit):
+            return _convert(data, path, edition, encoding, rules)
+    except _TimeUp:
+        raise EditionError(f"converting took more than {limit:g} s ({TIME_LIMIT_VARIABLE}); "
+                           + _runaway_rule(data, edition), str(path)) from None
+
+
+def _runaway_rule(data: bytes, edition: Edition) -> str:
+    """Which of the edition's own patterns runs away on which line, as a message."""
+    lines = data.decode("utf-8", "replace").splitlines()
+    source = edition.root / "edition.toml"
+    for key, pattern in editor_patterns(edition.rules):
+        compiled = re.compile(pattern)
+        number = 0
+        try:
+            with _time_limit(min(5.0, time_limit_seconds())):
+                for number, line in enumerate(lines, start=1):
+                    compiled.search(line.strip())
+        except _TimeUp:
+            return (f"the rule '{key}' of {source}, {pattern!r}, runs away on line {number} "
+                    "(a repetition inside a repetition backtracks without end): rewrite it")
+    return "none of the edition's own rules is at fault: please report the transcript"
+
+
+def _convert(data: bytes, path: Path, edition: Edition, encoding: str | None,
+             rules: Rules | None) -> Conversion:
+    """Convert one transcript's bytes (convert_transcript, without its time limit).
 
     The editor's front matter and line marks (frontmatter.py) are taken off the
     lines first; the register is seen as it holds for this document (scoped names);

@@ -224,6 +224,17 @@ def _patterns(rules: Rules) -> list[tuple[str, str]]:
         "summary_heads", "unknown_speaker")]
 
 
+def editor_patterns(table: dict) -> list[tuple[str, str]]:
+    """The regular expressions an edition's [rules] table gives, with their rule's key."""
+    names = {name for name, _ in _patterns(Rules())} | {"speaker_labels"}
+    found = []
+    for key, value in table.items():
+        if key.removeprefix("extra_") in names:
+            found += [(key, v) for v in (value if isinstance(value, list) else [value])
+                      if isinstance(v, str)]
+    return found
+
+
 def is_text_encoding(name: str) -> bool:
     """Does Python know this encoding, as one that turns bytes into text (not rot13
     or base64, which codecs also knows)?"""
