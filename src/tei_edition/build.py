@@ -35,7 +35,9 @@ import hashlib
 import json
 import math
 import os
+import signal
 import sys
+import threading
 import time
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
@@ -63,6 +65,10 @@ ONLY = {
 }
 STATE_FILE = ".state.json"
 LOCK_FILE = ".lock"
+# Held (shared) by every worker that writes into a build folder, for the worker's
+# life: a new build waits until no worker of an earlier, killed one can write.
+WORKERS_LOCK_FILE = ".lock-workers"
+WORKERS_WAIT_SECONDS = 60
 STATE_FORMAT = 1
 # The state is saved at least this often during a long stage, so that an
 # interrupted build loses little finished work.
@@ -245,6 +251,41 @@ def _load_state(path: Path) -> dict:
 # one Edition, Validator, HtmlRenderer and PdfRenderer per edition.
 
 _cache: dict = {}
+_in_worker = False
+
+
+def _worker_start(parent: int) -> None:
+    """Each worker process, as it starts: it dies with the build's main process,
+    even when that is killed (SIGKILL): no orphan goes on using memory and
+    writing outputs after the build is gone."""
+    global _in_worker
+    _in_worker = True
+    try:  # Linux: the kernel kills this process when its parent dies
+        import ctypes
+
+        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        pass
+    if os.getppid() != parent:  # the parent died before prctl took effect
+        os._exit(1)
+
+    def watch() -> None:  # elsewhere, and as a second guard: look every half second
+        while os.getppid() == parent:
+            time.sleep(0.5)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="parent-watch", daemon=True).start()
+
+
+def _hold_build_folder(build_dir: str | Path) -> None:
+    """In a worker, before it writes into a build folder: hold the folder's
+    workers lock (shared) until the worker ends (see Build._wait_for_old_workers)."""
+    if not _in_worker or ("workers-lock", str(build_dir)) in _cache:
+        return
+    Path(build_dir).mkdir(parents=True, exist_ok=True)
+    handle = open(Path(build_dir) / WORKERS_LOCK_FILE, "a")
+    fcntl.flock(handle, fcntl.LOCK_SH)
+    _cache[("workers-lock", str(build_dir))] = handle
 
 
 def _cached(kind: str, key: str, make: Callable):
@@ -276,6 +317,7 @@ def task_convert(root: str, register_sha: str, source: str) -> dict:
     from .register import load_edition
 
     try:
+        _hold_build_folder(Path(root) / "build")
         edition = _cached("edition", f"{root}\0{register_sha}", lambda: load_edition(Path(root)))
         conversion, target = convert_file(Path(source), Path(root) / "build" / "tei", edition)
     except Exception as exc:
@@ -319,6 +361,7 @@ def _renderer(kind: str, metadata: dict):
 
 def task_html(metadata: dict, tei: str, site_dir: str) -> dict:
     try:
+        _hold_build_folder(site_dir)
         return {"outputs": [str(_renderer("html", metadata).document(Path(tei), Path(site_dir)))]}
     except Exception as exc:
         return _failure(exc, tei)
@@ -326,6 +369,7 @@ def task_html(metadata: dict, tei: str, site_dir: str) -> dict:
 
 def task_pdf(metadata: dict, tei: str, pdf_dir: str) -> dict:
     try:
+        _hold_build_folder(Path(pdf_dir).parent)
         return {"outputs": [str(_renderer("pdf", metadata).document(Path(tei), Path(pdf_dir)))]}
     except Exception as exc:
         return _failure(exc, tei)
@@ -334,6 +378,7 @@ def task_pdf(metadata: dict, tei: str, pdf_dir: str) -> dict:
 def task_site(metadata: dict, teis: list[str], site_dir: str) -> dict:
     started = time.perf_counter()
     try:
+        _hold_build_folder(site_dir)
         written = _renderer("html", metadata).site([Path(t) for t in teis], Path(site_dir))
         return {"outputs": [str(p) for p in written], "seconds": time.perf_counter() - started}
     except Exception as exc:
@@ -355,6 +400,7 @@ def available_memory_mb() -> float | None:
 def task_volume(metadata: dict, teis: list[str], pdf_dir: str) -> dict:
     started = time.perf_counter()
     try:
+        _hold_build_folder(Path(pdf_dir).parent)
         written = _renderer("pdf", metadata).volume([Path(t) for t in teis], Path(pdf_dir))
         return {"outputs": [str(written)], "seconds": time.perf_counter() - started}
     except Exception as exc:
@@ -400,7 +446,8 @@ class Runner:
             return
         if self.pool is None:
             # spawn: a worker must not inherit a forked copy of Saxon or Typst.
-            self.pool = ProcessPoolExecutor(max_workers=self.jobs, mp_context=get_context("spawn"))
+            self.pool = ProcessPoolExecutor(max_workers=self.jobs, mp_context=get_context("spawn"),
+                                            initializer=_worker_start, initargs=(os.getpid(),))
         # A few calls per worker in flight, the rest submitted as those finish:
         # wait() looks at every pending future, so submitting all of them at
         # once made each wait cost as much as the whole collection.
@@ -480,6 +527,7 @@ class Build:
             except OSError:
                 raise EditionError("another build of this edition is running",
                                    str(root / "build")) from None
+            self._wait_for_old_workers(root / "build")
             _remove_temporary_files(root / "build")
             ed = discover(root)
             hand = sum(1 for d in ed.documents if d.hand_edited)
@@ -495,6 +543,23 @@ class Build:
                 if count and not doc.hand_edited:
                     self.reviews.append(f"{_plural(count, 'warning')} in {ed.rel(doc.source)}: "
                                         f"see {ed.build_dir / 'review' / (doc.id + '.html')}")
+
+    def _wait_for_old_workers(self, build_dir: Path) -> None:
+        """The workers of a build whose main process was killed die with it, but
+        may be finishing a write: the new build starts when none holds the folder."""
+        with open(build_dir / WORKERS_LOCK_FILE, "a") as handle:
+            deadline = time.monotonic() + WORKERS_WAIT_SECONDS
+            while True:
+                try:
+                    fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                    break
+                except OSError:
+                    if time.monotonic() > deadline:
+                        raise EditionError("worker processes of an earlier build still write "
+                                           "here; wait for them to end, then build again",
+                                           str(build_dir)) from None
+                    time.sleep(0.1)
+            fcntl.flock(handle, fcntl.LOCK_UN)
 
     def _hand_edited(self, ed: EditionBuild) -> None:
         """Say which file is published where a transcript and a hand-edited TEI file
