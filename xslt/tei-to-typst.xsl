@@ -369,6 +369,9 @@
     <xsl:variable name="s" select="ty:clean(.)"/>
     <xsl:variable name="s" select="if (. is $first-text) then replace($s, '^ ', '') else $s"/>
     <xsl:variable name="s" select="if (. is $last-text) then replace($s, ' $', '') else $s"/>
+    <!-- A word longer than a line gets a zero-width break every 200 characters:
+         Typst can then wrap it, and no PDF string outgrows PDF/A's 32,767 limit. -->
+    <xsl:variable name="s" select="replace($s, '(\S{200})(\S)', '$1&#x200B;$2')"/>
     <xsl:sequence select="if ($s) then ty:str($s) else ''"/>
   </xsl:template>
 

@@ -11,8 +11,15 @@ import click
 from .errors import EditionError, settings, shown
 from .files import read_input, write_atomic
 from .ingest import Conversion, convert_transcript, document_id
+from .validate import DEFAULT_MAX_BYTES
 from .ingest.model import Document, Node
 from .register import Edition, load_edition
+
+
+# What convert takes, every later stage takes: a transcript this size can hold no
+# paragraph past libxml2's 10,000,000-byte text node, and its TEI is checked
+# against validate's size limit (brackets nest at most ingest.inline.MAX_BRACKET_DEPTH).
+MAX_TRANSCRIPT_BYTES = 8 * 1048576
 
 
 def find_edition(source: Path) -> Edition:
@@ -37,7 +44,16 @@ def convert_file(source: Path, out_dir: Path | None, edition: Edition | None = N
                            "UTF-8; rename the file (the name is kept in the TEI)", str(source))
     edition = edition or find_edition(source)
     data = read_input(source, "a transcript (.txt)")
+    if len(data) > MAX_TRANSCRIPT_BYTES:
+        raise EditionError(f"the transcript is {len(data) / 1048576:.1f} MB, over the "
+                           f"{MAX_TRANSCRIPT_BYTES // 1048576} MB limit for one document "
+                           "(no paragraph may reach the XML parser's 10 MB text limit); "
+                           "split it", str(source))
     conversion = convert_transcript(data, source, edition, encoding)
+    if len(conversion.tei) > DEFAULT_MAX_BYTES:
+        raise EditionError(f"its TEI would be {len(conversion.tei) / 1048576:.1f} MB, over the "
+                           f"{DEFAULT_MAX_BYTES // 1048576} MB that validate reads for one "
+                           "document; split the transcript", str(source))
     target_dir = out_dir if out_dir is not None else default_output_dir(source, edition)
     target = target_dir / f"{document_id(source)}.xml"
     hand_edited = edition.root / "tei" / target.name
