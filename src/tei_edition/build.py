@@ -203,6 +203,10 @@ def discover(root: Path) -> EditionBuild:
     if not (root / "edition.toml").is_file():
         raise EditionError("not an edition folder (it has no edition.toml)", str(root))
     edition = load_edition(root)
+    for source in [*edition.transcripts, *(root / "tei").glob("*.xml")]:
+        if shown(source.name) != source.name:  # it would reach the TEI, the state, the pages
+            raise EditionError("the file name holds a control character or bytes that are not "
+                               "UTF-8; rename the file", str(source))
     documents: dict[str, Document] = {}
     for source in sorted((root / "tei").glob("*.xml")):
         documents[source.stem] = Document(source.stem, source, source)

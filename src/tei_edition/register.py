@@ -24,6 +24,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from .errors import EditionError
+from .xmlsafe import FORBIDDEN_IN_XML
 
 _ID = re.compile(r"^[A-Za-z_][\w.-]*$")
 _DATE = re.compile(r"^-?\d{4}(-\d{2}(-\d{2})?)?$")
@@ -292,6 +293,10 @@ def parse_edition(data: dict, root: Path, text: str = "", source: str = "edition
     where = _Reader(Edition(root=root), text, source)
     for key, value in metadata.items():
         line = where._key_line(_header_line(text, "edition"), key)
+        for item in (value if isinstance(value, list) else [value]):
+            if isinstance(item, str) and FORBIDDEN_IN_XML.search(item):
+                raise EditionError(f"'{key}' in [edition] holds a control character, which XML "
+                                   "cannot carry; remove it", source, line)
         if key == "editors":
             if not isinstance(value, (str, list)) or (
                     isinstance(value, list) and not all(isinstance(v, str) for v in value)):
@@ -379,11 +384,17 @@ class _Reader:
             self.fail(f"{what}: unknown key '{unknown[0]}'; expected one of "
                       f"{', '.join(sorted(allowed))}", self._key_line(line, unknown[0]))
 
+    def _printable(self, value: str, key: str, what: str, line: int | None) -> None:
+        if FORBIDDEN_IN_XML.search(value):
+            self.fail(f"{what}: '{key}' holds a control character, which XML cannot carry; "
+                      "remove it", self._key_line(line, key))
+
     def _string(self, entry: dict, key: str, what: str, line: int | None,
                 required: bool = False) -> str:
         value = entry.get(key, "")
         if not isinstance(value, str):
             self.fail(f"{what}: '{key}' must be a string", self._key_line(line, key))
+        self._printable(value, key, what, line)
         if required and not value.strip():
             self.fail(f"{what} needs a '{key}'", line)
         return value.strip()
@@ -392,6 +403,8 @@ class _Reader:
         value = entry.get(key, [])
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
             self.fail(f"{what}: '{key}' must be a list of strings", self._key_line(line, key))
+        for item in value:
+            self._printable(item, key, what, line)
         return tuple(v.strip() for v in value if v.strip())
 
     def _date(self, entry: dict, key: str, what: str, line: int | None) -> str:

@@ -2,9 +2,16 @@
 
 from __future__ import annotations
 
+import re
+
 from lxml import etree
 
 from .errors import EditionError
+
+
+# Characters XML 1.0 forbids in text (C0 controls other than tab/LF/CR, lone
+# surrogates, which an encoding such as unicode_escape can produce, and FFFE/FFFF).
+FORBIDDEN_IN_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
 def safe_parser(huge: bool = False) -> etree.XMLParser:

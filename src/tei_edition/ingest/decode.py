@@ -11,11 +11,10 @@ import re
 import unicodedata
 
 from ..errors import EditionError
+from ..xmlsafe import FORBIDDEN_IN_XML
 from .rules import is_text_encoding
 
-# Characters XML 1.0 forbids (C0 controls other than tab/LF/CR, lone surrogates,
-# which an encoding such as unicode_escape can produce, and FFFE/FFFF).
-_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+_FORBIDDEN = FORBIDDEN_IN_XML
 # Spaces that look like spaces: normalised to U+0020 so that patterns match.
 _SPACES = re.compile("[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
 
