@@ -945,7 +945,8 @@ def _plural(count: int, noun: str) -> str:
 
 def _remove_temporary_files(build_dir: Path) -> None:
     """Half-written temporaries of a killed build (write_atomic names them .<name>.*.tmp)."""
-    for folder in (build_dir, build_dir / "tei", build_dir / "pdf", build_dir / "assets"):
+    for folder in (build_dir, build_dir / "tei", build_dir / "pdf", build_dir / "assets",
+                   build_dir / "review", build_dir / ".cache" / "records"):
         for path in folder.glob(".*.tmp"):
             path.unlink(missing_ok=True)
 
@@ -1007,7 +1008,11 @@ def build_command(editions, jobs, only, volume, keep_going):
     folders (with edition.toml) [default: editions/*, or . if it is one].
     Exit status: 0 when everything was built, 1 on any error.
     """
-    roots = [Path(e) for e in editions] or _default_editions()
+    # each edition once: a second pass would wait on its own workers' hold (WORKERS_LOCK_FILE)
+    unique: dict[Path, Path] = {}
+    for name in editions:
+        unique.setdefault(Path(name).resolve(), Path(name))
+    roots = list(unique.values()) or _default_editions()
     for root in roots:
         if not root.is_dir():
             raise EditionError("no such edition folder", str(root))
