@@ -455,7 +455,7 @@ def test_volume_persons_index_gives_the_right_pages(out):
 def test_not_tei_is_a_one_line_error_and_writes_nothing(renderer, tmp_path):
     bad = tmp_path / "notes.xml"
     bad.write_bytes(b"<notes><p>hello</p></notes>")
-    with pytest.raises(EditionError, match="not a TEI document"):
+    with pytest.raises(EditionError, match="expected a TEI root element"):
         renderer.document(bad, tmp_path / "pdf")
     assert not (tmp_path / "pdf").exists() or not any((tmp_path / "pdf").iterdir())
 

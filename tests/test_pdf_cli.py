@@ -34,5 +34,5 @@ def test_render_pdf_refuses_a_file_that_is_not_tei(tmp_path):
     result = CliRunner().invoke(render_command, [str(bad), "--to", "pdf", "-o", str(tmp_path / "out")])
     assert result.exit_code != 0
     assert isinstance(result.exception, EditionError)
-    assert "not a TEI document" in str(result.exception)
+    assert "expected a TEI root element" in str(result.exception)
     assert not (tmp_path / "out" / "pdf" / "list.pdf").exists()

@@ -25,12 +25,13 @@
   <xsl:import href="html-glance.xsl"/>
   <xsl:include href="html-apparatus.xsl"/>
 
-  <!-- The file's id when the TEI root has no xml:id (html.py passes the stem). -->
+  <!-- The document's id, which names its page, PDF and TEI (html.py passes it: the
+       rule is ids.py's); the root's xml:id only when the stylesheet is run alone. -->
   <xsl:param name="doc-id" as="xs:string" select="''"/>
 
   <xsl:variable name="tei" select="/tei:TEI"/>
   <xsl:variable name="id" as="xs:string"
-      select="ed:safe-id((/tei:TEI/@xml:id, $doc-id, 'document')[normalize-space()][1])"/>
+      select="ed:safe-id(($doc-id, /tei:TEI/@xml:id, 'document')[normalize-space()][1])"/>
   <xsl:variable name="page" as="xs:string" select="$id || '.html'"/>
   <xsl:variable name="stable-url" as="xs:string" select="ed:site-url($page)"/>
   <xsl:variable name="title" as="xs:string" select="ed:title($tei)"/>

@@ -25,18 +25,17 @@ from lxml import etree
 
 from .errors import EditionError
 from .files import write_atomic
+from .ids import tei_id
 from .resources import xslt_path
-from .xmlsafe import parse_xml_bytes
+from .xmlsafe import parse_xml_bytes, require_tei_root
 from .xslt import stylesheet
 
 TEI_NS = "http://www.tei-c.org/ns/1.0"
-XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
 PAPERS = ("a4", "us-letter")
 STYLESHEET = "tei-to-typst.xsl"
 TEMPLATE = "edition.typ"
 # When neither SOURCE_DATE_EPOCH nor the TEI gives a date: 2000-01-01T00:00Z.
 FALLBACK_TIMESTAMP = 946684800
-_ID_CHARS = re.compile(r"[^A-Za-z0-9_.-]")
 
 
 class PdfRenderer:
@@ -67,7 +66,7 @@ class PdfRenderer:
         data = tei_path.read_bytes()
         tree = parse_xml_bytes(data, str(tei_path))
         _require_tei(tree.getroot(), tei_path)
-        doc_id = document_id(tree.getroot(), tei_path)
+        doc_id = tei_id(tree.getroot(), tei_path)
         source = self.typst_source(tree, fallback_id=doc_id)
         pdf = self._compile(source, {f"{doc_id}.xml": data}, _timestamp([tree]), str(tei_path))
         target = Path(pdf_dir) / f"{doc_id}.pdf"
@@ -86,7 +85,7 @@ class PdfRenderer:
             tree = parse_xml_bytes(data, str(path))
             _require_tei(tree.getroot(), path)
             trees.append(tree)
-            name = _unique(f"{document_id(tree.getroot(), path)}.xml", attachments)
+            name = _unique(f"{tei_id(tree.getroot(), path)}.xml", attachments)
             attachments[name] = data
             corpus.append(_copy(tree.getroot()))
         source = self._typst(corpus, fallback_id="volume")
@@ -169,16 +168,8 @@ def benchmark(tei_paths: list[Path], pdf_dir: Path, edition: dict | None = None,
     }
 
 
-def document_id(root: etree._Element, path: Path) -> str:
-    """The TEI root's xml:id, else the file stem; safe as a file name."""
-    raw = (root.get(XML_ID) or "").strip() or Path(path).stem
-    return _ID_CHARS.sub("-", raw).strip(".") or "document"
-
-
 def _require_tei(root: etree._Element, path: Path) -> None:
-    if root.tag != f"{{{TEI_NS}}}TEI":
-        raise EditionError("not a TEI document (the root element must be TEI in the TEI namespace)",
-                           str(path))
+    require_tei_root(root, str(path))
     # The safe parser leaves entity references unresolved; they have no text
     # to print, so refuse them rather than lose words silently.
     for entity in root.iter(etree.Entity):

@@ -15,6 +15,8 @@ from pathlib import Path
 import click
 
 from .errors import EditionError
+from .ids import clashes, described, tei_id
+from .xmlsafe import parse_xml_bytes
 
 
 def _tei_files(paths: tuple[str, ...]) -> list[Path]:
@@ -32,6 +34,23 @@ def _tei_files(paths: tuple[str, ...]) -> list[Path]:
     return files
 
 
+def _refuse_clashes(files: list[Path]) -> None:
+    """Two files with one document id would overwrite each other's page and PDF:
+    stop before anything is written."""
+    named = []
+    for path in files:
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            raise EditionError(f"cannot read: {exc.strerror}", str(path)) from None
+        named.append((tei_id(parse_xml_bytes(data, str(path)).getroot(), path), path))
+    ids = {path: doc_id for doc_id, path in named}
+    for first, second, _ in clashes(named):
+        raise EditionError(f"{first} and {second} would be written to one file, as "
+                           f"{described(ids[first], ids[second])} (from their xml:id, else their "
+                           "file name); change one")
+
+
 @click.command("render")
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--to", "targets", type=click.Choice(["html", "pdf", "all"]), default="all",
@@ -46,6 +65,7 @@ def render_command(paths, targets, output, edition_dir, paper):
     from .register import load_edition
 
     files = _tei_files(paths)
+    _refuse_clashes(files)
     edition = load_edition(Path(edition_dir)).metadata if edition_dir else {}
     out = Path(output)
     if targets in ("html", "all"):
