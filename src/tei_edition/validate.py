@@ -34,6 +34,7 @@ import click
 from .errors import EditionError
 from .files import write_atomic
 from .resources import schema_path, tei_all_rng
+from .xmlsafe import not_tei_root
 
 LAYERS = ("well-formed", "tei", "profile")
 TEI_NS = "http://www.tei-c.org/ns/1.0"
@@ -360,6 +361,10 @@ _JING_MESSAGES = [
      r'\(with xmlns(?::[\w.-]+)?="([^"]+)"\)', "tei-namespace",
      lambda m: f"<{m[1]}> is not in the TEI namespace: write xmlns=\"{m[2]}\" on the root "
                "element."),
+    # the root is not TEI at all
+    (r'^element "([^"]+)" not allowed here; expected element "TEI" or "teiCorpus" '
+     r'\(with xmlns="([^"]+)"\)', "root-element",
+     lambda m: f"{not_tei_root(m[1])}."),
     (r'^element "([^"]+)" not allowed here; expected (?:the element end-tag or )?(.*?)\s*$',
      "not-allowed-here",
      lambda m: f"<{m[1]}> is not allowed at this place in TEI P5; {_expected(m[2])}."),
@@ -396,6 +401,7 @@ _JING_MESSAGES = [
 
 
 def _expected(listing: str) -> str:
+    listing = re.sub(r'\s*\(with xmlns(?::[\w.-]+)?="[^"]*"\)', "", listing)  # not an element
     names = re.findall(r'"([^"]+)"', listing)
     if not names:
         return f"expected {listing}"
@@ -659,6 +665,8 @@ def _profile_fault(path: str, root, error, locate) -> Fault | None:
         return Fault(path, line, column, "profile", "root-element",
                      f"The root element is <{name}>; this edition keeps one document per file, "
                      "with <TEI> as its root.")
+    if element is root and _local(root.tag) not in ("TEI", "teiCorpus"):
+        return Fault(path, line, column, "profile", "root-element", f"{not_tei_root(name)}.")
     if "is not an element of the schema" in reason or (
             error.elem is not None and element is root and _namespace(root) != TEI_NS):
         return Fault(path, line, column, "profile", "tei-namespace",
