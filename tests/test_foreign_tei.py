@@ -8,12 +8,10 @@ person list kept in another file).
 
 from __future__ import annotations
 
-import http.server
 import json
 import shutil
 import subprocess
 import sys
-import threading
 from pathlib import Path
 
 import pytest
@@ -79,31 +77,14 @@ def test_github_format_gives_profile_faults_as_warning_annotations():
 # ------------------------------------------------------------------ DOCTYPE
 
 
-class _Recorder(http.server.BaseHTTPRequestHandler):
-    requests: list[str] = []
-
-    def do_GET(self):  # noqa: N802 (the http.server API)
-        self.requests.append(self.path)
-        self.send_response(200)
-        self.end_headers()
-        self.wfile.write(b'<!ENTITY leaked "FETCHED">')
-
-    def log_message(self, *args):
-        pass
-
-
-def test_a_doctype_is_reported_never_read_and_the_other_layers_still_run(tmp_path):
-    server = http.server.HTTPServer(("127.0.0.1", 0), _Recorder)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
+def test_a_doctype_is_reported_never_read_and_the_other_layers_still_run(tmp_path,
+                                                                          network_recorder):
+    url, requests = network_recorder
     letter = tmp_path / "doctype-letter.xml"
-    letter.write_text(DOCTYPE_LETTER.read_text().replace(
-        "http://127.0.0.1:9/", f"http://127.0.0.1:{server.server_port}/"))
-    try:
-        validated = tool("validate", "--profile", "tei", str(letter))
-        rendered = tool("render", str(letter), "-o", str(tmp_path / "site"))
-    finally:
-        server.shutdown()
-    assert _Recorder.requests == []
+    letter.write_text(DOCTYPE_LETTER.read_text().replace("http://127.0.0.1:9", url))
+    validated = tool("validate", "--profile", "tei", str(letter))
+    rendered = tool("render", str(letter), "-o", str(tmp_path / "site"))
+    assert requests == []
     assert validated.returncode == 0, validated.stdout
     assert f"{letter}:2:1: warning: well-formed/external-dtd: The DOCTYPE names an external DTD" \
         in validated.stdout

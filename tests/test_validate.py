@@ -7,11 +7,9 @@ All fixtures are validated together in one batch (one JVM), as editors do.
 
 from __future__ import annotations
 
-import http.server
 import json
 import re
 import subprocess
-import threading
 from pathlib import Path
 
 import pytest
@@ -126,24 +124,8 @@ def test_a_50_mb_file_is_refused_without_being_read(validator, tmp_path):
     assert "50.0 MB" in fault.message
 
 
-class _Recorder(http.server.BaseHTTPRequestHandler):
-    requests: list[str] = []
-
-    def do_GET(self):  # noqa: N802 (the http.server API)
-        self.requests.append(self.path)
-        self.send_response(200)
-        self.end_headers()
-        self.wfile.write(b'<!ENTITY leaked "FETCHED-FROM-NETWORK">')
-
-    def log_message(self, *args):
-        pass
-
-
-def test_external_entities_are_never_read_and_nothing_is_fetched(tmp_path):
-    server = http.server.HTTPServer(("127.0.0.1", 0), _Recorder)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    url = f"http://127.0.0.1:{server.server_port}"
+def test_external_entities_are_never_read_and_nothing_is_fetched(tmp_path, network_recorder):
+    url, requests = network_recorder
     secret = tmp_path / "secret.txt"
     secret.write_text("SECRET-FILE-CONTENT")
     body = (FIXTURES / "valid" / "base-record.xml").read_text().split("\n", 1)[1]
@@ -154,13 +136,10 @@ def test_external_entities_are_never_read_and_nothing_is_fetched(tmp_path):
     }
     for name, doctype in cases.items():
         (tmp_path / name).write_text(doctype + body.replace("How does", "How &s; &leaked; does"))
-    try:
-        runner = CliRunner()
-        outputs = [runner.invoke(validate_command, [str(tmp_path), "--format", fmt])
-                   for fmt in ("text", "json", "junit", "github")]
-    finally:
-        server.shutdown()
-    assert _Recorder.requests == []
+    runner = CliRunner()
+    outputs = [runner.invoke(validate_command, [str(tmp_path), "--format", fmt])
+               for fmt in ("text", "json", "junit", "github")]
+    assert requests == []
     for result in outputs:
         assert result.exit_code == 1
         assert "SECRET-FILE-CONTENT" not in result.output
