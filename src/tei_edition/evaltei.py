@@ -48,6 +48,8 @@ TEI_BLOCKS = {
     "person", "postscript", "rdg", "role", "roleDesc", "row", "salute", "signed", "sp", "speaker",
     "stage", "table", "text", "titlePage", "titlePart", "trailer", "u",
 }
+# Alternatives stand side by side in the source, glued: each is a word of its own.
+TEI_ALTERNATIVES_IN = {"choice", "subst", "app"}
 # HTML elements that are boxes of their own: text on either side is not one word.
 HTML_BLOCKS = {
     "address", "article", "aside", "blockquote", "br", "caption", "dd", "details", "div", "dl",
@@ -72,24 +74,29 @@ def words(text: str) -> Counter:
     return Counter(token for token in _WORD.findall(text) if token != "_")
 
 
-def _text_of(root: etree._Element, blocks: set[str], skipped: set[str], local) -> str:
-    """The text under root, a space at the edges of block elements, skipped subtrees left out."""
+def _text_of(root: etree._Element, blocks: set[str], skipped: set[str], local,
+             alternatives_in: set[str] = frozenset()) -> str:
+    """The text under root, a space at the edges of block elements (and of each
+    child of alternatives_in), skipped subtrees left out."""
     parts: list[str] = []
     walker = etree.iterwalk(root, events=("start", "end"))
     for event, node in walker:
         is_element = isinstance(node.tag, str)
         name = local(node) if is_element else ""
+        parent = node.getparent()
+        edge = name in blocks or (is_element and parent is not None
+                                  and local(parent) in alternatives_in)
         if event == "start":
             if name in skipped:
                 walker.skip_subtree()
                 parts.append(" ")
                 continue
-            if name in blocks:
+            if edge:
                 parts.append(" ")
             if is_element and node.text:
                 parts.append(node.text)
         else:
-            if name in blocks:
+            if edge:
                 parts.append(" ")
             if node is not root and node.tail:
                 parts.append(node.tail)
@@ -99,7 +106,8 @@ def _text_of(root: etree._Element, blocks: set[str], skipped: set[str], local) -
 def tei_words(path: Path) -> Counter:
     """Words of a TEI file outside its teiHeader(s)."""
     root = etree.parse(str(path), safe_parser(huge=True)).getroot()
-    return words(_text_of(root, TEI_BLOCKS, {"teiHeader"}, lambda n: etree.QName(n).localname))
+    return words(_text_of(root, TEI_BLOCKS, {"teiHeader"}, lambda n: etree.QName(n).localname,
+                          TEI_ALTERNATIVES_IN))
 
 
 def html_words(path: Path) -> Counter:
