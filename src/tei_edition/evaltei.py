@@ -256,11 +256,12 @@ def table(results: list[FileResult]) -> str:
         html_kept = [r.html_kept for r in valid]
         pdf_kept = [r.pdf_kept for r in valid]
         crashes = sum(step.crash for r in group for step in (r.validate, r.html, r.pdf))
+        shares = (f"{_mean(html_kept):>9.3f} {min(html_kept):>6.3f} "
+                  f"{_mean(pdf_kept):>8.3f} {min(pdf_kept):>6.3f}") if valid else \
+            f"{'–':>9} {'–':>6} {'–':>8} {'–':>6}"
         rows.append(f"{name[:30]:<30} {len(group):>5} {len(valid):>5} "
                     f"{sum(r.html.exit == 0 for r in valid):>7} "
-                    f"{sum(r.pdf.exit == 0 for r in valid):>6} {crashes:>7} "
-                    f"{_mean(html_kept):>9.3f} {min(html_kept, default=0):>6.3f} "
-                    f"{_mean(pdf_kept):>8.3f} {min(pdf_kept, default=0):>6.3f}")
+                    f"{sum(r.pdf.exit == 0 for r in valid):>6} {crashes:>7} {shares}")
     rows.append("(kept: mean and least share of words over the files valid against tei_all)")
     return "\n".join(rows)
 
