@@ -15,7 +15,7 @@ SERVE_ROOT := build/serve
 # for a very large edition, `make VOLUME=` skips it (it needs about 1.5 MB of memory a page).
 VOLUME ?= --volume
 
-.PHONY: all build html pdf validate test bench eval clean serve help
+.PHONY: all build html pdf validate test bench eval eval-tei clean serve help
 
 all: build ## set up .venv and build every edition (TEI, validation, HTML, PDF, site)
 
@@ -47,6 +47,10 @@ bench: $(STAMP) ## time the build on generated corpora of 100 to 10,000 document
 
 eval: $(STAMP) ## score the converter on the real-world corpus present in tests/realworld/texts
 	$(PY) -m tei_edition.evaluate tests/realworld $(EVAL_ARGS)
+
+eval-tei: $(STAMP) ## validate, HTML and PDF over a folder of TEI (DIR=…): exits, times, words kept
+	@test -n "$(DIR)" || { echo "make eval-tei needs DIR=folder-of-tei (e.g. DIR=tests/realtei/files)"; exit 2; }
+	$(PY) -m tei_edition.evaltei $(DIR) $(EVAL_ARGS)
 
 serve: html ## preview the built sites on http://127.0.0.1:8000/ (PORT=…; Ctrl-C stops)
 	@# Only what the sites publish: a folder per edition of links to its build/ files,

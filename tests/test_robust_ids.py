@@ -266,7 +266,7 @@ def test_a_non_tei_root_is_named_plainly(tmp_path):
     other.write_text("<x/>\n", encoding="utf-8")
     done = run("validate", str(other))
     assert done.returncode == 1
-    faults = done.stdout.strip().splitlines()[:-1]
+    faults = [line for line in done.stdout.splitlines() if "root-element" in line]
     assert faults == [f"{other}:1:1: profile/root-element: {TEI_ROOT_MESSAGE}.",
                       f"{other}:1:5: tei/root-element: {TEI_ROOT_MESSAGE}."]
     for to in ("html", "pdf"):

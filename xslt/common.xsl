@@ -127,7 +127,7 @@
   <xsl:function name="ed:translators" as="xs:string*">
     <xsl:param name="tei" as="element(tei:TEI)"/>
     <xsl:sequence select="for $n in $tei/tei:teiHeader/tei:fileDesc/tei:titleStmt/tei:respStmt
-        [starts-with(lower-case(normalize-space(tei:resp)), 'transl')]/(tei:persName, tei:name, tei:orgName)
+        [tei:resp[starts-with(lower-case(normalize-space(.)), 'transl')]]/(tei:persName, tei:name, tei:orgName)
         return normalize-space($n)"/>
   </xsl:function>
 

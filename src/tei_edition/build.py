@@ -308,11 +308,11 @@ def task_convert(root: str, register_sha: str, source: str) -> dict:
     return {"outputs": [str(target), str(review)], "warnings": warnings}
 
 
-def task_validate(paths: list[str]) -> dict:
+def task_validate(paths: list[str], profile: str = "project") -> dict:
     from .validate import Validator
 
     try:
-        validator = _cached("validator", "", Validator)
+        validator = _cached("validator", profile, lambda: Validator(profile=profile))
         report = validator.validate(paths)
     except Exception as exc:
         return _failure(exc, paths[0])
@@ -320,7 +320,12 @@ def task_validate(paths: list[str]) -> dict:
     for f in report.faults:
         faults.setdefault(f.file, []).append(f"{f.file}:{f.line}:{f.column}: {f.layer}/{f.rule}: "
                                              f"{f.message}")
-    return {"faults": faults, "warnings": sorted(report.skipped_layers.values())}
+    # an ignored DOCTYPE, and the profile's faults under profile "tei", publish with a warning
+    warnings = [f"{f.file}:{f.line}:{f.column}: {f.layer}/{f.rule}: {f.message}"
+                for f in report.warnings]
+    warnings += [f"{path}: {report.file_status(path)}" for path in report.files
+                 if any(f.file == path for f in report.warnings)]
+    return {"faults": faults, "warnings": sorted(report.skipped_layers.values()) + warnings}
 
 
 def _renderer(kind: str, metadata: dict):
@@ -621,7 +626,8 @@ class Build:
         for doc in ed.documents:
             if doc.id not in ed.failed and doc.id not in ed.tei_sha:
                 self._error(ed, stage, doc, [f"{doc.tei}: the TEI file is missing"])
-        keys = {d.id: _key(self.fingerprints[stage], ed.tei_sha[d.id]) for d in docs}
+        profile = str(ed.metadata.get("profile", "project"))
+        keys = {d.id: _key(self.fingerprints[stage], profile, ed.tei_sha[d.id]) for d in docs}
         stale = [d for d in docs if ed.entry(d.id).get(stage, {}).get("key") != keys[d.id]]
         totals = self.totals[stage]
         totals.current += len(docs) - len(stale)
@@ -665,7 +671,7 @@ class Build:
             self._check_stop()
 
         self._timed(stage, progress, lambda: self.runner.run(
-            [(task_validate, ([str(d.tei) for d in chunk],)) for chunk in chunks], done))
+            [(task_validate, ([str(d.tei) for d in chunk], profile)) for chunk in chunks], done))
 
     def _per_document(self, ed: EditionBuild, stage: str, docs: list[Document],
                       key: Callable[[Document], str], call: Callable[[Document], tuple],

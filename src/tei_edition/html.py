@@ -32,7 +32,7 @@ from .errors import EditionError
 from .files import write_atomic
 from .ids import tei_id
 from .resources import xslt_path
-from .xmlsafe import parse_xml_bytes, require_tei_root
+from .teidoc import load_tei
 from .xslt import parse_own_xml, stylesheet
 
 TEI_NS = "http://www.tei-c.org/ns/1.0"
@@ -132,19 +132,8 @@ def _read(path: Path) -> bytes:
 
 
 def _load_tei(path: Path, data: bytes | None = None) -> etree._ElementTree:
-    """Parse a TEI file (or its bytes, already read) safely; anything that is not
-    TEI is a one-line error."""
-    if data is None:
-        data = _read(path)
-    tree = parse_xml_bytes(data, str(path))
-    require_tei_root(tree.getroot(), str(path))
-    # lxml keeps an undeclared or external entity as a reference node; it is
-    # never loaded, and it cannot be passed on either: say so in one line.
-    for node in tree.iter(etree.Entity):
-        raise EditionError(f"entity reference {node.text} is not expanded (external entities are "
-                           "never loaded); replace it with the text it stands for",
-                           str(path), node.sourceline)
-    return tree
+    """Parse a TEI file (or its bytes, already read) safely (teidoc.load_tei)."""
+    return load_tei(path, _read(path) if data is None else data)
 
 
 def _write(path: Path, data: str | bytes) -> None:
@@ -193,19 +182,19 @@ class HtmlRenderer:
         data = _read(tei_path)
         tree = _load_tei(tei_path, data)
         doc_id = tei_id(tree.getroot(), tei_path)
-        html = self._page.transform(tree, {**self.params, "doc-id": doc_id})
+        html = self._page.transform(tree, {**self.params, "doc-id": doc_id}, str(tei_path))
         target = Path(site_dir) / f"{doc_id}.html"
         _write(target, html)
         cached = _records_dir(site_dir) / f"{_record_key(data, tei_path)}.record"
         if not cached.is_file():
-            _store({cached: self._make_record(tree, doc_id)})
+            _store({cached: self._make_record(tree, doc_id, tei_path)})
         return target
 
-    def _make_record(self, tree: etree._ElementTree, doc_id: str) -> str:
+    def _make_record(self, tree: etree._ElementTree, doc_id: str, path: Path) -> str:
         """The document's record (see site-summary.xsl) as the cache keeps it: its
         sort key and id on one line, then the record."""
         _count_words(tree.getroot())
-        record = self._summary.transform(tree, {"doc-id": doc_id})
+        record = self._summary.transform(tree, {"doc-id": doc_id}, str(path))
         sort = etree.fromstring(record.encode("utf-8")).get("sort", "")
         return f"{sort}\t{doc_id}\n{record}"
 
@@ -224,7 +213,7 @@ class HtmlRenderer:
         # a record is whole (written atomically), but a cache is never trusted blindly
         if not (record.startswith("<ed:document ") and record.endswith("</ed:document>")):
             tree = _load_tei(path, data)
-            text = new[cached] = self._make_record(tree, tei_id(tree.getroot(), path))
+            text = new[cached] = self._make_record(tree, tei_id(tree.getroot(), path), path)
             header, _, record = text.partition("\n")
         sort, _, doc_id = header.partition("\t")
         return sort, doc_id, record

@@ -27,7 +27,7 @@ from .errors import EditionError
 from .files import write_atomic
 from .ids import tei_id
 from .resources import xslt_path
-from .xmlsafe import parse_xml_bytes, require_tei_root
+from .teidoc import load_tei
 from .xslt import stylesheet
 
 TEI_NS = "http://www.tei-c.org/ns/1.0"
@@ -64,10 +64,9 @@ class PdfRenderer:
         """Write pdf_dir/<id>.pdf for one TEI file; return its path."""
         tei_path = Path(tei_path)
         data = tei_path.read_bytes()
-        tree = parse_xml_bytes(data, str(tei_path))
-        _require_tei(tree.getroot(), tei_path)
+        tree = load_tei(tei_path, data)
         doc_id = tei_id(tree.getroot(), tei_path)
-        source = self.typst_source(tree, fallback_id=doc_id)
+        source = self._typst(tree.getroot(), doc_id, str(tei_path))
         pdf = self._compile(source, {f"{doc_id}.xml": data}, _timestamp([tree]), str(tei_path))
         target = Path(pdf_dir) / f"{doc_id}.pdf"
         write_atomic(target, pdf)
@@ -82,8 +81,7 @@ class PdfRenderer:
         trees, attachments = [], {}
         for path in map(Path, tei_paths):
             data = path.read_bytes()
-            tree = parse_xml_bytes(data, str(path))
-            _require_tei(tree.getroot(), path)
+            tree = load_tei(path, data)
             trees.append(tree)
             name = _unique(f"{tei_id(tree.getroot(), path)}.xml", attachments)
             attachments[name] = data
@@ -100,8 +98,9 @@ class PdfRenderer:
 
     # ------------------------------------------------------------- helpers
 
-    def _typst(self, root: etree._Element, fallback_id: str) -> str:
-        return self._stylesheet.transform(root, {**self.params, "fallback-id": fallback_id})
+    def _typst(self, root: etree._Element, fallback_id: str, source: str | None = None) -> str:
+        return self._stylesheet.transform(root, {**self.params, "fallback-id": fallback_id},
+                                          source)
 
     def _compile(self, source: str, attachments: dict[str, bytes], timestamp: int,
                  where: str) -> bytes:
@@ -168,13 +167,6 @@ def benchmark(tei_paths: list[Path], pdf_dir: Path, edition: dict | None = None,
     }
 
 
-def _require_tei(root: etree._Element, path: Path) -> None:
-    require_tei_root(root, str(path))
-    # The safe parser leaves entity references unresolved; they have no text
-    # to print, so refuse them rather than lose words silently.
-    for entity in root.iter(etree.Entity):
-        raise EditionError(f"entity reference {entity.text} is not allowed in TEI for the PDF edition "
-                           "(write the character itself)", str(path), entity.sourceline)
 
 
 def _copy(root: etree._Element) -> etree._Element:

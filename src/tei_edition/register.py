@@ -37,7 +37,9 @@ AUTHORITY_FORMS = {
     "geonames": re.compile(r"^[1-9]\d*$"),
 }
 METADATA_KEYS = {"title", "short_title", "editors", "publisher", "licence", "licence_url",
-                 "base_url", "language"}
+                 "base_url", "language", "profile"}
+# [edition] profile: which validation faults stop a document (validate.PROFILES)
+VALIDATION_PROFILES = ("project", "tei")
 PERSON_KEYS = {"id", "name", "aliases", "titles", "spellings", "role", "affiliation", "side",
                "wikidata", "viaf", "gnd", "birth", "death", "biography", "note", "roles"}
 SCOPE_KEYS = {"name", "documents", "from", "to"}
@@ -282,6 +284,11 @@ def load_edition(root: Path) -> Edition:
     return edition
 
 
+def edition_profile(root: Path) -> str:
+    """The validation profile an edition asks for: [edition] profile, else 'project'."""
+    return str(load_edition(root).metadata.get("profile", "project"))
+
+
 def parse_edition(data: dict, root: Path, text: str = "", source: str = "edition.toml") -> Edition:
     """Check and turn parsed TOML into an Edition."""
     metadata = data.get("edition", {})
@@ -291,6 +298,9 @@ def parse_edition(data: dict, root: Path, text: str = "", source: str = "edition
         if key not in METADATA_KEYS:
             raise EditionError(f"unknown key '{key}' in [edition]; expected one of "
                                f"{', '.join(sorted(METADATA_KEYS))}", source, _line_of(text, key))
+    if metadata.get("profile", "project") not in VALIDATION_PROFILES:
+        raise EditionError(f"[edition] profile must be one of {', '.join(VALIDATION_PROFILES)}, "
+                           f"not {metadata['profile']!r}", source, _line_of(text, "profile"))
     rules = data.get("rules", {})
     if not isinstance(rules, dict):
         raise EditionError("[rules] must be a table", source, _line_of(text, "rules"))
