@@ -140,14 +140,20 @@ def test_a_play_keeps_its_cast_list_and_numbered_verse(pages, pdfs):
     cast = [text_of(li) for li in page.cssselect(".tei-castList li")]
     assert cast == ["Orla, a lamplighter", "Bastien, her lodger"]
     assert [r.text for r in page.cssselect(".role-desc")] == ["a lamplighter", "her lodger"]
-    lines = page.cssselect(".verse .line")
+    lines = page.cssselect(".turn .verse .line")
     assert [l.cssselect(".line-number")[0].text for l in lines] == ["1", "2"]
+    epilogue = page.cssselect(".division")[1].cssselect(".verse .line")
+    assert [text_of(l) for l in epilogue] == ["1 The lantern is back where it belongs,",
+                                              "2 and so ends our little song."]
     assert text_of(lines[1]).endswith("who left the cobbles dark as toast?")
     assert [text_of(s) for s in page.cssselect(".turn .speaker")] == ["ORLA", "BASTIEN"]
     printed = [" ".join(line.split()) for line in pdf_text(pdfs["play"]).splitlines()]
     assert any(line.endswith("Who took the light from the corner post,") for line in printed)
     assert "who left the cobbles dark as toast?" in printed
     assert "• Orla, a lamplighter" in printed
+    # verse outside a speech: a line a line
+    assert [line for line in printed if "lantern is back" in line or "little song" in line] == [
+        "The lantern is back where it belongs,", "and so ends our little song."]
 
 
 def test_an_apparatus_keeps_the_lemma_in_the_text_and_the_readings_with_witnesses(pages, pdfs):

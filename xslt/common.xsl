@@ -95,7 +95,10 @@
       'surname': 'inline', 'addName': 'inline', 'genName': 'inline', 'geogName': 'inline',
       'settlement': 'inline', 'country': 'inline', 'region': 'inline', 'idno': 'inline',
       'author': 'inline', 'editor': 'inline', 'publisher': 'inline', 'pubPlace': 'inline',
-      'biblScope': 'inline', 'affiliation': 'inline', 'unit': 'inline', 'caesura': 'break'
+      'biblScope': 'inline', 'affiliation': 'inline', 'unit': 'inline', 'caesura': 'break',
+      'listPerson': 'section', 'listPlace': 'section', 'listOrg': 'section', 'listEvent': 'section',
+      'listWit': 'section', 'person': 'block', 'personGrp': 'block', 'place': 'block', 'org': 'block',
+      'event': 'block', 'witness': 'block'
     }"/>
 
   <!-- Editorial marks: the signs around a mark in the edition text (none in

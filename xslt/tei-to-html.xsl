@@ -224,7 +224,7 @@
     </xsl:if>
   </xsl:template>
 
-  <xsl:template match="tei:listPerson">
+  <xsl:template match="tei:listPerson[not(ancestor::tei:text)]">
     <section class="group">
       <h3><xsl:value-of select="(normalize-space(tei:head)[.],
           if (@type = 'mentioned') then 'Persons mentioned' else 'Persons')[1]"/></h3>
@@ -234,7 +234,7 @@
     </section>
   </xsl:template>
 
-  <xsl:template match="tei:person">
+  <xsl:template match="tei:person[not(ancestor::tei:text)]">
     <xsl:variable name="pid" select="string(@xml:id)"/>
     <xsl:variable name="own" select="key('ed:turns-by-speaker', $pid)"/>
     <xsl:variable name="index" select="index-of($speakers, $pid)[1]"/>
@@ -555,7 +555,7 @@
 
   <xsl:template match="tei:l">
     <div class="line tei-l">
-      <xsl:if test="@n"><span class="line-number"><xsl:value-of select="@n"/></span></xsl:if>
+      <xsl:if test="@n"><span class="line-number"><xsl:value-of select="@n"/></span><xsl:text> </xsl:text></xsl:if>
       <xsl:apply-templates/>
     </div>
   </xsl:template>

@@ -576,7 +576,7 @@
   <!-- Verse: a line a line, numbered where the TEI numbers it. -->
   <xsl:template match="tei:lg" mode="block">
     <xsl:apply-templates select="tei:head" mode="block"/>
-    <xsl:value-of select="ty:statement('verse(' || ty:array(* except tei:head ! (
+    <xsl:value-of select="ty:statement('verse(' || ty:array((* except tei:head) ! (
         if (self::tei:l) then '(n: ' || ty:str-or-none(@n) || ', line: ' || ty:run(.) || ')'
         else '(n: none, line: ' || ty:block-run(.) || ')')) || ')')"/>
   </xsl:template>
