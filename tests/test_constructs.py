@@ -296,3 +296,25 @@ def test_deleted_words_sounds_and_incidents_are_marked_in_every_output(tmp_path)
     assert {"legend-del", "legend-vocal", "legend-incident", "legend-gap"} <= legend
     text = " ".join(pdf_text(PdfRenderer({}).document(tei, tmp_path / "pdf")).split())
     assert "We will ⟦never⟧ agree [laughter] now [pause] and [illegible] later." in text
+
+
+def test_right_to_left_and_cjk_text_display_in_chromium(browser, tmp_path):
+    HtmlRenderer({}).site([CONSTRUCTS / "scripts.xml"], tmp_path)
+    page_path = HtmlRenderer({}).document(CONSTRUCTS / "scripts.xml", tmp_path)
+    page = browser.new_page(viewport={"width": 900, "height": 900})
+    page.goto(page_path.as_uri())
+    shown = page.evaluate("""() => [...document.querySelectorAll('.edition-text [lang]')].map(e => {
+        const box = e.querySelector('p')?.getBoundingClientRect() ?? e.getBoundingClientRect();
+        const range = document.createRange(); range.selectNodeContents(e.querySelector('p') ?? e);
+        const text = range.getBoundingClientRect();
+        return [e.lang, getComputedStyle(e).direction, Math.round(box.right - text.right),
+                Math.round(text.left - box.left), Math.round(text.width)]; })""")
+    page.close()
+    by_lang = {lang: (direction, right_gap, left_gap, width) for lang, direction, right_gap, left_gap, width in shown}
+    for lang in ("ar", "he", "syr", "fa"):
+        direction, right_gap, left_gap, width = by_lang[lang]
+        # right to left, set against the right edge, and drawn (a width, not an empty box)
+        assert direction == "rtl" and right_gap <= 1 and left_gap > 50 and width > 20, lang
+    for lang in ("ja", "zh", "ko", "hy"):
+        direction, right_gap, left_gap, width = by_lang[lang]
+        assert direction == "ltr" and left_gap <= 1 and width > 50, lang
