@@ -4,9 +4,11 @@ Each document's PDF carries its TEI file as a PDF/A-3 "Source" attachment;
 the collection volume carries all of them. The stylesheet and the Typst
 compiler are set up once per PdfRenderer and reused for every document.
 
-Only the fonts built into the typst package are used (Libertinus Serif, New
-Computer Modern, DejaVu Sans Mono), never the machine's, so the same TEI
-gives the same PDF bytes everywhere. The PDF's creation date is taken from
+The fonts are those built into the typst package (Libertinus Serif, New
+Computer Modern) and, for the other scripts, Debian's Noto fonts
+(fonts-noto-core, fonts-noto-cjk) from their fixed folders, never any other
+font of the machine: the same TEI and the same font packages give the same
+PDF bytes. The PDF's creation date is taken from
 SOURCE_DATE_EPOCH if set, else from the TEI's own revisionDesc dates, else a
 constant: never from the clock.
 """
@@ -36,6 +38,8 @@ STYLESHEET = "tei-to-typst.xsl"
 TEMPLATE = "edition.typ"
 # When neither SOURCE_DATE_EPOCH nor the TEI gives a date: 2000-01-01T00:00Z.
 FALLBACK_TIMESTAMP = 946684800
+# Where Debian installs the Noto fonts (Arabic, Hebrew, Syriac, Armenian, CJK …).
+NOTO_FOLDERS = ("/usr/share/fonts/truetype/noto", "/usr/share/fonts/opentype/noto")
 
 
 class PdfRenderer:
@@ -54,7 +58,8 @@ class PdfRenderer:
             raise EditionError(f"{TEMPLATE} is missing from the installation")
         # Font discovery is the costly part of a Typst compiler: do it once.
         self._compiler = typst.Compiler(
-            font_paths=typst.Fonts(include_system_fonts=False, include_embedded_fonts=True),
+            font_paths=typst.Fonts(include_system_fonts=False, include_embedded_fonts=True,
+                                   font_paths=[p for p in NOTO_FOLDERS if Path(p).is_dir()]),
             ignore_system_fonts=True,
         )
 
@@ -126,8 +131,9 @@ class PdfRenderer:
             except typst.TypstError as exc:
                 message = " ".join(str(exc.message).split())
                 if "could not be displayed" in message:
-                    message += (" (the PDF edition's fonts cover Latin, Greek and Cyrillic;"
-                                " PDF/A forbids printing a missing-glyph box instead)")
+                    message += (" (no installed font has this character: install Debian's"
+                                " fonts-noto-core and fonts-noto-cjk; PDF/A forbids printing a"
+                                " missing-glyph box instead)")
                 raise EditionError(f"the PDF could not be typeset: {message}", where) from None
             except RuntimeError as exc:  # older typst releases raise plain RuntimeError
                 message = " ".join(str(exc).split())
