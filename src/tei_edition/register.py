@@ -25,6 +25,7 @@ from pathlib import Path
 
 from .errors import EditionError
 from .ids import INTERVIEW_LABELS, name_key, source_id
+from .rules import rules_from_table
 from .xmlsafe import FORBIDDEN_IN_XML
 
 # ASCII, as document ids are (ids.py): an id is an anchor in every page, the same on every system.
@@ -319,8 +320,6 @@ def parse_edition(data: dict, root: Path, text: str = "", source: str = "edition
     rules = data.get("rules", {})
     if not isinstance(rules, dict):
         raise EditionError("[rules] must be a table", source, _line_of(text, "rules"))
-    from .ingest.rules import rules_from_table  # import late: ingest imports this module
-
     rules_from_table(rules, source, text)  # a wrong rule is the edition's error, found here
     edition = Edition(root=root, metadata=dict(metadata), rules=dict(rules))
     _Reader(edition, text, source).read({k: v for k, v in data.items()

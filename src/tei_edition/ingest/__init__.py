@@ -25,7 +25,7 @@ from .frontmatter import (FrontMatter, LineMarks, apply_front_matter, check_agai
                           split_front_matter)
 from .model import Document
 from .people import PeopleIndex
-from .rules import Rules, editor_patterns, rules_from_table
+from ..rules import Rules, editor_patterns, rules_from_table
 from .speakers import LabelReader
 from .structure import TranscriptReader
 from .tei import build_tei, serialize

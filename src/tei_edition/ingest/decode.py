@@ -12,7 +12,7 @@ import unicodedata
 
 from ..errors import EditionError
 from ..xmlsafe import FORBIDDEN_IN_XML
-from .rules import is_text_encoding
+from ..rules import is_text_encoding
 
 _FORBIDDEN = FORBIDDEN_IN_XML
 # Spaces that look like spaces: normalised to U+0020 so that patterns match.

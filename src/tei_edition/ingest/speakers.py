@@ -24,7 +24,7 @@ import re
 from dataclasses import dataclass
 
 from .inline import is_spoken_event
-from .rules import Rules
+from ..rules import Rules
 
 # A word's own full stop is tried last, so that "Varga. It is." reads as "Varga" + ".".
 _WORD = r"(?:(?:[^\W\d_]\.){2,4}|[^\W\d_][\w'’]*(?:[-‐][\w'’]+)*\.??)"

@@ -30,7 +30,7 @@ from .model import (Division, Document, Footnote, Inline, Node, Paragraph, Parti
                     ParticipantGroup, ParticipantList, Turn, plain_text)
 from .participants import read_line_item, read_run_in
 from .people import PeopleIndex
-from .rules import Rules
+from ..rules import Rules
 from .scripts import dominant_language, foreign_runs, language_of
 from .speakers import LabelMatch, LabelReader
 

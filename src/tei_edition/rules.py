@@ -19,8 +19,8 @@ import codecs
 import re
 from dataclasses import dataclass, field, fields, replace
 
-from ..errors import EditionError
-from ..ids import INTERVIEW_LABELS  # the register checks them too
+from .errors import EditionError
+from .ids import INTERVIEW_LABELS  # the register checks them too
 
 # Words that may precede a name in a speaker label and are not part of the name.
 HONORIFICS = [
