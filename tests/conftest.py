@@ -33,3 +33,12 @@ def validator():
     from tei_edition.validate import Validator
 
     return Validator()
+
+
+@pytest.fixture(scope="session")
+def axe_source() -> str:
+    """axe-core's script, as the axe-playwright-python package ships it."""
+    import importlib.resources
+
+    return importlib.resources.files("axe_playwright_python").joinpath("axe.min.js").read_text(
+        encoding="utf-8")

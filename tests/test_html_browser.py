@@ -8,7 +8,6 @@ No skipping: without Chromium these tests fail, as they should (CI installs it).
 
 from __future__ import annotations
 
-import importlib.resources
 import tomllib
 from pathlib import Path
 
@@ -46,12 +45,6 @@ def site(tmp_path_factory) -> Path:
         renderer.document(path, out / "converted")
     renderer.site(converted, out / "converted")
     return out
-
-
-@pytest.fixture(scope="session")
-def axe_source() -> str:
-    return importlib.resources.files("axe_playwright_python").joinpath("axe.min.js").read_text(
-        encoding="utf-8")
 
 
 @pytest.fixture()

@@ -24,6 +24,7 @@
   <xsl:import href="html-common.xsl"/>
   <xsl:import href="html-glance.xsl"/>
   <xsl:include href="html-apparatus.xsl"/>
+  <xsl:include href="html-search.xsl"/>
 
   <!-- The file's id when the TEI root has no xml:id (html.py passes the stem). -->
   <xsl:param name="doc-id" as="xs:string" select="''"/>
@@ -148,6 +149,7 @@
     <xsl:if test="$ed:base"><link rel="canonical" href="{$stable-url}"/></xsl:if>
     <link rel="alternate" type="application/tei+xml" href="tei/{$id}.xml" title="TEI P5 XML"/>
     <link rel="alternate" type="application/pdf" href="pdf/{$id}.pdf" title="PDF"/>
+    <xsl:call-template name="search-facets"><xsl:with-param name="tei" select="$tei"/></xsl:call-template>
   </xsl:template>
 
   <!-- ===== title block ===== -->

@@ -8,7 +8,8 @@ renderer by tei_edition.xslt and reused). Site layout, relative to site_dir:
     persons.html     every person across the documents, with turns and links
     places.html      places and organisations of the register, with the documents
     subjects.html    the register's subjects, with the documents
-    assets/          edition.css, edition.js (no fonts or scripts from elsewhere)
+    search.html      full-text search (its index: search.py, in pagefind/)
+    assets/          edition.css, edition.js, search.js (no fonts or scripts from elsewhere)
 
 The collection pages never see the documents themselves: each document is
 reduced once to a small <ed:document> record (site-summary.xsl: title, date,
@@ -37,7 +38,7 @@ from .xslt import parse_own_xml, stylesheet
 TEI_NS = "http://www.tei-c.org/ns/1.0"
 ED_NS = "urn:tei-edition"
 XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
-ASSETS = ("edition.css", "edition.js")
+ASSETS = ("edition.css", "edition.js", "search.js")
 
 DEFAULTS = {
     "title": "TEI edition",
@@ -179,6 +180,7 @@ class HtmlRenderer:
         self._index = stylesheet("site-index.xsl")
         self._persons = stylesheet("site-persons.xsl")
         self._apparatus = stylesheet("site-apparatus.xsl")  # places.html, subjects.html
+        self._search = stylesheet("site-search.xsl")
 
     @staticmethod
     def _params(edition: dict) -> dict[str, str]:
@@ -272,6 +274,7 @@ class HtmlRenderer:
             "persons.html": self._persons.transform_node(collection, self.params),
             "places.html": self._apparatus.transform_node(collection, {**self.params, "index": "places"}),
             "subjects.html": self._apparatus.transform_node(collection, {**self.params, "index": "subjects"}),
+            "search.html": self._search.transform_node(collection, self.params),
         }
         for name in ASSETS:
             source = xslt_path(name)
