@@ -172,6 +172,19 @@ def test_reference_managers_find_citation_meta_tags(korean):
         BASE + "korean-delegation-1956-09-16.html"
 
 
+def test_the_publication_date_is_the_editions_never_the_documents(edition, tmp_path):
+    """Zotero reads citation_publication_date as when the item was published: the
+    edition, not the conversation of 1956."""
+    def meta(published):
+        out = tmp_path / (published or "none")
+        HtmlRenderer({**edition, "published": published}).document(KOREAN, out)
+        doc = page(out, "korean-delegation-1956-09-16.html")
+        return [m.get("content") for m in doc.cssselect('meta[name="citation_publication_date"]')]
+
+    assert meta("2026-11-30") == ["2026/11/30"]
+    assert meta("") == []  # no date stated: no tag, rather than the document's date
+
+
 def test_links_to_the_tei_and_pdf_files(korean):
     hrefs = [a.get("href") for a in korean.cssselect(".downloads a")]
     assert "tei/korean-delegation-1956-09-16.xml" in hrefs

@@ -30,6 +30,8 @@
   <xsl:param name="edition-licence" as="xs:string" select="''"/>
   <xsl:param name="edition-licence-url" as="xs:string" select="''"/>
   <xsl:param name="edition-language" as="xs:string" select="''"/>
+  <!-- When the edition was published (YYYY, YYYY-MM or YYYY-MM-DD), or ''. -->
+  <xsl:param name="edition-published" as="xs:string" select="''"/>
   <!-- Ends with '/' or is empty (then links stay relative). -->
   <xsl:param name="base-url" as="xs:string" select="''"/>
 

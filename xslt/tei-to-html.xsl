@@ -118,7 +118,10 @@
     <xsl:for-each select="$authors"><meta name="citation_author" content="{.}"/></xsl:for-each>
     <xsl:if test="$date">
       <meta name="citation_date" content="{translate($date, '-', '/')}"/>
-      <meta name="citation_publication_date" content="{translate($date, '-', '/')}"/>
+    </xsl:if>
+    <!-- the edition's date, never the document's: Zotero reads it as the date of publication -->
+    <xsl:if test="matches($edition-published, '^\d{4}(-\d{2}(-\d{2})?)?$')">
+      <meta name="citation_publication_date" content="{translate($edition-published, '-', '/')}"/>
     </xsl:if>
     <meta name="citation_inbook_title" content="{$edition-title}"/>
     <xsl:for-each select="$ed:editors"><meta name="citation_editor" content="{.}"/></xsl:for-each>

@@ -280,12 +280,14 @@
     <xsl:sequence select="distinct-values($current ! normalize-space(.))[.]"/>
   </xsl:function>
 
-  <!-- " (1895–1978)" from birth and death, when the register gives them. -->
+  <!-- " (1895–1978)", " (born 1909)" from birth and death, when the register gives them. -->
   <xsl:function name="ty:life" as="xs:string">
     <xsl:param name="person" as="element(tei:person)"/>
     <xsl:variable name="born" select="substring(($person/tei:birth/@when)[1], 1, 4)"/>
     <xsl:variable name="died" select="substring(($person/tei:death/@when)[1], 1, 4)"/>
-    <xsl:sequence select="if ($born or $died) then ' (' || $born || '–' || $died || ')' else ''"/>
+    <xsl:sequence select="if ($born and $died) then ' (' || $born || '–' || $died || ')'
+                          else if ($born) then ' (born ' || $born || ')'
+                          else if ($died) then ' (died ' || $died || ')' else ''"/>
   </xsl:function>
 
   <!-- Editorial signs that the text actually uses, for the printed legend. -->

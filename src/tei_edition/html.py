@@ -200,6 +200,7 @@ class HtmlRenderer:
             "edition-licence-url": str(edition.get("licence_url") or ""),
             "edition-language": str(edition.get("language") or ""),
             "base-url": base,
+            "edition-published": str(edition.get("published") or ""),
         }
 
     def document(self, tei_path: Path, site_dir: Path) -> Path:
