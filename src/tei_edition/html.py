@@ -261,7 +261,7 @@ class HtmlRenderer:
                 raise EditionError(f"document id '{doc_id}' is also used by {seen[doc_id]}", str(path))
             seen[doc_id] = path
             records.append((sort, doc_id, record))
-        # In the order of the pages (date, then id), so that the stylesheets
+        # In the order of the pages (number, date, then id), so that the stylesheets
         # never sort documents: the first record of a person is the earliest.
         records.sort(key=lambda r: (r[0], r[1]))
         collection = parse_own_xml(f'<ed:collection xmlns:ed="{ED_NS}">'
