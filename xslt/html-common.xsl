@@ -32,6 +32,8 @@
   <xsl:param name="edition-language" as="xs:string" select="''"/>
   <!-- When the edition was published (YYYY, YYYY-MM or YYYY-MM-DD), or ''. -->
   <xsl:param name="edition-published" as="xs:string" select="''"/>
+  <!-- Where readers report errors: a mailto: address or an issue form's URL, or ''. -->
+  <xsl:param name="edition-errata" as="xs:string" select="''"/>
   <!-- Ends with '/' or is empty (then links stay relative). -->
   <xsl:param name="base-url" as="xs:string" select="''"/>
 

@@ -1,6 +1,7 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!--
-  html-search.xsl: what a document page tells the search index (search.py
+  html-search.xsl: the reader's tools on a document page: the "report an
+  error" link, and what the page tells the search index (search.py
   reads it from the built page): the facets a reader filters by, as <meta>
   tags in the head. Dublin Core's DC.subject for the register's subjects;
   edition.archive and edition.classification for the rest. The year comes
@@ -25,6 +26,24 @@
     <xsl:for-each select="distinct-values($tei/tei:teiHeader/tei:profileDesc/tei:textClass/tei:keywords/tei:term/normalize-space()[.])">
       <meta name="DC.subject" content="{.}"/>
     </xsl:for-each>
+  </xsl:template>
+
+  <!-- "Report an error in this document": a mail (subject) or a new issue (title)
+       naming the document; edition.js adds the turn the reader is at. -->
+  <xsl:template name="report-error">
+    <xsl:param name="id" as="xs:string"/>
+    <xsl:param name="title" as="xs:string"/>
+    <xsl:variable name="to" select="normalize-space($edition-errata)"/>
+    <xsl:variable name="about" select="'Error in ' || $id || ' (' || $title || ')'"/>
+    <xsl:variable name="href" select="
+        if (matches($to, '^mailto:[^\s?&quot;&lt;&gt;]+@[^\s?&quot;&lt;&gt;]+$', 'i'))
+        then $to || '?subject=' || encode-for-uri($about)
+        else if (ed:safe-url($to)) then $to || (if (contains($to, '?')) then '&amp;' else '?')
+             || 'title=' || encode-for-uri($about)
+        else ''"/>
+    <xsl:if test="$href">
+      <p class="report-error"><a href="{$href}" data-report-error="{$about}">Report an error in this document</a></p>
+    </xsl:if>
   </xsl:template>
 
 </xsl:stylesheet>

@@ -198,6 +198,10 @@
         <li><a href="pdf/{$id}.pdf" type="application/pdf">PDF</a></li>
         <li><a href="tei/{$id}.xml" type="application/tei+xml">TEI P5 XML</a></li>
       </ul>
+      <xsl:call-template name="report-error">
+        <xsl:with-param name="id" select="$id"/>
+        <xsl:with-param name="title" select="$title"/>
+      </xsl:call-template>
     </header>
   </xsl:template>
 

@@ -201,6 +201,7 @@ class HtmlRenderer:
             "edition-language": str(edition.get("language") or ""),
             "base-url": base,
             "edition-published": str(edition.get("published") or ""),
+            "edition-errata": str(edition.get("errata") or ""),
         }
 
     def document(self, tei_path: Path, site_dir: Path) -> Path:

@@ -35,7 +35,7 @@ AUTHORITY_FORMS = {
     "geonames": re.compile(r"^[1-9]\d*$"),
 }
 METADATA_KEYS = {"title", "short_title", "editors", "publisher", "licence", "licence_url",
-                 "base_url", "language", "published"}
+                 "base_url", "language", "published", "errata"}
 PERSON_KEYS = {"id", "name", "aliases", "titles", "spellings", "role", "affiliation", "side",
                "wikidata", "viaf", "gnd", "birth", "death", "biography", "note", "roles"}
 SCOPE_KEYS = {"name", "documents", "from", "to"}
