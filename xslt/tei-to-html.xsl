@@ -25,6 +25,7 @@
   <xsl:import href="html-glance.xsl"/>
   <xsl:include href="html-apparatus.xsl"/>
   <xsl:include href="html-search.xsl"/>
+  <xsl:include href="html-layout.xsl"/>
 
   <!-- The file's id when the TEI root has no xml:id (html.py passes the stem). -->
   <xsl:param name="doc-id" as="xs:string" select="''"/>
@@ -87,21 +88,47 @@
       <xsl:with-param name="lang" select="$page-lang"/>
       <xsl:with-param name="head"><xsl:call-template name="meta"/></xsl:with-param>
       <xsl:with-param name="content">
+        <!-- The text first: the title block, one line of participants, then the
+             text; the apparatus (summary, participants, places, the glance
+             chart) in closed panels, a side column on a wide screen (html-layout.xsl). -->
         <article class="document" lang="{$text-lang}">
           <xsl:apply-templates select="tei:TEI" mode="title-block"/>
-          <xsl:call-template name="contents"/>
-          <xsl:apply-templates select="tei:TEI/tei:teiHeader/tei:profileDesc/tei:abstract"/>
-          <xsl:call-template name="participants"/>
-          <xsl:call-template name="places"><xsl:with-param name="tei" select="$tei"/></xsl:call-template>
-          <xsl:if test="exists($turns)">
-            <xsl:call-template name="ed:glance">
-              <xsl:with-param name="tei" select="$tei"/>
-            </xsl:call-template>
-          </xsl:if>
-          <xsl:apply-templates select="tei:TEI/tei:text"/>
-          <xsl:call-template name="notes"/>
-          <xsl:apply-templates select="tei:TEI/tei:teiHeader/tei:fileDesc" mode="source"/>
-          <xsl:call-template name="how-to-cite"/>
+          <xsl:call-template name="participants-line"/>
+          <div class="document-body">
+            <aside class="document-aside" aria-label="About this document">
+              <xsl:call-template name="aside-panel">
+                <xsl:with-param name="label" select="'Summary'"/>
+                <xsl:with-param name="content">
+                  <xsl:apply-templates select="tei:TEI/tei:teiHeader/tei:profileDesc/tei:abstract"/>
+                </xsl:with-param>
+              </xsl:call-template>
+              <xsl:call-template name="aside-panel">
+                <xsl:with-param name="label" select="'Participants'"/>
+                <xsl:with-param name="content"><xsl:call-template name="participants"/></xsl:with-param>
+              </xsl:call-template>
+              <xsl:call-template name="aside-panel">
+                <xsl:with-param name="label" select="'Places and organisations'"/>
+                <xsl:with-param name="content">
+                  <xsl:call-template name="places"><xsl:with-param name="tei" select="$tei"/></xsl:call-template>
+                </xsl:with-param>
+              </xsl:call-template>
+              <xsl:if test="exists($turns)">
+                <xsl:call-template name="aside-panel">
+                  <xsl:with-param name="label" select="'The conversation at a glance'"/>
+                  <xsl:with-param name="content">
+                    <xsl:call-template name="ed:glance"><xsl:with-param name="tei" select="$tei"/></xsl:call-template>
+                  </xsl:with-param>
+                </xsl:call-template>
+              </xsl:if>
+              <xsl:call-template name="contents"/>
+            </aside>
+            <div class="document-main">
+              <xsl:apply-templates select="tei:TEI/tei:text"/>
+              <xsl:call-template name="notes"/>
+              <xsl:apply-templates select="tei:TEI/tei:teiHeader/tei:fileDesc" mode="source"/>
+              <xsl:call-template name="how-to-cite"/>
+            </div>
+          </div>
         </article>
       </xsl:with-param>
     </xsl:call-template>
@@ -310,8 +337,9 @@
           </span>
         </fieldset>
         <xsl:if test="exists($kinds-present)">
-          <details class="legend" open="open">
-            <summary>Editorial marks</summary>
+          <!-- closed, so that the text comes first; each mark explains itself on hover and focus -->
+          <details class="legend">
+            <summary>Editorial marks: what the brackets and colours mean</summary>
             <dl>
               <xsl:for-each select="$kinds-present">
                 <div id="legend-{.}">
