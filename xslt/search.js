@@ -25,7 +25,7 @@ function fold(text) {
 }
 
 const FILTERS = ["speaker", "mentioned", "year", "archive", "classification", "subject"];
-const SHOWN = 10;       // documents per page of results
+const SHOWN = 5;        // documents shown at a time (each is a download)
 const TURNS_SHOWN = 3;  // turns shown per document
 
 const status = document.getElementById("search-status");
@@ -68,47 +68,70 @@ function excerpt(html, map) {
 
 function href(url) { return url.replace(/^\//, ""); }
 
+// One document found, with its turns that match (or its excerpt).
+function render(data, turns) {
+  const map = accentMap(data.meta.accents);
+  const item = element("li", "", { class: "search-result" });
+  const heading = element("h2");
+  heading.append(element("a", restore(data.meta.title || "", map), { href: href(data.url) }));
+  item.append(heading);
+  if (data.meta.date) { item.append(element("p", data.meta.date, { class: "search-date" })); }
+  const turnList = element("ul", "", { class: "search-turns" });
+  for (const sub of turns.slice(0, TURNS_SHOWN)) {
+    const turn = element("li");
+    const link = element("a", "", { href: href(sub.url), class: "search-turn" });
+    const anchor = sub.url.split("#")[1] || "";
+    const number = anchor.replace(/^turn-/, "");
+    link.append(element("span", anchor.startsWith("turn-") ? `Turn ${number}` : "Text", { class: "turn-ref" }),
+      document.createTextNode(" "),
+      element("span", restore(sub.title, map), { class: "search-speaker" }));
+    turn.append(link, excerpt(sub.excerpt, map));
+    turnList.append(turn);
+  }
+  if (!turns.length) { item.append(excerpt(data.excerpt, map)); }
+  if (turnList.childNodes.length) { item.append(turnList); }
+  return item;
+}
+
+let more = null;  // shows the next results of the current search
+
 async function show(pagefind, query, filters) {
   const folded = fold(query).trim();
   const active = Object.fromEntries(Object.entries(filters).filter(([, v]) => v));
+  const button = document.getElementById("search-more");
   list.replaceChildren();
+  button.hidden = true;
   if (!folded && !Object.keys(active).length) { say("Type a word or choose a filter."); return; }
   say("Searching…");
   const search = await pagefind.search(folded || null, { filters: active });
+  const results = search.results;
   // Filters hold for a document; a speaker also chooses its turns: a document
   // where the person speaks, but not the words sought, is no result.
   const speaker = active.speaker ? fold(active.speaker) : "";
-  const ofSpeaker = (data) => (data.sub_results || []).filter(
+  const turnsOf = (data) => (data.sub_results || []).filter(
     (s) => s.url.includes("#") && (!speaker || s.title === speaker));
-  const documents = (await Promise.all(search.results.slice(0, 5 * SHOWN).map((r) => r.data())))
-    .filter((data) => !speaker || ofSpeaker(data).length);
-  for (const data of documents.slice(0, SHOWN)) {
-    const map = accentMap(data.meta.accents);
-    const item = element("li", "", { class: "search-result" });
-    const heading = element("h2");
-    heading.append(element("a", restore(data.meta.title || "", map), { href: href(data.url) }));
-    item.append(heading);
-    if (data.meta.date) { item.append(element("p", data.meta.date, { class: "search-date" })); }
-    const turns = ofSpeaker(data);
-    const turnList = element("ul", "", { class: "search-turns" });
-    for (const sub of turns.slice(0, TURNS_SHOWN)) {
-      const turn = element("li");
-      const link = element("a", "", { href: href(sub.url), class: "search-turn" });
-      const anchor = sub.url.split("#")[1] || "";
-      const number = anchor.replace(/^turn-/, "");
-      link.append(element("span", anchor.startsWith("turn-") ? `Turn ${number}` : "Text", { class: "turn-ref" }),
-        document.createTextNode(" "),
-        element("span", restore(sub.title, map), { class: "search-speaker" }));
-      turn.append(link, excerpt(sub.excerpt, map));
-      turnList.append(turn);
+  let next = 0;
+  // Each result's data is a download (the document's indexed text): a few at a time.
+  more = async () => {
+    let added = 0;
+    while (added < SHOWN && next < results.length) {
+      const batch = results.slice(next, next + SHOWN);
+      next += batch.length;
+      for (const data of await Promise.all(batch.map((r) => r.data()))) {
+        const turns = turnsOf(data);
+        if (speaker && !turns.length) { continue; }
+        list.append(render(data, turns));
+        added += 1;
+      }
     }
-    if (!turns.length) { item.append(excerpt(data.excerpt, map)); }
-    if (turnList.childNodes.length) { item.append(turnList); }
-    list.append(item);
-  }
-  const count = speaker ? documents.length : search.results.length;
-  say(count === 0 ? "Nothing found." : `${count} document${count === 1 ? "" : "s"} found`
-    + (count > SHOWN ? `; the first ${SHOWN} shown.` : "."));
+    button.hidden = next >= results.length;
+    const shown = list.childNodes.length;
+    say(shown === 0 ? "Nothing found."
+      : speaker ? `${shown} document${shown === 1 ? "" : "s"} found so far.`
+      : `${results.length} document${results.length === 1 ? "" : "s"} found`
+        + (results.length > shown ? `; the first ${shown} shown.` : "."));
+  };
+  await more();
 }
 
 async function start() {
@@ -149,6 +172,7 @@ async function start() {
   for (const name of FILTERS) {
     document.getElementById(`filter-${name}`).addEventListener("change", () => form.requestSubmit());
   }
+  document.getElementById("search-more").addEventListener("click", () => more && more());
   run();
 }
 

@@ -62,6 +62,7 @@
           page opened as a file: the browser does not let it read its index. Serve the site
           (<code>make serve</code>, or any web server) and open it over http.</p>
         <ol class="search-results" id="search-results"></ol>
+        <p><button type="button" id="search-more" hidden="hidden">More results</button></p>
       </xsl:with-param>
     </xsl:call-template>
   </xsl:template>
