@@ -30,7 +30,7 @@ from pathlib import Path
 from lxml import etree
 
 from .errors import EditionError
-from .files import write_atomic
+from .files import prune_cache, write_atomic
 from .resources import xslt_path
 from .xmlsafe import parse_xml_bytes
 from .xslt import parse_own_xml, stylesheet
@@ -306,9 +306,4 @@ def _store(records: dict[Path, str]) -> None:
 
 def _prune(cache: Path, used: set[str]) -> None:
     """Keep the records of this collection's documents, and only those."""
-    try:
-        for stale in cache.glob("*.record"):
-            if stale.stem not in used:
-                stale.unlink()
-    except OSError:
-        pass  # only a cache
+    prune_cache(cache, "*.record", used)

@@ -32,7 +32,7 @@ from lxml import etree, html
 from lxml.html import builder as E
 
 from .errors import EditionError
-from .files import write_atomic
+from .files import prune_cache, write_atomic
 
 INDEX_DIR = "pagefind"
 # Letters that carry their mark in their shape, so that Unicode decomposition
@@ -199,7 +199,7 @@ def build_index(site_dir: Path, pages: list[Path]) -> Path:
         os.replace(target, old)
     os.replace(fresh, target)
     shutil.rmtree(old, ignore_errors=True)
-    _prune(site_dir / ".cache" / "search", used)
+    prune_cache(site_dir / ".cache" / "search", "*.json", used)
     return target
 
 
@@ -241,11 +241,3 @@ def _talk(requests: list[dict]) -> None:
         process.stdin.close()
         process.wait()
 
-
-def _prune(cache: Path, used: set[str]) -> None:
-    try:
-        for stale in cache.glob("*.json"):
-            if stale.stem not in used:
-                stale.unlink()
-    except OSError:
-        pass  # only a cache
