@@ -77,11 +77,12 @@ def served(tmp_path_factory):
     status = run_build([root], Options(jobs=1, stages=("convert", "validate", "html", "site", "search"),
                                        keep_going=False, bars=False))
     assert status == 0
-    handler = functools.partial(QuietHandler, directory=str(root / "build"))
+    # served from the edition folder, so that the site lies under /build/, as under make serve
+    handler = functools.partial(QuietHandler, directory=str(root))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
-    yield root / "build", f"http://127.0.0.1:{server.server_address[1]}/"
+    yield root / "build", f"http://127.0.0.1:{server.server_address[1]}/build/"
     server.shutdown()
     server.server_close()
 
@@ -123,7 +124,7 @@ def test_search_finds_the_turn_without_accents_and_follows_it(served, page):
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / "search-results.png"))
     turn.click()
-    page.wait_for_url("**/warsaw-1961-03-12.html#turn-*")
+    page.wait_for_url(f"{base}warsaw-1961-03-12.html#turn-*")
     anchor = page.url.split("#")[1]
     assert page.locator(f"#{anchor} .speaker").inner_text().startswith("Gomułka")
     assert page.locator(f"#{anchor}").is_visible()

@@ -66,20 +66,19 @@ function excerpt(html, map) {
   return out;
 }
 
-function href(url) { return url.replace(/^\//, ""); }
-
-// One document found, with its turns that match (or its excerpt).
+// One document found, with its turns that match (or its excerpt). Pagefind's
+// addresses start from the server's root, wherever the site lies under it.
 function render(data, turns) {
   const map = accentMap(data.meta.accents);
   const item = element("li", "", { class: "search-result" });
   const heading = element("h2");
-  heading.append(element("a", restore(data.meta.title || "", map), { href: href(data.url) }));
+  heading.append(element("a", restore(data.meta.title || "", map), { href: data.url }));
   item.append(heading);
   if (data.meta.date) { item.append(element("p", data.meta.date, { class: "search-date" })); }
   const turnList = element("ul", "", { class: "search-turns" });
   for (const sub of turns.slice(0, TURNS_SHOWN)) {
     const turn = element("li");
-    const link = element("a", "", { href: href(sub.url), class: "search-turn" });
+    const link = element("a", "", { href: sub.url, class: "search-turn" });
     const anchor = sub.url.split("#")[1] || "";
     const number = anchor.replace(/^turn-/, "");
     link.append(element("span", anchor.startsWith("turn-") ? `Turn ${number}` : "Text", { class: "turn-ref" }),
