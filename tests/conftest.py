@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import http.server
+import threading
 from pathlib import Path
 
 import pytest
@@ -42,3 +44,27 @@ def axe_source() -> str:
 
     return importlib.resources.files("axe_playwright_python").joinpath("axe.min.js").read_text(
         encoding="utf-8")
+
+
+@pytest.fixture
+def network_recorder():
+    """A local HTTP server that records every request: (its URL, the paths asked
+    for). Whatever it serves says FETCHED-FROM-NETWORK, should it ever be read."""
+    requests: list[str] = []
+
+    class Recorder(http.server.BaseHTTPRequestHandler):
+        def do_GET(self):  # noqa: N802 (the http.server API)
+            requests.append(self.path)
+            self.send_response(200)
+            self.end_headers()
+            self.wfile.write(b'<!ENTITY leaked "FETCHED-FROM-NETWORK">')
+
+        def log_message(self, *args):
+            pass
+
+    server = http.server.HTTPServer(("127.0.0.1", 0), Recorder)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_port}", requests
+    finally:
+        server.shutdown()

@@ -47,7 +47,7 @@
   </xsl:function>
 
   <xsl:template match="/tei:TEI">
-    <xsl:variable name="date" select="(ed:document-date(.), ed:meeting-date(.))[.][1]"/>
+    <xsl:variable name="date" select="ed:principal-date(.)[.]"/>
     <xsl:variable name="participants" select="tei:teiHeader/tei:profileDesc/tei:particDesc//tei:person[@xml:id]"/>
     <!-- The collection's order: the document's number (TEI/@n, from the front
          matter), then its date, then (html.py) its id. Unnumbered documents follow. -->
