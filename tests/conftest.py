@@ -37,6 +37,15 @@ def validator():
     return Validator()
 
 
+@pytest.fixture(scope="session")
+def axe_source() -> str:
+    """axe-core's script, as the axe-playwright-python package ships it."""
+    import importlib.resources
+
+    return importlib.resources.files("axe_playwright_python").joinpath("axe.min.js").read_text(
+        encoding="utf-8")
+
+
 @pytest.fixture
 def network_recorder():
     """A local HTTP server that records every request: (its URL, the paths asked

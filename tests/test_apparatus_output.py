@@ -123,7 +123,7 @@ def test_the_site_has_places_and_subjects_indexes(built):
     assert cult.xpath(".//a/@href") == ["korean-delegation-1956-09-16.html"]
     for name in ("index.html", "persons.html", "places.html", "subjects.html"):
         nav = page(built, name).xpath("//nav[@aria-label='Edition']//a/@href")
-        assert nav == ["index.html", "persons.html", "places.html", "subjects.html"]
+        assert nav == ["index.html", "persons.html", "places.html", "subjects.html", "search.html"]
     persons = page(built, "persons.html")
     assert "1912–1994" in text_of(persons.get_element_by_id("kim-il-sung"))
 
@@ -143,3 +143,5 @@ def test_the_volume_index_uses_canonical_names(built):
     index = text[text.rindex("Index of persons"):]
     assert "Kim Il Sung" in index and "Kim Il-sung" not in index
     assert "Andrei Gromyko" in index and "Andrej Gromyko" not in index
+    # a birth without a death reads "born", never an open range
+    assert "Llewellyn Thompson (born 1904)" in text and "(1904–)" not in text

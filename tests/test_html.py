@@ -172,6 +172,19 @@ def test_reference_managers_find_citation_meta_tags(korean):
         BASE + "korean-delegation-1956-09-16.html"
 
 
+def test_the_publication_date_is_the_editions_never_the_documents(edition, tmp_path):
+    """Zotero reads citation_publication_date as when the item was published: the
+    edition, not the conversation of 1956."""
+    def meta(published):
+        out = tmp_path / (published or "none")
+        HtmlRenderer({**edition, "published": published}).document(KOREAN, out)
+        doc = page(out, "korean-delegation-1956-09-16.html")
+        return [m.get("content") for m in doc.cssselect('meta[name="citation_publication_date"]')]
+
+    assert meta("2026-11-30") == ["2026/11/30"]
+    assert meta("") == []  # no date stated: no tag, rather than the document's date
+
+
 def test_links_to_the_tei_and_pdf_files(korean):
     hrefs = [a.get("href") for a in korean.cssselect(".downloads a")]
     assert "tei/korean-delegation-1956-09-16.xml" in hrefs
@@ -538,3 +551,20 @@ def test_a_converted_hostile_transcript_stays_text(converted):
     assert '<a href="javascript:alert(4)">this</a>' in text
     assert "<style>body{display:none}</style>" in text
     assert "<script>window.__pwned = 1</script>" in text_of(doc.cssselect("h1")[0])
+
+
+@pytest.mark.parametrize("errata, start", [
+    ("mailto:errata@example.org", "mailto:errata@example.org?subject=Error%20in%20korean-delegation-1956-09-16%20"),
+    ("https://example.org/edition/issues/new", "https://example.org/edition/issues/new?title=Error%20in%20korean-delegation-1956-09-16"),
+])
+def test_readers_can_report_an_error_naming_the_document(edition, tmp_path, errata, start):
+    HtmlRenderer({**edition, "errata": errata}).document(KOREAN, tmp_path)
+    links = page(tmp_path, "korean-delegation-1956-09-16.html").cssselect("a[data-report-error]")
+    assert [a.text_content() for a in links] == ["Report an error in this document"]
+    assert links[0].get("href").startswith(start)
+
+
+def test_no_report_link_without_an_address_nor_with_a_script_one(edition, tmp_path):
+    for errata in ("", "javascript:alert(1)"):
+        HtmlRenderer({**edition, "errata": errata}).document(KOREAN, tmp_path)
+        assert page(tmp_path, "korean-delegation-1956-09-16.html").cssselect("a[data-report-error]") == []

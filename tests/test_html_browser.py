@@ -8,7 +8,6 @@ No skipping: without Chromium these tests fail, as they should (CI installs it).
 
 from __future__ import annotations
 
-import importlib.resources
 import tomllib
 from pathlib import Path
 
@@ -46,12 +45,6 @@ def site(tmp_path_factory) -> Path:
         renderer.document(path, out / "converted")
     renderer.site(converted, out / "converted")
     return out
-
-
-@pytest.fixture(scope="session")
-def axe_source() -> str:
-    return importlib.resources.files("axe_playwright_python").joinpath("axe.min.js").read_text(
-        encoding="utf-8")
 
 
 @pytest.fixture()
@@ -231,3 +224,30 @@ def test_copy_buttons_appear_only_with_script_and_copy_the_citation(open_page):
     copied = page.evaluate("navigator.clipboard.readText()")
     assert copied.startswith("“Conversation with the Delegation")
     assert copied.endswith("korean-delegation-1956-09-16.html")
+
+
+@pytest.mark.parametrize("width, height, screens", [(1280, 800, 1), (390, 844, 2)])
+def test_the_text_comes_first(open_page, width, height, screens):
+    """Wide: the title block, the participants line and the first turn (its
+    speaker and the start of its speech) without scrolling, the apparatus beside
+    the text. Narrow: the first turn within two screens, the apparatus in closed
+    panels above it."""
+    page = open_page(DOCUMENT, width=width, height=height)
+    first = page.locator(".edition-text .turn").first
+    speech = first.locator(".speech p").first.bounding_box()
+    assert speech["y"] + 24 <= screens * height, speech
+    assert page.locator(".participants-line").bounding_box()["y"] < height
+    line = page.locator(".participants-line").inner_text()
+    assert line.startswith("Participants: Anastas Mikoyan, Choe Yong-geon, Rim Hae and ")
+    panels = page.locator(".aside-panel")
+    participants = page.locator("#participants")
+    if width >= 1024:
+        assert participants.is_visible()
+        assert participants.bounding_box()["x"] > first.bounding_box()["x"] + first.bounding_box()["width"]
+    else:
+        assert not participants.is_visible()
+        assert all(not panel.get_attribute("open") is not None for panel in panels.all())
+        page.get_by_text("all participants").click()  # a link into a closed panel opens it
+        assert participants.is_visible()
+    assert page.evaluate("document.documentElement.scrollWidth") <= width
+    shot(page, f"text-first-{width}.png")

@@ -104,3 +104,24 @@ def test_the_earliest_document_describes_a_person_whatever_the_order_given(tmp_p
     assert "48 turns" in card.cssselect(".person-total")[0].text_content()
     index = lxml.html.fromstring((tmp_path / "one" / "index.html").read_bytes())
     assert [a.get("href") for a in index.cssselect(".document-entry h3 a")] == ["early.html", "late.html"]
+
+
+def test_the_collection_is_ordered_by_number_then_date_then_id(tmp_path):
+    """A document's number (TEI/@n, from the front matter) orders the collection
+    before its date: the later memorandum numbered 1 comes first."""
+    from lxml import html as lxml_html
+    from tei_edition.html import HtmlRenderer
+
+    fixtures = ROOT / "tests" / "fixtures" / "html"
+    memo = (fixtures / "memorandum.xml").read_text(encoding="utf-8").replace(
+        'xml:id="memorandum-1957-03-02"', 'xml:id="memorandum-1957-03-02" n="1"', 1)
+    (tmp_path / "memorandum.xml").write_text(memo, encoding="utf-8")
+    teis = [fixtures / "korean-delegation.xml", tmp_path / "memorandum.xml", fixtures / "hostile.xml"]
+    renderer = HtmlRenderer({"title": "Order"})
+    for tei in teis:
+        renderer.document(tei, tmp_path / "site")
+    renderer.site(teis, tmp_path / "site")
+    index = lxml_html.parse(str(tmp_path / "site" / "index.html")).getroot()
+    order = [a.get("href") for a in index.cssselect(".document-entry h3 a")]
+    # numbered first; then by date (both 1956-09-17), then by id
+    assert order == ["memorandum-1957-03-02.html", "hostile.html", "korean-delegation-1956-09-16.html"]

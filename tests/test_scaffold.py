@@ -17,7 +17,7 @@ def test_new_creates_a_commented_working_edition(tmp_path, capsys, validator):
     folder = tmp_path / "letters-1961"
     assert main(["new", str(folder), "--title", "Letters, 1961"]) == 0
     out = capsys.readouterr().out
-    assert "created" in out and "tei-edition convert" in out
+    assert "created" in out and "tei-edition build" in out
     toml = (folder / "edition.toml").read_text(encoding="utf-8")
     assert toml.count("\n#") > 20  # commented for a new editor
     assert tomllib.loads(toml)["edition"]["title"] == "Letters, 1961"

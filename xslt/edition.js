@@ -69,6 +69,19 @@
     }
   }
 
+  // "Report an error": name the turn the reader is at (the address's #turn-N)
+  function setupReportError() {
+    var link = document.querySelector("a[data-report-error]");
+    if (!link) { return; }
+    var base = link.getAttribute("href");
+    link.addEventListener("click", function () {
+      var turn = /^#turn-[\w.\-]+$/.test(window.location.hash) ? window.location.hash.slice(1) : "";
+      var about = link.getAttribute("data-report-error") + (turn ? ", at " + turn : "");
+      link.setAttribute("href", base.replace(/(subject|title)=[^&]*$/, "$1=" + encodeURIComponent(about)));
+    });
+  }
+
   setupViewSwitch();
   setupCopyButtons();
+  setupReportError();
 }());

@@ -30,6 +30,10 @@
   <xsl:param name="edition-licence" as="xs:string" select="''"/>
   <xsl:param name="edition-licence-url" as="xs:string" select="''"/>
   <xsl:param name="edition-language" as="xs:string" select="''"/>
+  <!-- When the edition was published (YYYY, YYYY-MM or YYYY-MM-DD), or ''. -->
+  <xsl:param name="edition-published" as="xs:string" select="''"/>
+  <!-- Where readers report errors: a mailto: address or an issue form's URL, or ''. -->
+  <xsl:param name="edition-errata" as="xs:string" select="''"/>
   <!-- Ends with '/' or is empty (then links stay relative). -->
   <xsl:param name="base-url" as="xs:string" select="''"/>
 
@@ -97,8 +101,17 @@
                 <li><a href="subjects.html">
                   <xsl:if test="$current = 'subjects'"><xsl:attribute name="aria-current" select="'page'"/></xsl:if>
                   <xsl:text>Subjects</xsl:text></a></li>
+                <li><a href="search.html">
+                  <xsl:if test="$current = 'search'"><xsl:attribute name="aria-current" select="'page'"/></xsl:if>
+                  <xsl:text>Search</xsl:text></a></li>
               </ul>
             </nav>
+            <!-- a plain GET form: it works without script up to the search page -->
+            <form class="site-search" role="search" action="search.html" method="get">
+              <label for="site-search-q" class="visually-hidden">Search the edition</label>
+              <input type="search" id="site-search-q" name="q" placeholder="Search the edition"/>
+              <button type="submit">Search</button>
+            </form>
           </div>
         </header>
         <main id="main" tabindex="-1">

@@ -2,7 +2,7 @@
 <!--
   site-index.xsl: the collection page (index.html). Input: <ed:collection>
   holding one <ed:document> record per document (site-summary.xsl), in the
-  order of the page: by date (document date, else meeting date), then id.
+  order of the page: by number (TEI/@n), date (document date, else meeting date), then id.
 -->
 <xsl:stylesheet version="3.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"

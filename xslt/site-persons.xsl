@@ -1,7 +1,7 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!--
   site-persons.xsl: the persons index (persons.html) across every document.
-  Input: <ed:collection> of <ed:document> records in date order (see
+  Input: <ed:collection> of <ed:document> records in the collection's order (see
   site-index.xsl). A person is one xml:id; the earliest document that has
   the person among its participants describes the person (else the earliest
   that names the person from the register). For each document: the turns

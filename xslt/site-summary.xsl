@@ -27,6 +27,7 @@
     xmlns:ed="urn:tei-edition"
     exclude-result-prefixes="xs">
 
+
   <xsl:import href="html-common.xsl"/>
 
   <xsl:output method="xml" encoding="UTF-8" indent="no" omit-xml-declaration="yes"/>
@@ -48,7 +49,11 @@
   <xsl:template match="/tei:TEI">
     <xsl:variable name="date" select="ed:principal-date(.)[.]"/>
     <xsl:variable name="participants" select="tei:teiHeader/tei:profileDesc/tei:particDesc//tei:person[@xml:id]"/>
-    <ed:document id="{$doc-id}" sort="{($date, '9999')[1]}" date="{$date}" title="{ed:title(.)}"
+    <!-- The collection's order: the document's number (TEI/@n, from the front
+         matter), then its date, then (html.py) its id. Unnumbered documents follow. -->
+    <xsl:variable name="number" select="if (matches(normalize-space(@n), '^\d{1,9}$'))
+                                        then format-integer(xs:integer(normalize-space(@n)), '000000000') else '~'"/>
+    <ed:document id="{$doc-id}" sort="{$number} {($date, '9999')[1]}" date="{$date}" title="{ed:title(.)}"
         classification="{ed:classification(.)}" citation="{ed:archival-citation(.)}"
         lang="{(ed:lang(tei:text/@xml:lang), ed:lang(@xml:lang))[.][1]}"
         turns="{count(tei:text/tei:body//tei:sp)}"

@@ -25,6 +25,8 @@
   <xsl:import href="html-common.xsl"/>
   <xsl:import href="html-glance.xsl"/>
   <xsl:include href="html-apparatus.xsl"/>
+  <xsl:include href="html-search.xsl"/>
+  <xsl:include href="html-layout.xsl"/>
 
   <!-- The document's id, which names its page, PDF and TEI (html.py passes it: the
        rule is ids.py's); the root's xml:id only when the stylesheet is run alone. -->
@@ -69,23 +71,49 @@
       <xsl:with-param name="lang" select="$page-lang"/>
       <xsl:with-param name="head"><xsl:call-template name="meta"/></xsl:with-param>
       <xsl:with-param name="content">
+        <!-- The text first: the title block, one line of participants, then the
+             text; the apparatus (summary, participants, places, the glance
+             chart) in closed panels, a side column on a wide screen (html-layout.xsl). -->
         <article class="document" lang="{$text-lang}">
           <xsl:if test="ed:is-rtl($text-lang)"><xsl:attribute name="dir" select="'rtl'"/></xsl:if>
           <xsl:apply-templates select="tei:TEI" mode="title-block"/>
-          <xsl:call-template name="contents"/>
-          <xsl:apply-templates select="tei:TEI/tei:teiHeader/tei:profileDesc/tei:abstract"/>
-          <xsl:call-template name="participants"/>
-          <xsl:call-template name="places"><xsl:with-param name="tei" select="$tei"/></xsl:call-template>
-          <xsl:if test="exists($turns)">
-            <xsl:call-template name="ed:glance">
-              <xsl:with-param name="tei" select="$tei"/>
-            </xsl:call-template>
-          </xsl:if>
-          <xsl:apply-templates select="tei:TEI/tei:text"/>
-          <xsl:call-template name="notes"/>
-          <xsl:call-template name="apparatus"/>
-          <xsl:apply-templates select="tei:TEI/tei:teiHeader/tei:fileDesc" mode="source"/>
-          <xsl:call-template name="how-to-cite"/>
+          <xsl:call-template name="participants-line"/>
+          <div class="document-body">
+            <aside class="document-aside" aria-label="About this document">
+              <xsl:call-template name="aside-panel">
+                <xsl:with-param name="label" select="'Summary'"/>
+                <xsl:with-param name="content">
+                  <xsl:apply-templates select="tei:TEI/tei:teiHeader/tei:profileDesc/tei:abstract"/>
+                </xsl:with-param>
+              </xsl:call-template>
+              <xsl:call-template name="aside-panel">
+                <xsl:with-param name="label" select="'Participants'"/>
+                <xsl:with-param name="content"><xsl:call-template name="participants"/></xsl:with-param>
+              </xsl:call-template>
+              <xsl:call-template name="aside-panel">
+                <xsl:with-param name="label" select="'Places and organisations'"/>
+                <xsl:with-param name="content">
+                  <xsl:call-template name="places"><xsl:with-param name="tei" select="$tei"/></xsl:call-template>
+                </xsl:with-param>
+              </xsl:call-template>
+              <xsl:if test="exists($turns)">
+                <xsl:call-template name="aside-panel">
+                  <xsl:with-param name="label" select="'The conversation at a glance'"/>
+                  <xsl:with-param name="content">
+                    <xsl:call-template name="ed:glance"><xsl:with-param name="tei" select="$tei"/></xsl:call-template>
+                  </xsl:with-param>
+                </xsl:call-template>
+              </xsl:if>
+              <xsl:call-template name="contents"/>
+            </aside>
+            <div class="document-main">
+              <xsl:apply-templates select="tei:TEI/tei:text"/>
+              <xsl:call-template name="notes"/>
+              <xsl:call-template name="apparatus"/>
+              <xsl:apply-templates select="tei:TEI/tei:teiHeader/tei:fileDesc" mode="source"/>
+              <xsl:call-template name="how-to-cite"/>
+            </div>
+          </div>
         </article>
       </xsl:with-param>
     </xsl:call-template>
@@ -102,7 +130,10 @@
     <xsl:for-each select="$authors"><meta name="citation_author" content="{.}"/></xsl:for-each>
     <xsl:if test="$date">
       <meta name="citation_date" content="{translate($date, '-', '/')}"/>
-      <meta name="citation_publication_date" content="{translate($date, '-', '/')}"/>
+    </xsl:if>
+    <!-- the edition's date, never the document's: Zotero reads it as the date of publication -->
+    <xsl:if test="matches($edition-published, '^\d{4}(-\d{2}(-\d{2})?)?$')">
+      <meta name="citation_publication_date" content="{translate($edition-published, '-', '/')}"/>
     </xsl:if>
     <meta name="citation_inbook_title" content="{$edition-title}"/>
     <xsl:for-each select="$ed:editors"><meta name="citation_editor" content="{.}"/></xsl:for-each>
@@ -133,6 +164,7 @@
     <xsl:if test="$ed:base"><link rel="canonical" href="{$stable-url}"/></xsl:if>
     <link rel="alternate" type="application/tei+xml" href="tei/{$id}.xml" title="TEI P5 XML"/>
     <link rel="alternate" type="application/pdf" href="pdf/{$id}.pdf" title="PDF"/>
+    <xsl:call-template name="search-facets"><xsl:with-param name="tei" select="$tei"/></xsl:call-template>
   </xsl:template>
 
   <!-- ===== title block ===== -->
@@ -178,6 +210,10 @@
         <li><a href="pdf/{$id}.pdf" type="application/pdf">PDF</a></li>
         <li><a href="tei/{$id}.xml" type="application/tei+xml">TEI P5 XML</a></li>
       </ul>
+      <xsl:call-template name="report-error">
+        <xsl:with-param name="id" select="$id"/>
+        <xsl:with-param name="title" select="$title"/>
+      </xsl:call-template>
     </header>
   </xsl:template>
 
@@ -287,8 +323,9 @@
           </span>
         </fieldset>
         <xsl:if test="exists($kinds-present)">
-          <details class="legend" open="open">
-            <summary>Editorial marks</summary>
+          <!-- closed, so that the text comes first; each mark explains itself on hover and focus -->
+          <details class="legend">
+            <summary>Editorial marks: what the brackets and colours mean</summary>
             <dl>
               <xsl:for-each select="$kinds-present">
                 <div id="legend-{.}">

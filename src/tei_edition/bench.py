@@ -6,11 +6,14 @@ then built with `tei-edition build` as a separate process, exactly as an
 editor runs it. For each size the benchmark prints, per stage and in total,
 documents per second, MB of transcript per second and the peak memory of the
 whole process tree (sampled from /proc), and for the 500-document corpus also
-the rebuild with nothing changed and with one source changed.
+the rebuild with nothing changed and with one source changed. For the
+1,000-document corpus it also counts the bytes one search downloads, in
+Chromium over a loopback server, as a reader's browser would.
 """
 
 from __future__ import annotations
 
+import http.server
 import math
 import os
 import platform
@@ -197,7 +200,7 @@ def _write_if_changed(path: Path, text: str) -> None:
 
 # --------------------------------------------------------------- measuring
 
-STAGE_ROWS = ("convert", "validate", "html", "pdf", "site")
+STAGE_ROWS = ("convert", "validate", "html", "pdf", "site", "search")
 
 
 def _descendants(pid: int) -> list[int]:
@@ -375,6 +378,54 @@ def _volume(edition: Path, jobs: int, documents: int) -> None:
                   else "") + "\n")
 
 
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args) -> None:
+        pass
+
+
+def _query_bytes(edition: Path, documents: int, queries: tuple[str, ...]) -> None:
+    """The bytes the search page downloads to answer each query (a fresh browser
+    each time, so nothing is cached): Pagefind's script and index, the filters,
+    the result fragments. Needs Playwright and Debian's Chromium (the test extras)."""
+    import functools
+    import shutil
+
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        click.echo("bytes per query: not measured (Playwright is not installed: pip install -e '.[test]')")
+        return
+    chromium = shutil.which("chromium")
+    if chromium is None:
+        click.echo("bytes per query: not measured (no chromium on PATH)")
+        return
+    handler = functools.partial(_Quiet, directory=str(edition / "build"))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{server.server_address[1]}/"
+    try:
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=chromium, args=["--headless", "--no-sandbox"])
+            for query in queries:
+                context = browser.new_context()
+                page = context.new_page()
+                sizes: dict[str, int] = {}
+                page.on("requestfinished", lambda r: sizes.__setitem__(r.url, r.sizes()["responseBodySize"]))
+                page.goto(f"{base}search.html?q={query}")
+                page.locator("#search-status").filter(has_text="found").wait_for(timeout=60000)
+                search = sum(v for k, v in sizes.items() if "/pagefind/" in k)
+                fragments = sum(v for k, v in sizes.items() if "/fragment/" in k)
+                click.echo(f"{documents} documents, search for {query!r}: "
+                           f"{search / 1000:,.0f} kB from pagefind/ "
+                           f"({fragments / 1000:,.0f} kB of it the results shown), "
+                           f"{page.locator('#search-status').inner_text()}")
+                context.close()
+            browser.close()
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
 @click.command()
 @click.option("--sizes", default="100,500,1000", show_default=True,
               help="Corpus sizes built end to end (TEI, validation, HTML, PDF, site).")
@@ -385,12 +436,14 @@ def _volume(edition: Path, jobs: int, documents: int) -> None:
               help="Size at which the no-change and one-change rebuilds are timed (0: none).")
 @click.option("--volume-size", type=int, default=100, show_default=True,
               help="Size at which the whole-collection PDF volume is timed (0: none).")
+@click.option("--query-size", type=int, default=1000, show_default=True,
+              help="Size at which the bytes a search downloads are counted (0: none).")
 @click.option("--jobs", "-j", type=click.IntRange(min=1), default=os.cpu_count() or 1,
               show_default=True)
 @click.option("--corpus", type=click.Path(file_okay=False), default="bench-corpus",
               show_default=True, help="Where the generated editions are kept (git-ignored).")
 @click.option("--seed", type=int, default=1956, show_default=True)
-def main(sizes, html_sizes, rebuild_size, volume_size, jobs, corpus, seed):
+def main(sizes, html_sizes, rebuild_size, volume_size, query_size, jobs, corpus, seed):
     """Generate seeded corpora and time `tei-edition build` on them."""
     import shutil
 
@@ -413,6 +466,8 @@ def main(sizes, html_sizes, rebuild_size, volume_size, jobs, corpus, seed):
             _rebuilds(edition, jobs, documents, seed)
         if documents == volume_size and not extra:
             _volume(edition, jobs, documents)
+        if documents == query_size:
+            _query_bytes(edition, documents, ("harvest", "Mikoyan"))
     if 10000 not in full + html:
         click.echo("10,000 documents were left out: without them the growth of cost with "
                    "the size of the collection is not shown.\n")

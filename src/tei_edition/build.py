@@ -10,7 +10,8 @@ Stages, each over all documents before the next starts:
     validate   well-formedness, TEI P5, the project profile
     html       build/<id>.html
     pdf        build/pdf/<id>.pdf
-    site       build/index.html, build/persons.html, build/assets/
+    site       build/index.html, build/persons.html, build/search.html, build/assets/
+    search     build/pagefind/: the search index of the pages (search.py)
     volume     build/pdf/volume.pdf (only with --volume: it grows much faster
                than the collection, see the README's benchmark)
 
@@ -55,13 +56,13 @@ from .files import write_atomic
 from .ids import SITE_PAGES, XML_ID, clashes, described, source_id, tei_id
 from .progress import Progress, interactive
 
-STAGES = ("convert", "validate", "html", "pdf", "site", "volume")
+STAGES = ("convert", "validate", "html", "pdf", "site", "search", "volume")
 # --only X runs these stages (the converter and the validator always run:
 # nothing is published that is not valid TEI).
 ONLY = {
     "tei": ("convert",),
     "validate": ("convert", "validate"),
-    "html": ("convert", "validate", "html", "site"),
+    "html": ("convert", "validate", "html", "site", "search"),
     "pdf": ("convert", "validate", "pdf"),
 }
 STATE_FILE = ".state.json"
@@ -414,6 +415,18 @@ def task_site(metadata: dict, teis: list[str], site_dir: str) -> dict:
         return _failure(exc, site_dir)
 
 
+def task_search(metadata: dict, teis: list[str], site_dir: str) -> dict:
+    from .search import build_index
+
+    started = time.perf_counter()
+    try:
+        pages = [Path(site_dir) / f"{Path(t).stem}.html" for t in teis]
+        index = build_index(Path(site_dir), [p for p in pages if p.is_file()])
+        return {"outputs": [str(index / "pagefind.js")], "seconds": time.perf_counter() - started}
+    except Exception as exc:
+        return _failure(exc, site_dir)
+
+
 def available_memory_mb() -> float | None:
     """The memory the system can give without swapping (MemAvailable), or None
     where /proc/meminfo does not say."""
@@ -639,6 +652,12 @@ class Build:
         finally:
             if site is not None:
                 self._collection_finish(ed, site)
+        if "search" in stages:  # the pages are all written: index them
+            pending = self._collection_start(ed, "search", self.fingerprints["html"],
+                                             [ed.build_dir / "pagefind" / "pagefind.js"],
+                                             task_search, str(ed.build_dir))
+            if pending is not None:
+                self._collection_finish(ed, pending)
         volume = ed.build_dir / "pdf" / "volume.pdf"
         if "volume" in stages:
             pending = self._collection_start(ed, "volume", self.fingerprints["pdf"], [volume],
@@ -1045,7 +1064,7 @@ def build_command(editions, jobs, only, volume, keep_going):
             raise EditionError("no such edition folder", str(root))
         if not (root / "edition.toml").is_file():
             raise EditionError("not an edition folder (it has no edition.toml)", str(root))
-    stages = ONLY[only] if only else ("convert", "validate", "html", "pdf", "site")
+    stages = ONLY[only] if only else ("convert", "validate", "html", "pdf", "site", "search")
     if volume and "pdf" in stages:
         stages = stages + ("volume",)
     options = Options(jobs=jobs or os.cpu_count() or 1, stages=stages, keep_going=keep_going,

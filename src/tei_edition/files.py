@@ -54,3 +54,13 @@ def write_atomic(path: str | os.PathLike, data: bytes | str) -> None:
         if isinstance(exc, OSError):
             raise os_error(exc, target) from None
         raise
+
+
+def prune_cache(folder: Path, pattern: str, keep: set[str]) -> None:
+    """Remove the cache entries (files matching pattern) whose stem is not in keep."""
+    try:
+        for stale in Path(folder).glob(pattern):
+            if stale.stem not in keep:
+                stale.unlink()
+    except OSError:
+        pass  # only a cache: what is left is made again or removed next time

@@ -8,7 +8,8 @@ renderer by tei_edition.xslt and reused). Site layout, relative to site_dir:
     persons.html     every person across the documents, with turns and links
     places.html      places and organisations of the register, with the documents
     subjects.html    the register's subjects, with the documents
-    assets/          edition.css, edition.js (no fonts or scripts from elsewhere)
+    search.html      full-text search (its index: search.py, in pagefind/)
+    assets/          edition.css, edition.js, search.js (no fonts or scripts from elsewhere)
 
 The collection pages never see the documents themselves: each document is
 reduced once to a small <ed:document> record (site-summary.xsl: title, date,
@@ -29,7 +30,7 @@ from pathlib import Path
 from lxml import etree
 
 from .errors import EditionError
-from .files import read_input, write_atomic
+from .files import prune_cache, read_input, write_atomic
 from .ids import tei_id
 from .resources import xslt_path
 from .teidoc import load_tei
@@ -37,7 +38,7 @@ from .xslt import parse_own_xml, stylesheet
 
 TEI_NS = "http://www.tei-c.org/ns/1.0"
 ED_NS = "urn:tei-edition"
-ASSETS = ("edition.css", "edition.js")
+ASSETS = ("edition.css", "edition.js", "search.js")
 
 DEFAULTS = {
     "title": "TEI edition",
@@ -151,6 +152,7 @@ class HtmlRenderer:
         self._index = stylesheet("site-index.xsl")
         self._persons = stylesheet("site-persons.xsl")
         self._apparatus = stylesheet("site-apparatus.xsl")  # places.html, subjects.html
+        self._search = stylesheet("site-search.xsl")
 
     @staticmethod
     def _params(edition: dict) -> dict[str, str]:
@@ -170,6 +172,8 @@ class HtmlRenderer:
             "edition-licence-url": str(edition.get("licence_url") or ""),
             "edition-language": str(edition.get("language") or ""),
             "base-url": base,
+            "edition-published": str(edition.get("published") or ""),
+            "edition-errata": str(edition.get("errata") or ""),
         }
 
     def document(self, tei_path: Path, site_dir: Path) -> Path:
@@ -230,7 +234,7 @@ class HtmlRenderer:
                 raise EditionError(f"document id '{doc_id}' is also used by {seen[doc_id]}", str(path))
             seen[doc_id] = path
             records.append((sort, doc_id, record))
-        # In the order of the pages (date, then id), so that the stylesheets
+        # In the order of the pages (number, date, then id), so that the stylesheets
         # never sort documents: the first record of a person is the earliest.
         records.sort(key=lambda r: (r[0], r[1]))
         collection = parse_own_xml(f'<ed:collection xmlns:ed="{ED_NS}">'
@@ -244,6 +248,7 @@ class HtmlRenderer:
             "persons.html": self._persons.transform_node(collection, self.params),
             "places.html": self._apparatus.transform_node(collection, {**self.params, "index": "places"}),
             "subjects.html": self._apparatus.transform_node(collection, {**self.params, "index": "subjects"}),
+            "search.html": self._search.transform_node(collection, self.params),
         }
         for name in ASSETS:
             source = xslt_path(name)
@@ -273,9 +278,4 @@ def _store(records: dict[Path, str]) -> None:
 
 def _prune(cache: Path, used: set[str]) -> None:
     """Keep the records of this collection's documents, and only those."""
-    try:
-        for stale in cache.glob("*.record"):
-            if stale.stem not in used:
-                stale.unlink()
-    except OSError:
-        pass  # only a cache
+    prune_cache(cache, "*.record", used)

@@ -39,7 +39,7 @@ AUTHORITY_FORMS = {
     "geonames": re.compile(r"^[1-9]\d*$"),
 }
 METADATA_KEYS = {"title", "short_title", "editors", "publisher", "licence", "licence_url",
-                 "base_url", "language", "profile"}
+                 "base_url", "language", "profile", "published", "errata"}
 # [edition] profile: which validation faults stop a document (validate.PROFILES)
 VALIDATION_PROFILES = ("project", "tei")
 PERSON_KEYS = {"id", "name", "aliases", "titles", "spellings", "role", "affiliation", "side",

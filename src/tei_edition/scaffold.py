@@ -59,6 +59,8 @@ publisher = "Your institution"
 licence = "CC BY 4.0"
 licence_url = "https://creativecommons.org/licenses/by/4.0/"
 # base_url = "https://example.org/{name}/"   # where the HTML edition will live
+# published = 2026-01-15                      # the edition's date of publication (citation_publication_date)
+# errata = "mailto:errata@example.org"        # or an issue form's URL: "Report an error" on every page
 language = "en"
 
 # -- persons ----------------------------------------------------------------
@@ -165,4 +167,4 @@ def new_command(name: str, title: str | None) -> None:
     written = scaffold(Path(name), title)
     for path in written:
         click.echo(f"created  {path}")
-    click.echo(f"next     tei-edition convert {Path(name).as_posix()}/transcripts/*.txt")
+    click.echo(f"next     tei-edition build {Path(name).as_posix()}")
