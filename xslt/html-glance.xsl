@@ -21,7 +21,7 @@
     xmlns="http://www.w3.org/1999/xhtml"
     exclude-result-prefixes="#all">
 
-  <xsl:import href="common.xsl"/>
+  <xsl:import href="turns.xsl"/>
 
   <!-- Chart geometry, in SVG user units. -->
   <xsl:variable name="ed:chart-width" as="xs:integer" select="400"/>
@@ -41,7 +41,7 @@
     <xsl:sequence select="if (starts-with($key, '?'))
         then (substring($key, 2)[.], 'Unidentified speaker')[1]
         else (ed:person-name(ed:person($key, $context))[.],
-              ed:speaker-name((root($context)//tei:sp[ed:speaker-id(.) = $key]/tei:speaker)[1])[.],
+              ed:speaker-name(key('ed:turns-by-speaker', $key, root($context))[1]/tei:speaker)[.],
               $key)[1]"/>
   </xsl:function>
 
@@ -63,7 +63,7 @@
             'key': current-grouping-key(),
             'name': ed:key-name(current-grouping-key(), $tei),
             'turns': count(current-group()),
-            'words': ed:word-count(current-group()),
+            'words': ed:turn-words(current-group()),
             'colour': if (exists($index)) then 'who-' || (($index - 1) mod 8 + 1) else 'who-0' }"/>
       </xsl:for-each-group>
     </xsl:variable>
@@ -159,7 +159,7 @@
     <xsl:param name="rows" as="map(*)*"/>
     <xsl:variable name="colours" as="map(xs:string, xs:string)"
         select="map:merge(for $r in $rows return map:entry($r?key, $r?colour))"/>
-    <xsl:variable name="lengths" as="xs:integer*" select="for $t in $turns return ed:word-count($t)"/>
+    <xsl:variable name="lengths" as="xs:integer*" select="for $t in $turns return ed:turn-words($t)"/>
     <xsl:variable name="longest" select="max(($lengths, 1))"/>
     <xsl:variable name="per-row" select="max((min(($ed:turns-per-row, count($turns))), 10))"/>
     <xsl:variable name="cell" select="$ed:chart-width div $per-row"/>
@@ -170,7 +170,7 @@
          viewBox="0 0 {$ed:chart-width} {$strips * ($ed:strip-height + 8)}">
       <xsl:for-each select="$turns">
         <xsl:variable name="i" select="position() - 1"/>
-        <xsl:variable name="words" select="$lengths[position() = $i + 1]"/>
+        <xsl:variable name="words" select="$lengths[$i + 1]"/>
         <!-- square root, so that a few long speeches do not flatten the rest -->
         <xsl:variable name="h" select="max((3, $ed:strip-height * math:sqrt($words div $longest)))"
             xmlns:math="http://www.w3.org/2005/xpath-functions/math"/>

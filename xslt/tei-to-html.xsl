@@ -251,7 +251,7 @@
 
   <xsl:template match="tei:person">
     <xsl:variable name="pid" select="string(@xml:id)"/>
-    <xsl:variable name="own" select="$turns[ed:speaker-id(.) = $pid]"/>
+    <xsl:variable name="own" select="key('ed:turns-by-speaker', $pid)"/>
     <xsl:variable name="index" select="index-of($speakers, $pid)[1]"/>
     <li class="person-entry" id="person-{ed:safe-id($pid)}">
       <span class="person-name">
@@ -271,10 +271,10 @@
       <xsl:if test="exists($own) or tei:idno">
         <span class="person-links">
           <xsl:if test="exists($own)">
-            <a href="#{ed:safe-id(($own[1]/@xml:id, 'turn-' || (count($own[1]/preceding::tei:sp) + 1))[1])}">
+            <a href="#{ed:safe-id(($own[1]/@xml:id, 'turn-' || ed:turn-number($own[1]))[1])}">
               <xsl:value-of select="ed:plural(count($own), 'turn')"/></a>
             <xsl:text>, </xsl:text>
-            <xsl:value-of select="ed:plural(ed:word-count($own), 'word')"/>
+            <xsl:value-of select="ed:plural(ed:turn-words($own), 'word')"/>
             <xsl:text> </xsl:text>
           </xsl:if>
           <xsl:call-template name="ed:authority-links"><xsl:with-param name="person" select="."/></xsl:call-template>
@@ -340,7 +340,7 @@
   </xsl:template>
 
   <xsl:template match="tei:sp">
-    <xsl:variable name="n" select="count(preceding::tei:sp) + 1"/>
+    <xsl:variable name="n" select="ed:turn-number(.)"/>
     <xsl:variable name="turn-id" select="ed:safe-id((@xml:id, 'turn-' || $n)[normalize-space()][1])"/>
     <xsl:variable name="who" select="ed:speaker-id(.)"/>
     <xsl:variable name="person" select="ed:person($who, .)"/>
@@ -528,9 +528,18 @@
       data-tip="{$mark-kinds('note')[2]}"><span class="visually-hidden">Note </span><xsl:value-of select="$n"/></a></sup>
   </xsl:template>
 
+  <!-- Notes numbered once, in document order (not by counting the notes before each). -->
+  <xsl:variable name="note-numbers" as="map(xs:string, xs:integer)">
+    <xsl:map>
+      <xsl:for-each select="$tei/tei:text//tei:note[not(@type = 'query')]">
+        <xsl:map-entry key="generate-id()" select="position()"/>
+      </xsl:for-each>
+    </xsl:map>
+  </xsl:variable>
+
   <xsl:function name="ed:note-number" as="xs:integer">
     <xsl:param name="note" as="element(tei:note)"/>
-    <xsl:sequence select="count($note/preceding::tei:note[not(@type = 'query')][ancestor::tei:text]) + 1"/>
+    <xsl:sequence select="$note-numbers(generate-id($note))"/>
   </xsl:function>
 
   <xsl:template name="notes">
