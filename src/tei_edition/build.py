@@ -857,7 +857,8 @@ def _plural(count: int, noun: str) -> str:
 
 def _remove_temporary_files(build_dir: Path) -> None:
     """Half-written temporaries of a killed build (write_atomic names them .<name>.*.tmp)."""
-    for folder in (build_dir, build_dir / "tei", build_dir / "pdf", build_dir / "assets"):
+    for folder in (build_dir, build_dir / "tei", build_dir / "pdf", build_dir / "assets",
+                   build_dir / "review"):
         for path in folder.glob(".*.tmp"):
             path.unlink(missing_ok=True)
 
