@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import http.server
+import threading
 from pathlib import Path
 
 import pytest
@@ -33,3 +35,27 @@ def validator():
     from tei_edition.validate import Validator
 
     return Validator()
+
+
+@pytest.fixture
+def network_recorder():
+    """A local HTTP server that records every request: (its URL, the paths asked
+    for). Whatever it serves says FETCHED-FROM-NETWORK, should it ever be read."""
+    requests: list[str] = []
+
+    class Recorder(http.server.BaseHTTPRequestHandler):
+        def do_GET(self):  # noqa: N802 (the http.server API)
+            requests.append(self.path)
+            self.send_response(200)
+            self.end_headers()
+            self.wfile.write(b'<!ENTITY leaked "FETCHED-FROM-NETWORK">')
+
+        def log_message(self, *args):
+            pass
+
+    server = http.server.HTTPServer(("127.0.0.1", 0), Recorder)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_port}", requests
+    finally:
+        server.shutdown()

@@ -15,7 +15,8 @@ import pytest
 from conftest import SAMPLE, SAMPLE_EDITION
 from tei_edition.files import write_atomic
 from tei_edition.html import HtmlRenderer
-from tei_edition.ingest import convert_transcript, document_id
+from tei_edition.ids import source_id
+from tei_edition.ingest import convert_transcript
 from tei_edition.pdf import PdfRenderer
 from tei_edition.register import load_edition
 
@@ -34,7 +35,7 @@ def built(tmp_path_factory) -> dict:
     teis = []
     for transcript, root in ((SAMPLE, SAMPLE_EDITION), (MEMO, FIXTURE)):
         result = convert_transcript(transcript.read_bytes(), transcript, load_edition(root))
-        target = tmp / "tei" / f"{document_id(transcript)}.xml"
+        target = tmp / "tei" / f"{source_id(transcript)}.xml"
         write_atomic(target, result.tei)
         teis.append(target)
     metadata = load_edition(SAMPLE_EDITION).metadata

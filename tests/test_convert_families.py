@@ -39,7 +39,7 @@ def one(tree, path):
 
 LABELS = {
     "colon-labels-memcon.txt": {"#llewellyn-thompson": 3, "#andrei-gromyko": 2},
-    "caps-stop-labels.txt": {"#khrushchev": 2, "#gomułka": 2},
+    "caps-stop-labels.txt": {"#khrushchev": 2, "#gomulka": 2},  # ids are ASCII (ids.py)
     "caps-verb-memorandum.txt": {"#konig": 2, "#zorin": 2},
     "label-alone.txt": {"#mikoyan": 2, "#suslov": 1},
     "side-labels.txt": {"#zhou-enlai": 2, "#mikoyan": 2},

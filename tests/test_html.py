@@ -400,7 +400,7 @@ def test_hostile_text_stays_text_in_the_collection_pages(site):
 def test_a_file_that_is_not_tei_is_a_one_line_error_and_writes_nothing(renderer, tmp_path):
     other = tmp_path / "other.xml"
     other.write_text("<html><body>hi</body></html>")
-    with pytest.raises(EditionError, match="not a TEI document"):
+    with pytest.raises(EditionError, match="expected a TEI root element"):
         renderer.document(other, tmp_path / "out")
     broken = tmp_path / "broken.xml"
     broken.write_text('<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader>')

@@ -166,10 +166,11 @@ def test_editorial_signs_are_explained_by_a_printed_legend(out):
     layout = subprocess.run(["pdftotext", "-layout", "-enc", "UTF-8", str(out["example"]), "-"],
                             capture_output=True, check=True).stdout.decode("utf-8")
     rows = [" ".join(line.split()) for line in layout.splitlines()]
-    assert "⟨⟩ words inserted in the original document" in rows
-    assert "[] words supplied by the translator or editor" in rows
-    assert "[?] the editor queries the reading" in rows
-    assert "[illegible] […] illegible or omitted text" in rows
+    # the same signs and meanings as the HTML legend (both from common.xsl)
+    assert "⟨inserted⟩ Inserted: words added in the original document." in rows
+    assert "[supplied] Supplied: words the translator or editor added for sense." in rows
+    assert "[?] Query: the translator or editor doubts the reading here." in rows
+    assert "[illegible] […] Gap: text illegible, or omitted in the source." in rows
     text = flat(pdftotext(out["example"]))
     assert "⟨With respect to⟩" in text and "[illegible] […]" in text
     # a document without those signs gets no legend
@@ -271,15 +272,20 @@ def test_missing_glyph_check_can_fail(tmp_path):
     assert notdef_glyphs(path) == 1
 
 
-def test_a_character_without_a_glyph_is_a_clear_error(renderer, tmp_path):
+def test_cjk_prints_and_a_character_no_font_has_is_a_clear_error(renderer, tmp_path):
     tree = parse_xml_bytes(MEMO.read_bytes())
     tree.find(".//t:body//t:p", NS).text = "Minister 南日 called"
     path = tmp_path / "cjk.xml"
     tree.write(str(path), encoding="UTF-8")
+    assert "Minister 南日 called" in flat(pdftotext(renderer.document(path, tmp_path / "ok")))
+    # an unassigned code point: no installed font can show it, and PDF/A forbids a blank box
+    tree.find(".//t:body//t:p", NS).text = "Minister \u0378 called"
+    path = tmp_path / "unassigned.xml"
+    tree.write(str(path), encoding="UTF-8")
     with pytest.raises(EditionError) as caught:
         renderer.document(path, tmp_path / "pdf")
     message = str(caught.value)
-    assert "cjk.xml" in message and "南" in message and "\n" not in message
+    assert "unassigned.xml" in message and "fonts-noto-core" in message and "\n" not in message
     assert not (tmp_path / "pdf" / "memorandum-1955-06-01.pdf").exists()
 
 
@@ -317,9 +323,10 @@ def test_running_heads_and_page_n_of_n(out):
     for n in range(2, pages + 1):
         text = pdftotext(pdf, n)
         head = " ".join(text.strip().splitlines()[:3])
-        # short title (cut to fit the line) and the date of the conversation
+        # short title (cut to fit the line) and the date the document is cited
+        # by, as in the HTML's "How to cite": the date it bears
         assert "Conversation with the Delegation of the Korean Worker" in head
-        assert "16 September 1956" in head
+        assert "17 September 1956" in head
         assert f"Page {n} of {pages}" in text
     # the title page carries no running head above its title
     assert first.strip().splitlines()[0] == "Soviet–Korean Party Conversations, 1956"
@@ -455,7 +462,7 @@ def test_volume_persons_index_gives_the_right_pages(out):
 def test_not_tei_is_a_one_line_error_and_writes_nothing(renderer, tmp_path):
     bad = tmp_path / "notes.xml"
     bad.write_bytes(b"<notes><p>hello</p></notes>")
-    with pytest.raises(EditionError, match="not a TEI document"):
+    with pytest.raises(EditionError, match="expected a TEI root element"):
         renderer.document(bad, tmp_path / "pdf")
     assert not (tmp_path / "pdf").exists() or not any((tmp_path / "pdf").iterdir())
 

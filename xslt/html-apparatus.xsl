@@ -21,16 +21,6 @@
 
   <xsl:key name="ed:entity-by-id" match="tei:place | tei:org" use="@xml:id"/>
 
-  <!-- "1912–1994", "born 1904", "died 1989" (years only: the card is short). -->
-  <xsl:function name="ed:life-span" as="xs:string?">
-    <xsl:param name="person" as="element(tei:person)"/>
-    <xsl:variable name="born" select="replace(string(($person/tei:birth/@when)[1]), '^(-?\d{4}).*$', '$1')"/>
-    <xsl:variable name="died" select="replace(string(($person/tei:death/@when)[1]), '^(-?\d{4}).*$', '$1')"/>
-    <xsl:sequence select="if ($born and $died) then $born || '–' || $died
-                          else if ($born) then 'born ' || $born
-                          else if ($died) then 'died ' || $died else ()"/>
-  </xsl:function>
-
   <xsl:function name="ed:period" as="xs:string?">
     <xsl:param name="from" as="xs:string?"/>
     <xsl:param name="to" as="xs:string?"/>
@@ -117,29 +107,11 @@
               <xsl:for-each select="tei:note">
                 <span class="biography"><xsl:value-of select="normalize-space(.)"/></span>
               </xsl:for-each>
-              <xsl:call-template name="ed:entity-links"/>
+              <xsl:call-template name="ed:authority-links"/>
             </li>
           </xsl:for-each>
         </ul>
       </section>
-    </xsl:if>
-  </xsl:template>
-
-  <!-- Authority links of a place or organisation (identifiers checked by the register). -->
-  <xsl:template name="ed:entity-links">
-    <xsl:variable name="links" as="element()*">
-      <xsl:for-each select="tei:idno[@type = ('wikidata', 'viaf', 'gnd', 'geonames')][matches(normalize-space(.), '^[A-Za-z0-9\-]+$')]">
-        <xsl:variable name="id" select="normalize-space(.)"/>
-        <a class="authority" href="{map {
-            'wikidata': 'https://www.wikidata.org/wiki/', 'viaf': 'https://viaf.org/viaf/',
-            'gnd': 'https://d-nb.info/gnd/', 'geonames': 'https://www.geonames.org/'}(@type) || $id}">
-          <xsl:value-of select="map {'wikidata': 'Wikidata', 'viaf': 'VIAF', 'gnd': 'GND',
-                                     'geonames': 'GeoNames'}(@type)"/>
-        </a>
-      </xsl:for-each>
-    </xsl:variable>
-    <xsl:if test="exists($links)">
-      <span class="authorities"><xsl:sequence select="$links"/></span>
     </xsl:if>
   </xsl:template>
 

@@ -37,13 +37,6 @@
   <xsl:variable name="ed:editors" as="xs:string*"
       select="tokenize($edition-editors, ';\s*')[normalize-space()]"/>
 
-  <!-- A language tag from a document, or '' when it is not one. -->
-  <xsl:function name="ed:lang" as="xs:string">
-    <xsl:param name="tag" as="xs:string?"/>
-    <xsl:sequence select="if (matches(normalize-space($tag), '^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$'))
-                          then normalize-space($tag) else ''"/>
-  </xsl:function>
-
   <!-- The absolute address of a page of the site, or the relative one when
        the edition has no base URL. -->
   <xsl:function name="ed:site-url" as="xs:string">
@@ -158,23 +151,13 @@
         else string-join($names[position() lt $n], ', ') || ' and ' || $names[$n]"/>
   </xsl:function>
 
-  <!-- Links to a person's authority records (Wikidata, VIAF, GND). -->
+  <!-- Links to the authority records (Wikidata, VIAF, GND, GeoNames) of a
+       person, place or organisation: the schemes are common.xsl's. -->
   <xsl:template name="ed:authority-links">
-    <xsl:param name="person" as="element(tei:person)"/>
+    <xsl:param name="person" as="element()" select="."/>
     <xsl:variable name="links" as="element()*">
-      <xsl:for-each select="$person/tei:idno[@type = ('wikidata', 'viaf', 'gnd')][matches(normalize-space(.), '^[A-Za-z0-9\-]+$')]">
-        <xsl:variable name="id" select="normalize-space(.)"/>
-        <xsl:choose>
-          <xsl:when test="@type = 'wikidata'">
-            <a class="authority" href="https://www.wikidata.org/wiki/{$id}">Wikidata</a>
-          </xsl:when>
-          <xsl:when test="@type = 'viaf'">
-            <a class="authority" href="https://viaf.org/viaf/{$id}">VIAF</a>
-          </xsl:when>
-          <xsl:otherwise>
-            <a class="authority" href="https://d-nb.info/gnd/{$id}">GND</a>
-          </xsl:otherwise>
-        </xsl:choose>
+      <xsl:for-each select="$person/tei:idno[ed:authority-url(.)]">
+        <a class="authority" href="{ed:authority-url(.)}"><xsl:value-of select="$ed:authorities(string(@type))[1]"/></a>
       </xsl:for-each>
     </xsl:variable>
     <xsl:if test="exists($links)">

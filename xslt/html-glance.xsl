@@ -29,6 +29,16 @@
   <xsl:variable name="ed:turns-per-row" as="xs:integer" select="40"/>
   <xsl:variable name="ed:strip-height" as="xs:integer" select="44"/>
 
+  <!-- Words per turn, counted once for the whole page (the chart, the table
+       and the participants all add them up). -->
+  <xsl:variable name="ed:turn-words" as="map(xs:string, xs:integer)"
+      select="map:merge(for $t in /tei:TEI/tei:text//tei:sp return map { generate-id($t): ed:word-count($t) })"/>
+
+  <xsl:function name="ed:turn-words" as="xs:integer">
+    <xsl:param name="turns" as="element(tei:sp)*"/>
+    <xsl:sequence select="sum(for $t in $turns return ($ed:turn-words(generate-id($t)), ed:word-count($t))[1])"/>
+  </xsl:function>
+
   <!-- Who speaks a turn: the @who id, or the printed label when there is none. -->
   <xsl:function name="ed:turn-key" as="xs:string">
     <xsl:param name="sp" as="element(tei:sp)"/>
@@ -53,7 +63,7 @@
 
   <xsl:template name="ed:glance">
     <xsl:param name="tei" as="element(tei:TEI)"/>
-    <xsl:variable name="turns" select="$tei/tei:text/tei:body//tei:sp"/>
+    <xsl:variable name="turns" select="$tei/tei:text//tei:sp"/>
     <xsl:variable name="ids" select="ed:speaker-ids($tei)"/>
     <!-- one entry per speaker: key, name, turns, words, colour class -->
     <xsl:variable name="rows" as="map(*)*">
@@ -159,6 +169,8 @@
     <xsl:param name="rows" as="map(*)*"/>
     <xsl:variable name="colours" as="map(xs:string, xs:string)"
         select="map:merge(for $r in $rows return map:entry($r?key, $r?colour))"/>
+    <xsl:variable name="names" as="map(xs:string, xs:string)"
+        select="map:merge(for $r in $rows return map:entry($r?key, $r?name))"/>
     <xsl:variable name="lengths" as="xs:integer*" select="for $t in $turns return ed:turn-words($t)"/>
     <xsl:variable name="longest" select="max(($lengths, 1))"/>
     <xsl:variable name="per-row" select="max((min(($ed:turns-per-row, count($turns))), 10))"/>
@@ -180,7 +192,7 @@
           <rect x="{format-number(($i mod $per-row) * $cell + 0.5, '0.##')}" y="{format-number($base - $h, '0.##')}"
                 width="{format-number($cell - 1, '0.##')}" height="{format-number($h, '0.##')}"
                 class="bar {$colours(ed:turn-key(.))}">
-            <title><xsl:value-of select="'Turn ' || position() || ': ' || ed:key-name(ed:turn-key(.), .)
+            <title><xsl:value-of select="'Turn ' || position() || ': ' || $names(ed:turn-key(.))
                 || ', ' || ed:count-phrase($words, 'word')"/></title>
           </rect>
         </a>

@@ -63,7 +63,7 @@
             <xsl:for-each select="$first/tei:note">
               <span class="biography"><xsl:value-of select="normalize-space(.)"/></span>
             </xsl:for-each>
-            <xsl:for-each select="$first"><xsl:call-template name="ed:entity-links"/></xsl:for-each>
+            <xsl:for-each select="$first"><xsl:call-template name="ed:authority-links"/></xsl:for-each>
           </p>
           <ul class="appearances">
             <xsl:for-each select="current-group()">

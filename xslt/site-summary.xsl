@@ -39,7 +39,7 @@
       use="replace(normalize-space(@ref), '^#', '')"/>
 
   <xsl:template match="/tei:TEI">
-    <xsl:variable name="date" select="(ed:document-date(.), ed:meeting-date(.))[.][1]"/>
+    <xsl:variable name="date" select="ed:principal-date(.)[.]"/>
     <xsl:variable name="participants" select="tei:teiHeader/tei:profileDesc/tei:particDesc//tei:person[@xml:id]"/>
     <ed:document id="{$doc-id}" sort="{($date, '9999')[1]}" date="{$date}" title="{ed:title(.)}"
         classification="{ed:classification(.)}" citation="{ed:archival-citation(.)}"

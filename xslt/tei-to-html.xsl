@@ -18,6 +18,7 @@
     xmlns:tei="http://www.tei-c.org/ns/1.0"
     xmlns:svg="http://www.w3.org/2000/svg"
     xmlns:ed="urn:tei-edition"
+    xmlns:map="http://www.w3.org/2005/xpath-functions/map"
     xmlns="http://www.w3.org/1999/xhtml"
     exclude-result-prefixes="#all">
 
@@ -25,55 +26,34 @@
   <xsl:import href="html-glance.xsl"/>
   <xsl:include href="html-apparatus.xsl"/>
 
-  <!-- The file's id when the TEI root has no xml:id (html.py passes the stem). -->
+  <!-- The document's id, which names its page, PDF and TEI (html.py passes it: the
+       rule is ids.py's); the root's xml:id only when the stylesheet is run alone. -->
   <xsl:param name="doc-id" as="xs:string" select="''"/>
 
   <xsl:variable name="tei" select="/tei:TEI"/>
   <xsl:variable name="id" as="xs:string"
-      select="ed:safe-id((/tei:TEI/@xml:id, $doc-id, 'document')[normalize-space()][1])"/>
+      select="ed:safe-id(($doc-id, /tei:TEI/@xml:id, 'document')[normalize-space()][1])"/>
   <xsl:variable name="page" as="xs:string" select="$id || '.html'"/>
   <xsl:variable name="stable-url" as="xs:string" select="ed:site-url($page)"/>
   <xsl:variable name="title" as="xs:string" select="ed:title($tei)"/>
   <xsl:variable name="text-lang" as="xs:string"
-      select="(ed:lang(/tei:TEI/tei:text/@xml:lang), ed:lang(/tei:TEI/@xml:lang), ed:lang($edition-language), 'en')[.][1]"/>
+      select="(ed:text-lang($tei), ed:lang($edition-language), 'en')[.][1]"/>
   <xsl:variable name="page-lang" as="xs:string"
       select="(ed:lang($edition-language), $text-lang)[.][1]"/>
   <xsl:variable name="speakers" as="xs:string*" select="ed:speaker-ids($tei)"/>
-  <xsl:variable name="turns" as="element(tei:sp)*" select="$tei/tei:text/tei:body//tei:sp"/>
+  <xsl:variable name="turns" as="element(tei:sp)*" select="$tei/tei:text//tei:sp"/>
 
-  <!-- Every kind of mark, its legend label and its explanation. -->
-  <xsl:variable name="mark-kinds" as="map(xs:string, xs:string+)" select="map {
-      'add':       ('⟨inserted⟩', 'Inserted: words added in the original document.'),
-      'supplied':  ('[supplied]', 'Supplied: words the translator or editor added for sense.'),
-      'gap':       ('[illegible] […]', 'Gap: text illegible, or omitted in the source.'),
-      'hidden':    ('[hidden]', 'Hidden by the source: text the archive’s web page concealed.'),
-      'sic':       ('[sic]', 'Sic: so in the original, an error kept as printed.'),
-      'query':     ('[?]', 'Query: the translator or editor doubts the reading here.'),
-      'stage':     ('(stage)', 'Stage direction: a remark on how something was said.'),
-      'pb':        ('[p. 3]', 'Page break in the original document.'),
-      'note':      ('¹', 'Editorial note: see the notes below the text.')
-    }"/>
-  <xsl:variable name="order" as="xs:string+"
-      select="('add', 'supplied', 'gap', 'hidden', 'sic', 'query', 'stage', 'pb', 'note')"/>
+  <xsl:variable name="kinds-present" as="xs:string*" select="ed:mark-kinds($tei)"/>
 
-  <xsl:function name="ed:mark-kind" as="xs:string?">
-    <xsl:param name="e" as="element()"/>
-    <xsl:sequence select="
-        if ($e/self::tei:add) then 'add'
-        else if ($e/self::tei:supplied) then 'supplied'
-        else if ($e/self::tei:gap[@reason = 'hidden-by-source']) then 'hidden'
-        else if ($e/self::tei:gap) then 'gap'
-        else if ($e/self::tei:sic or $e/self::tei:choice[tei:sic]) then 'sic'
-        else if ($e/self::tei:note[@type = 'query']) then 'query'
-        else if ($e/self::tei:stage) then 'stage'
-        else if ($e/self::tei:pb) then 'pb'
-        else if ($e/self::tei:note[ancestor::tei:text]) then 'note'
-        else ()"/>
-  </xsl:function>
-
-  <xsl:variable name="kinds-present" as="xs:string*"
-      select="let $k := distinct-values(for $e in $tei//* return ed:mark-kind($e))
-              return $order[. = $k]"/>
+  <!-- Numbers of notes and apparatus entries (turns: turns.xsl), counted once (a count of
+       preceding:: elements per element would make long plays quadratic). -->
+  <xsl:variable name="notes" as="element(tei:note)*"
+      select="$tei/tei:text//tei:note[not(@type = 'query')]"/>
+  <xsl:variable name="note-numbers" as="map(xs:string, xs:integer)"
+      select="map:merge(for $i in 1 to count($notes) return map { generate-id($notes[$i]): $i })"/>
+  <xsl:variable name="apps" as="element(tei:app)*" select="$tei/tei:text//tei:app"/>
+  <xsl:variable name="app-numbers" as="map(xs:string, xs:integer)"
+      select="map:merge(for $i in 1 to count($apps) return map { generate-id($apps[$i]): $i })"/>
 
   <!-- ===== the page ===== -->
 
@@ -87,6 +67,7 @@
       <xsl:with-param name="head"><xsl:call-template name="meta"/></xsl:with-param>
       <xsl:with-param name="content">
         <article class="document" lang="{$text-lang}">
+          <xsl:if test="ed:is-rtl($text-lang)"><xsl:attribute name="dir" select="'rtl'"/></xsl:if>
           <xsl:apply-templates select="tei:TEI" mode="title-block"/>
           <xsl:call-template name="contents"/>
           <xsl:apply-templates select="tei:TEI/tei:teiHeader/tei:profileDesc/tei:abstract"/>
@@ -99,6 +80,7 @@
           </xsl:if>
           <xsl:apply-templates select="tei:TEI/tei:text"/>
           <xsl:call-template name="notes"/>
+          <xsl:call-template name="apparatus"/>
           <xsl:apply-templates select="tei:TEI/tei:teiHeader/tei:fileDesc" mode="source"/>
           <xsl:call-template name="how-to-cite"/>
         </article>
@@ -109,7 +91,7 @@
   <!-- Highwire Press (citation_*) and Dublin Core tags: what Zotero and
        Google Scholar read. -->
   <xsl:template name="meta">
-    <xsl:variable name="date" select="(ed:document-date($tei), ed:meeting-date($tei))[.][1]"/>
+    <xsl:variable name="date" select="ed:principal-date($tei)[.]"/>
     <xsl:variable name="abstract" select="normalize-space($tei/tei:teiHeader/tei:profileDesc/tei:abstract)"/>
     <xsl:variable name="authors" select="$tei/tei:text/tei:body/tei:closer/tei:signed/tei:persName/normalize-space()"/>
     <xsl:if test="$abstract"><meta name="description" content="{$abstract}"/></xsl:if>
@@ -208,7 +190,8 @@
         <xsl:if test="$tei/tei:standOff/(tei:listPlace, tei:listOrg)/*[@xml:id]"><li><a href="#places">Places</a></li></xsl:if>
         <xsl:if test="exists($turns)"><li><a href="#glance">At a glance</a></li></xsl:if>
         <li><a href="#text">Text</a></li>
-        <xsl:if test="$tei/tei:text//tei:note[not(@type = 'query')]"><li><a href="#notes">Notes</a></li></xsl:if>
+        <xsl:if test="exists($notes)"><li><a href="#notes">Notes</a></li></xsl:if>
+        <xsl:if test="exists($apps)"><li><a href="#apparatus">Apparatus</a></li></xsl:if>
         <li><a href="#source">Source</a></li>
         <li><a href="#cite">How to cite</a></li>
       </ul>
@@ -239,7 +222,7 @@
     </xsl:if>
   </xsl:template>
 
-  <xsl:template match="tei:listPerson">
+  <xsl:template match="tei:listPerson[not(ancestor::tei:text)]">
     <section class="group">
       <h3><xsl:value-of select="(normalize-space(tei:head)[.],
           if (@type = 'mentioned') then 'Persons mentioned' else 'Persons')[1]"/></h3>
@@ -249,7 +232,7 @@
     </section>
   </xsl:template>
 
-  <xsl:template match="tei:person">
+  <xsl:template match="tei:person[not(ancestor::tei:text)]">
     <xsl:variable name="pid" select="string(@xml:id)"/>
     <xsl:variable name="own" select="key('ed:turns-by-speaker', $pid)"/>
     <xsl:variable name="index" select="index-of($speakers, $pid)[1]"/>
@@ -285,7 +268,7 @@
 
   <!-- ===== the text ===== -->
 
-  <xsl:template match="tei:text">
+  <xsl:template match="/tei:TEI/tei:text">
     <section id="text" class="text-section" aria-labelledby="text-heading">
       <h2 id="text-heading">Text</h2>
       <div class="view-controls">
@@ -306,8 +289,8 @@
             <dl>
               <xsl:for-each select="$kinds-present">
                 <div id="legend-{.}">
-                  <dt><span class="mark-sample mark-{.}"><xsl:value-of select="$mark-kinds(.)[1]"/></span></dt>
-                  <dd><xsl:value-of select="$mark-kinds(.)[2]"/></dd>
+                  <dt><span class="mark-sample mark-{.}"><xsl:value-of select="$ed:marks(.)?sample"/></span></dt>
+                  <dd><xsl:value-of select="$ed:marks(.)?meaning"/></dd>
                 </div>
               </xsl:for-each>
             </dl>
@@ -315,8 +298,80 @@
         </xsl:if>
       </div>
       <div class="edition-text" lang="{$text-lang}">
-        <xsl:apply-templates select="tei:body"/>
+        <xsl:if test="ed:is-rtl($text-lang)"><xsl:attribute name="dir" select="'rtl'"/></xsl:if>
+        <xsl:apply-templates/>
       </div>
+    </section>
+  </xsl:template>
+
+  <!-- What the title block already shows is not repeated from front. -->
+  <xsl:template match="tei:front/*[ed:shown-in-title-block(.)]"/>
+
+  <!-- A language of its own: lang (and dir where the direction changes) on
+       whatever the element became, or on a span around it. -->
+  <xsl:template match="tei:text//*[@xml:lang][ed:lang(@xml:lang)]" priority="50">
+    <xsl:variable name="out" as="node()*"><xsl:next-match/></xsl:variable>
+    <xsl:variable name="lang" select="ed:lang(@xml:lang)"/>
+    <xsl:variable name="outer" select="(ancestor::*[ed:lang(@xml:lang)][1]/ed:lang(@xml:lang), $text-lang)[1]"/>
+    <xsl:variable name="dir" select="if (ed:is-rtl($lang)) then 'rtl'
+        else if (ed:is-rtl($outer)) then 'ltr' else ''"/>
+    <xsl:choose>
+      <xsl:when test="count($out) = 1 and $out instance of element()">
+        <xsl:for-each select="$out">
+          <xsl:copy>
+            <xsl:copy-of select="@* except (@lang, @dir)"/>
+            <xsl:attribute name="lang" select="$lang"/>
+            <xsl:if test="$dir"><xsl:attribute name="dir" select="$dir"/></xsl:if>
+            <xsl:copy-of select="node()"/>
+          </xsl:copy>
+        </xsl:for-each>
+      </xsl:when>
+      <xsl:when test="exists($out)">
+        <span lang="{$lang}">
+          <xsl:if test="$dir"><xsl:attribute name="dir" select="$dir"/></xsl:if>
+          <xsl:sequence select="$out"/>
+        </span>
+      </xsl:when>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- The behaviour table (common.xsl) decides what an element without a
+       template of its own becomes; its name is kept as a class. -->
+  <xsl:template match="tei:*" priority="-1">
+    <xsl:variable name="behaviour" select="ed:behaviour(.)"/>
+    <xsl:choose>
+      <xsl:when test="$behaviour = 'omitted'"/>
+      <xsl:when test="$behaviour = 'section'">
+        <section class="tei-{local-name()}">
+          <xsl:if test="@xml:id"><xsl:attribute name="id" select="ed:safe-id(@xml:id)"/></xsl:if>
+          <xsl:apply-templates/>
+        </section>
+      </xsl:when>
+      <xsl:when test="$behaviour = ('block', 'speech', 'utterance', 'table', 'list', 'figure')">
+        <div class="tei-{local-name()}"><xsl:apply-templates/></div>
+      </xsl:when>
+      <xsl:when test="$behaviour = 'verse-line'">
+        <div class="tei-{local-name()} line"><xsl:apply-templates/></div>
+      </xsl:when>
+      <xsl:when test="$behaviour = 'item'">
+        <li class="tei-{local-name()}"><xsl:apply-templates/></li>
+      </xsl:when>
+      <xsl:when test="$behaviour = 'mark'"><xsl:call-template name="mark"/></xsl:when>
+      <xsl:when test="$behaviour = 'milestone'">
+        <span class="tei-{local-name()}" aria-hidden="true"/>
+      </xsl:when>
+      <xsl:when test="$behaviour = 'break'"><br class="tei-{local-name()}"/></xsl:when>
+      <xsl:otherwise>
+        <span class="tei-{local-name()}"><xsl:apply-templates/></span>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- A text inside a group: a section of its own, front, body and back. -->
+  <xsl:template match="tei:text//tei:text">
+    <section class="tei-text">
+      <xsl:if test="@xml:id"><xsl:attribute name="id" select="ed:safe-id(@xml:id)"/></xsl:if>
+      <xsl:apply-templates/>
     </section>
   </xsl:template>
 
@@ -324,15 +379,27 @@
     <xsl:apply-templates/>
   </xsl:template>
 
-  <xsl:template match="tei:div">
+  <xsl:template match="tei:div | tei:div1 | tei:div2 | tei:div3 | tei:div4 | tei:div5 | tei:div6 | tei:div7">
     <section class="division">
       <xsl:if test="@xml:id"><xsl:attribute name="id" select="ed:safe-id(@xml:id)"/></xsl:if>
       <xsl:apply-templates/>
     </section>
   </xsl:template>
 
-  <xsl:template match="tei:div/tei:head">
-    <h3 class="division-head"><xsl:apply-templates/></h3>
+  <!-- Headings: h3 for a division of the text, h4 below it; a heading of a
+       list, table, figure or verse group is a caption line. -->
+  <xsl:template match="tei:head">
+    <xsl:variable name="depth" select="count(ancestor::*[ancestor::tei:text][ed:behaviour(.) = 'section']
+        [not(self::tei:text or self::tei:body or self::tei:front or self::tei:back or self::tei:group)])"/>
+    <xsl:choose>
+      <xsl:when test="ed:behaviour(..) = 'section'">
+        <xsl:element name="{if ($depth le 1) then 'h3' else 'h4'}" namespace="http://www.w3.org/1999/xhtml">
+          <xsl:attribute name="class" select="'division-head'"/>
+          <xsl:apply-templates/>
+        </xsl:element>
+      </xsl:when>
+      <xsl:otherwise><div class="tei-head caption"><xsl:apply-templates/></div></xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
   <xsl:template match="tei:ab[@type = 'participants']">
@@ -360,47 +427,228 @@
         </xsl:choose>
       </div>
       <div class="speech">
-        <xsl:apply-templates select="* except tei:speaker"/>
+        <xsl:apply-templates select="node() except tei:speaker"/>
       </div>
     </div>
   </xsl:template>
 
-  <xsl:template match="tei:p">
-    <p><xsl:apply-templates/></p>
+  <!-- An utterance of a spoken-language transcript: one paragraph each,
+       headed by the speaker's name from the header's person list. -->
+  <xsl:template match="tei:u">
+    <xsl:variable name="who" select="replace(normalize-space(tokenize(normalize-space(@who), ' ')[1]), '^#', '')"/>
+    <xsl:variable name="person" select="ed:person($who, .)"/>
+    <xsl:variable name="name" select="(ed:person-name($person)[.], $who[.])[1]"/>
+    <p class="utterance">
+      <xsl:if test="@xml:id"><xsl:attribute name="id" select="ed:safe-id(@xml:id)"/></xsl:if>
+      <xsl:if test="$name">
+        <xsl:choose>
+          <xsl:when test="$person">
+            <a class="speaker" href="#person-{ed:safe-id($who)}"><xsl:value-of select="$name"/></a>
+          </xsl:when>
+          <xsl:otherwise><span class="speaker"><xsl:value-of select="$name"/></span></xsl:otherwise>
+        </xsl:choose>
+        <xsl:text> </xsl:text>
+      </xsl:if>
+      <xsl:apply-templates/>
+    </p>
   </xsl:template>
 
-  <!-- A stage direction of its own in a turn, before the first paragraph. -->
-  <xsl:template match="tei:sp/tei:stage">
+  <!-- A paragraph that holds blocks (a list, a table, verse) cannot be an
+       HTML p: it becomes a div of the same look. -->
+  <xsl:template match="tei:p">
+    <xsl:choose>
+      <xsl:when test="*[ed:is-block(.)]">
+        <div class="p"><xsl:apply-templates/></div>
+      </xsl:when>
+      <xsl:otherwise><p><xsl:apply-templates/></p></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- A stage direction standing on its own between speeches or paragraphs. -->
+  <xsl:template match="tei:stage[ed:behaviour(..) = ('section', 'speech')]">
     <p class="stage-line"><xsl:call-template name="mark"/></p>
   </xsl:template>
 
-  <xsl:template match="tei:closer">
-    <div class="closer"><xsl:apply-templates/></div>
+  <!-- Letters: opener and closer, with salutation, dateline, signature. -->
+  <xsl:template match="tei:closer | tei:opener">
+    <div class="{local-name()}"><xsl:apply-templates/></div>
   </xsl:template>
 
-  <xsl:template match="tei:signed">
-    <p class="signed"><xsl:apply-templates/></p>
+  <xsl:template match="tei:signed | tei:salute | tei:dateline | tei:byline | tei:docAuthor">
+    <p class="{local-name()}"><xsl:apply-templates/></p>
   </xsl:template>
 
-  <xsl:template match="tei:ab | tei:opener | tei:postscript | tei:floatingText">
+  <xsl:template match="tei:postscript">
+    <div class="postscript"><xsl:apply-templates/></div>
+  </xsl:template>
+
+  <xsl:template match="tei:ab | tei:floatingText">
     <div class="block"><xsl:apply-templates/></div>
   </xsl:template>
 
+  <!-- Lists of every type: ordered, bulleted, and gloss lists of label and item. -->
   <xsl:template match="tei:list">
-    <ul class="list"><xsl:apply-templates select="tei:item"/></ul>
+    <xsl:apply-templates select="tei:head"/>
+    <xsl:choose>
+      <xsl:when test="tei:label">
+        <dl class="list tei-list">
+          <xsl:for-each select="tei:item">
+            <div>
+              <dt><xsl:apply-templates select="preceding-sibling::*[1][self::tei:label]/node()"/></dt>
+              <dd><xsl:apply-templates/></dd>
+            </div>
+          </xsl:for-each>
+        </dl>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:element name="{if (matches(@type || ' ' || @rend, 'order|numb|decimal|arabic|roman|alpha')) then 'ol' else 'ul'}"
+            namespace="http://www.w3.org/1999/xhtml">
+          <xsl:attribute name="class" select="string-join(('list', 'tei-list', @type ! ('list-' || ed:safe-id(.))), ' ')"/>
+          <xsl:apply-templates select="* except tei:head"/>
+        </xsl:element>
+      </xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
-  <xsl:template match="tei:item"><li><xsl:apply-templates/></li></xsl:template>
+
+  <xsl:template match="tei:item">
+    <li>
+      <xsl:if test="@n and not(matches(@n, '^[•·\-–*]$'))">
+        <span class="item-number"><xsl:value-of select="@n"/></span><xsl:text> </xsl:text>
+      </xsl:if>
+      <xsl:apply-templates/>
+    </li>
+  </xsl:template>
+
+  <!-- The cast of a play. -->
+  <xsl:template match="tei:castList | tei:castGroup">
+    <div class="tei-{local-name()}">
+      <xsl:apply-templates select="tei:head"/>
+      <ul class="cast"><xsl:apply-templates select="* except tei:head"/></ul>
+    </div>
+  </xsl:template>
+
+  <xsl:template match="tei:castGroup[parent::tei:castList or parent::tei:castGroup]" priority="2">
+    <li class="tei-castGroup">
+      <xsl:apply-templates select="tei:head"/>
+      <ul class="cast"><xsl:apply-templates select="* except tei:head"/></ul>
+    </li>
+  </xsl:template>
+
+  <xsl:template match="tei:castItem">
+    <li class="tei-castItem"><xsl:apply-templates/></li>
+  </xsl:template>
+
+  <xsl:template match="tei:role">
+    <span class="role-name"><xsl:apply-templates/></span>
+  </xsl:template>
+
+  <xsl:template match="tei:roleDesc">
+    <span class="role-desc"><xsl:apply-templates/></span>
+  </xsl:template>
+
+  <!-- Verse: one line a line, with its number where the TEI gives one. -->
+  <xsl:template match="tei:lg">
+    <div class="verse tei-lg"><xsl:apply-templates/></div>
+  </xsl:template>
+
+  <xsl:template match="tei:l">
+    <div class="line tei-l">
+      <xsl:if test="@n"><span class="line-number"><xsl:value-of select="@n"/></span><xsl:text> </xsl:text></xsl:if>
+      <xsl:apply-templates/>
+    </div>
+  </xsl:template>
+
+  <!-- Tables. -->
+  <xsl:template match="tei:table">
+    <div class="table-wrap">
+      <table class="tei-table">
+        <xsl:if test="tei:head"><caption><xsl:apply-templates select="tei:head/node()"/></caption></xsl:if>
+        <tbody><xsl:apply-templates select="tei:row"/></tbody>
+      </table>
+    </div>
+  </xsl:template>
+
+  <xsl:template match="tei:row">
+    <tr><xsl:apply-templates select="tei:cell"/></tr>
+  </xsl:template>
+
+  <xsl:template match="tei:cell">
+    <xsl:element name="{if (@role = 'label' or ../@role = 'label') then 'th' else 'td'}" namespace="http://www.w3.org/1999/xhtml">
+      <xsl:if test="matches(@cols, '^[2-9]\d*$')"><xsl:attribute name="colspan" select="@cols"/></xsl:if>
+      <xsl:if test="matches(@rows, '^[2-9]\d*$')"><xsl:attribute name="rowspan" select="@rows"/></xsl:if>
+      <xsl:apply-templates/>
+    </xsl:element>
+  </xsl:template>
+
+  <!-- Figures: an image from https or a file beside the edition, never any
+       other scheme; the description is the caption and the alternative text. -->
+  <xsl:template match="tei:figure">
+    <figure class="tei-figure">
+      <xsl:apply-templates select="* except (tei:head, tei:figDesc)"/>
+      <xsl:if test="tei:head | tei:figDesc">
+        <figcaption>
+          <xsl:for-each select="tei:head | tei:figDesc">
+            <span class="tei-{local-name()}"><xsl:apply-templates/></span>
+            <xsl:text> </xsl:text>
+          </xsl:for-each>
+        </figcaption>
+      </xsl:if>
+    </figure>
+  </xsl:template>
+
+  <xsl:template match="tei:graphic">
+    <xsl:variable name="src" select="ed:safe-image(@url)"/>
+    <xsl:if test="$src">
+      <img class="tei-graphic" src="{$src}" alt="{normalize-space((../tei:figDesc, tei:desc)[1])}" loading="lazy"/>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- ===== inline ===== -->
+
   <xsl:template match="tei:lb"><br/></xsl:template>
-  <xsl:template match="tei:hi[@rend = ('italic', 'i')] | tei:emph | tei:title[ancestor::tei:text]">
+
+  <xsl:template match="tei:emph | tei:title[ancestor::tei:text]">
     <em><xsl:apply-templates/></em>
   </xsl:template>
-  <xsl:template match="tei:hi[@rend = ('bold', 'b')]"><strong><xsl:apply-templates/></strong></xsl:template>
-  <xsl:template match="tei:q | tei:quote">“<xsl:apply-templates/>”</xsl:template>
+
+  <xsl:template match="tei:hi">
+    <span class="{string-join(('hi', ed:rend(.) ! ('rend-' || .)), ' ')}"><xsl:apply-templates/></span>
+  </xsl:template>
+
+  <!-- A quotation run into the text is quoted; one made of blocks is set off. -->
+  <xsl:template match="tei:q | tei:quote | tei:said">
+    <xsl:choose>
+      <xsl:when test="*[ed:behaviour(.) = ('block', 'verse-line', 'list', 'section')]">
+        <blockquote class="tei-{local-name()}"><xsl:apply-templates/></blockquote>
+      </xsl:when>
+      <xsl:otherwise>
+        <q class="tei-{local-name()}"><xsl:apply-templates/></q>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
   <xsl:template match="tei:foreign">
-    <span class="foreign">
-      <xsl:if test="ed:lang(@xml:lang)"><xsl:attribute name="lang" select="ed:lang(@xml:lang)"/></xsl:if>
-      <xsl:apply-templates/>
-    </span>
+    <span class="foreign"><xsl:apply-templates/></span>
+  </xsl:template>
+
+  <xsl:template match="tei:seg">
+    <span class="{string-join(('tei-seg', @type ! ('seg-' || ed:safe-id(.))), ' ')}"><xsl:apply-templates/></span>
+  </xsl:template>
+
+  <!-- Links: web addresses and pointers into the page only. A pointer
+       without words shows its address. -->
+  <xsl:template match="tei:ref | tei:ptr">
+    <xsl:variable name="href" select="ed:safe-link(@target)"/>
+    <xsl:variable name="words" as="node()*">
+      <xsl:choose>
+        <xsl:when test="self::tei:ptr or not(normalize-space(.) or *)"><xsl:value-of select="normalize-space(@target)"/></xsl:when>
+        <xsl:otherwise><xsl:apply-templates/></xsl:otherwise>
+      </xsl:choose>
+    </xsl:variable>
+    <xsl:choose>
+      <xsl:when test="$href"><a class="tei-{local-name()}" href="{$href}"><xsl:sequence select="$words"/></a></xsl:when>
+      <xsl:otherwise><span class="tei-{local-name()}"><xsl:sequence select="$words"/></span></xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
   <!-- ===== names and dates ===== -->
@@ -434,73 +682,91 @@
 
   <!-- ===== editorial marks ===== -->
 
-  <!-- The wrapper every mark shares: focusable, explained by its legend entry. -->
+  <!-- The wrapper every mark shares: focusable, explained by its legend
+       entry, its signs (common.xsl) shown in the edition view only. -->
   <xsl:template name="mark">
-    <xsl:param name="kind" select="ed:mark-kind(.)"/>
-    <xsl:param name="content" as="node()*"><xsl:apply-templates/></xsl:param>
+    <xsl:param name="kind" select="(ed:mark-kind(.), 'gap')[1]"/>
+    <xsl:param name="content" as="node()*">
+      <xsl:call-template name="signed"><xsl:with-param name="kind" select="(ed:mark-kind(.), 'gap')[1]"/></xsl:call-template>
+    </xsl:param>
     <xsl:param name="element" as="xs:string" select="'span'"/>
     <xsl:element name="{$element}" namespace="http://www.w3.org/1999/xhtml">
       <xsl:attribute name="class" select="'mark mark-' || $kind"/>
       <xsl:attribute name="tabindex" select="'0'"/>
       <xsl:attribute name="aria-describedby" select="'legend-' || $kind"/>
-      <xsl:attribute name="data-tip" select="$mark-kinds($kind)[2]"/>
+      <xsl:attribute name="data-tip" select="$ed:marks($kind)?meaning"/>
       <xsl:sequence select="$content"/>
     </xsl:element>
+  </xsl:template>
+
+  <!-- The content between the kind's opening and closing signs. -->
+  <xsl:template name="signed">
+    <xsl:param name="kind" as="xs:string"/>
+    <xsl:param name="content" as="node()*"><xsl:apply-templates/></xsl:param>
+    <xsl:if test="ed:mark-sign($kind, 'open')">
+      <span class="edition-only bracket"><xsl:value-of select="ed:mark-sign($kind, 'open')"/></span>
+    </xsl:if>
+    <xsl:sequence select="$content"/>
+    <xsl:if test="ed:mark-sign($kind, 'close')">
+      <span class="edition-only bracket"><xsl:value-of select="ed:mark-sign($kind, 'close')"/></span>
+    </xsl:if>
   </xsl:template>
 
   <xsl:template match="tei:add">
     <xsl:call-template name="mark">
       <xsl:with-param name="element" select="'ins'"/>
-      <xsl:with-param name="content">
-        <span class="edition-only bracket">⟨</span><xsl:apply-templates/><span class="edition-only bracket">⟩</span>
-      </xsl:with-param>
     </xsl:call-template>
   </xsl:template>
 
-  <xsl:template match="tei:supplied">
+  <!-- Struck-out words: struck through with their signs in the edition
+       text, left out of the reading text. -->
+  <xsl:template match="tei:del">
+    <span class="edition-only">
+      <xsl:call-template name="mark">
+        <xsl:with-param name="element" select="'del'"/>
+      </xsl:call-template>
+    </span>
+  </xsl:template>
+
+  <!-- A gap, a sound, an incident: its description in brackets; the
+       reading text keeps an ellipsis for a gap only. -->
+  <xsl:template match="tei:gap | tei:vocal | tei:incident | tei:kinesic | tei:damage[not(node())]">
+    <xsl:variable name="kind" select="ed:mark-kind(.)"/>
     <xsl:call-template name="mark">
       <xsl:with-param name="content">
-        <span class="edition-only bracket">[</span><xsl:apply-templates/><span class="edition-only bracket">]</span>
+        <span class="edition-only"><xsl:value-of select="ed:mark-sign($kind, 'open') || ed:gap-text(.) || ed:mark-sign($kind, 'close')"/></span>
+        <xsl:if test="self::tei:gap"><span class="reading-only">…</span></xsl:if>
       </xsl:with-param>
     </xsl:call-template>
   </xsl:template>
 
-  <xsl:template match="tei:gap">
-    <xsl:variable name="shown" as="xs:string" select="
-        if (@reason = 'hidden-by-source') then normalize-space(tei:desc)
-        else if (@reason = 'illegible') then 'illegible'
-        else if (tei:desc) then normalize-space(tei:desc)
-        else '…'"/>
-    <xsl:call-template name="mark">
-      <xsl:with-param name="content">
-        <span class="edition-only">[<xsl:value-of select="replace($shown, '^\[(.*)\]$', '$1')"/>]</span>
-        <span class="reading-only">…</span>
-      </xsl:with-param>
-    </xsl:call-template>
-  </xsl:template>
-
-  <xsl:template match="tei:sic">
-    <xsl:call-template name="mark">
-      <xsl:with-param name="content">
-        <xsl:apply-templates/><span class="edition-only flag"> [sic]</span>
-      </xsl:with-param>
-    </xsl:call-template>
-  </xsl:template>
-
-  <!-- Edition text: the error as printed with the correction in brackets;
-       reading text: the correction alone. -->
-  <xsl:template match="tei:choice[tei:sic and tei:corr]">
-    <xsl:call-template name="mark">
-      <xsl:with-param name="content">
-        <span class="edition-only"><xsl:apply-templates select="tei:sic/node()"/>
-          <span class="flag"> [</span><xsl:apply-templates select="tei:corr/node()"/><span class="flag">]</span></span>
-        <span class="reading-only"><xsl:apply-templates select="tei:corr/node()"/></span>
-      </xsl:with-param>
-    </xsl:call-template>
-  </xsl:template>
-
+  <!-- Two readings of one place (choice). The edition view shows the
+       document's own form (sic, orig, abbr) and the editor's (corr, reg,
+       expan) in brackets; the reading view shows the editor's form, with
+       the document's on hover. -->
   <xsl:template match="tei:choice">
-    <xsl:apply-templates select="*[1]"/>
+    <xsl:variable name="original" select="(tei:sic, tei:orig, tei:abbr, *)[1]"/>
+    <xsl:variable name="regular" select="(tei:corr, tei:reg, tei:expan, * except $original)[1]"/>
+    <xsl:call-template name="mark">
+      <xsl:with-param name="content">
+        <span class="edition-only"><xsl:apply-templates select="$original/node()"/>
+          <xsl:if test="$regular"><span class="flag"> [</span><xsl:apply-templates select="$regular/node()"/><span class="flag">]</span></xsl:if></span>
+        <span class="reading-only" title="{ed:choice-label($original)}: {normalize-space($original)}">
+          <xsl:apply-templates select="($regular, $original)[1]/node()"/></span>
+      </xsl:with-param>
+    </xsl:call-template>
+  </xsl:template>
+
+  <!-- A critical apparatus entry: the lemma in the text, keyed by a letter to
+       the readings of the witnesses in the apparatus below. -->
+  <xsl:template match="tei:app">
+    <xsl:variable name="n" select="$app-numbers(generate-id())"/>
+    <xsl:variable name="lemma" select="(tei:lem, tei:rdg, tei:rdgGrp/tei:rdg)[1]"/>
+    <span class="mark mark-app" id="app-ref-{$n}">
+      <xsl:apply-templates select="$lemma/node()"/>
+      <sup class="app-ref"><a href="#app-{$n}" aria-describedby="legend-app"><span class="visually-hidden">Variant </span>
+        <xsl:value-of select="ed:app-key($n)"/></a></sup>
+    </span>
   </xsl:template>
 
   <xsl:template match="tei:note[@type = 'query']">
@@ -514,44 +780,62 @@
   </xsl:template>
 
   <xsl:template match="tei:pb">
-    <xsl:call-template name="mark">
-      <xsl:with-param name="content">
-        <span class="edition-only">[p. <xsl:value-of select="@n"/>]</span>
-      </xsl:with-param>
-    </xsl:call-template>
+    <xsl:if test="@n">
+      <xsl:call-template name="mark">
+        <xsl:with-param name="content">
+          <span class="edition-only"><xsl:value-of select="ed:mark-sign('pb', 'open') || @n || ed:mark-sign('pb', 'close')"/></span>
+        </xsl:with-param>
+      </xsl:call-template>
+    </xsl:if>
   </xsl:template>
 
   <!-- Notes: a numbered reference here, the note itself under the text. -->
   <xsl:template match="tei:text//tei:note[not(@type = 'query')]">
-    <xsl:variable name="n" select="ed:note-number(.)"/>
+    <xsl:variable name="n" select="$note-numbers(generate-id())"/>
     <sup class="note-ref"><a id="note-ref-{$n}" href="#note-{$n}" aria-describedby="legend-note"
-      data-tip="{$mark-kinds('note')[2]}"><span class="visually-hidden">Note </span><xsl:value-of select="$n"/></a></sup>
+      data-tip="{$ed:marks('note')?meaning}"><span class="visually-hidden">Note </span><xsl:value-of select="$n"/></a></sup>
   </xsl:template>
 
-  <!-- Notes numbered once, in document order (not by counting the notes before each). -->
-  <xsl:variable name="note-numbers" as="map(xs:string, xs:integer)">
-    <xsl:map>
-      <xsl:for-each select="$tei/tei:text//tei:note[not(@type = 'query')]">
-        <xsl:map-entry key="generate-id()" select="position()"/>
-      </xsl:for-each>
-    </xsl:map>
-  </xsl:variable>
-
-  <xsl:function name="ed:note-number" as="xs:integer">
-    <xsl:param name="note" as="element(tei:note)"/>
-    <xsl:sequence select="$note-numbers(generate-id($note))"/>
-  </xsl:function>
-
   <xsl:template name="notes">
-    <xsl:variable name="notes" select="$tei/tei:text//tei:note[not(@type = 'query')]"/>
     <xsl:if test="exists($notes)">
       <section id="notes" class="notes" aria-labelledby="notes-heading">
         <h2 id="notes-heading">Notes</h2>
         <ol>
           <xsl:for-each select="$notes">
-            <xsl:variable name="n" select="ed:note-number(.)"/>
+            <xsl:variable name="n" select="position()"/>
             <li id="note-{$n}"><xsl:apply-templates/>
               <xsl:text> </xsl:text><a class="back" href="#note-ref-{$n}">Back to the text<span class="visually-hidden"> (note <xsl:value-of select="$n"/>)</span></a></li>
+          </xsl:for-each>
+        </ol>
+      </section>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- The apparatus: per entry its key, the lemma and every reading with its witnesses. -->
+  <xsl:template name="apparatus">
+    <xsl:if test="exists($apps)">
+      <section id="apparatus" class="apparatus" aria-labelledby="apparatus-heading">
+        <h2 id="apparatus-heading">Apparatus</h2>
+        <ol class="apparatus-entries">
+          <xsl:for-each select="$apps">
+            <xsl:variable name="n" select="position()"/>
+            <li id="app-{$n}">
+              <a class="app-key" href="#app-ref-{$n}"><xsl:value-of select="ed:app-key($n)"/></a>
+              <xsl:text> </xsl:text>
+              <xsl:for-each select="tei:lem, .//tei:rdg">
+                <span class="{if (self::tei:lem) then 'lemma' else 'reading'}">
+                  <xsl:choose>
+                    <xsl:when test="normalize-space(.) or *"><xsl:apply-templates/></xsl:when>
+                    <xsl:otherwise><em>om.</em></xsl:otherwise>
+                  </xsl:choose>
+                </span>
+                <xsl:if test="@wit">
+                  <xsl:text> </xsl:text>
+                  <span class="witnesses"><xsl:value-of select="ed:witnesses(@wit)"/></span>
+                </xsl:if>
+                <xsl:value-of select="if (self::tei:lem) then '] ' else if (position() ne last()) then '; ' else ''"/>
+              </xsl:for-each>
+            </li>
           </xsl:for-each>
         </ol>
       </section>
@@ -615,7 +899,7 @@
   <!-- ===== how to cite ===== -->
 
   <xsl:template name="how-to-cite">
-    <xsl:variable name="date" select="(ed:document-date($tei), ed:meeting-date($tei))[.][1]"/>
+    <xsl:variable name="date" select="ed:principal-date($tei)[.]"/>
     <xsl:variable name="translators" select="ed:translators($tei)"/>
     <xsl:variable name="first-turn" select="($turns/@xml:id, 'turn-1')[1]"/>
     <section id="cite" class="cite" aria-labelledby="cite-heading">

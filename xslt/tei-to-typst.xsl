@@ -147,11 +147,10 @@
         '  editors: ' || ty:array(ty:header-editors(.) ! ty:str(.)) || ',',
         '  abstract: ' || ty:array($header/tei:profileDesc/tei:abstract/(tei:p, tei:ab) ! ty:run(.)) || ',',
         '  groups: ' || ty:array($header/tei:profileDesc/tei:particDesc/tei:listPerson ! ty:group(.)) || ',',
-        '  legend-keys: ' || ty:array(ty:legend-keys(tei:text) ! ty:str(.)) || ',',
+        '  legend-entries: ' || ty:legend(tei:text) || ',',
         ')', ''), $NL)"/>
-    <xsl:apply-templates mode="block" select="$front/*[not(self::tei:docDate or self::tei:docTitle
-        or self::tei:titlePage or self::tei:ab[@type = 'classification'])]"/>
-    <xsl:apply-templates mode="block" select="tei:text/tei:body/*, tei:text/tei:back/*"/>
+    <xsl:apply-templates mode="block" select="$front/*[not(ed:shown-in-title-block(.))]"/>
+    <xsl:apply-templates mode="block" select="tei:text/(tei:body, tei:group, tei:back)/*"/>
     <xsl:value-of select="ty:document-end(.)"/>
   </xsl:template>
 
@@ -189,8 +188,7 @@
 
   <xsl:function name="ty:language" as="xs:string">
     <xsl:param name="tei" as="element(tei:TEI)"/>
-    <xsl:sequence select="string(($tei/@xml:lang, $tei/tei:text/@xml:lang,
-        $tei/tei:teiHeader/tei:profileDesc/tei:langUsage/tei:language/@ident, 'en')[normalize-space()][1])"/>
+    <xsl:sequence select="(ed:text-lang($tei)[.], 'en')[1]"/>
   </xsl:function>
 
   <xsl:function name="ty:header-editors" as="xs:string*">
@@ -198,18 +196,18 @@
     <xsl:sequence select="$tei/tei:teiHeader/tei:fileDesc/tei:titleStmt/tei:editor ! normalize-space(.)"/>
   </xsl:function>
 
-  <!-- The date for running heads and citations: when it happened, else the
-       date the document bears, else its date line as printed. -->
+  <!-- The date for running heads and citations (the one the HTML cites):
+       common.xsl's principal date, else the date line as printed. -->
   <xsl:function name="ty:date-words" as="xs:string">
     <xsl:param name="tei" as="element(tei:TEI)"/>
-    <xsl:variable name="iso" select="(ed:meeting-date($tei), ed:document-date($tei))[.][1]"/>
+    <xsl:variable name="iso" select="ed:principal-date($tei)"/>
     <xsl:sequence select="if ($iso) then ed:date-in-words($iso)
         else normalize-space(string(($tei/tei:text/tei:front/tei:docDate)[1]))"/>
   </xsl:function>
 
   <xsl:function name="ty:sort-date" as="xs:string">
     <xsl:param name="tei" as="element(tei:TEI)"/>
-    <xsl:sequence select="((ed:meeting-date($tei), ed:document-date($tei))[.][1], '9999')[1]"/>
+    <xsl:sequence select="(ed:principal-date($tei)[.], '9999')[1]"/>
   </xsl:function>
 
   <xsl:function name="ty:span" as="xs:string">
@@ -280,24 +278,19 @@
     <xsl:sequence select="distinct-values($current ! normalize-space(.))[.]"/>
   </xsl:function>
 
-  <!-- " (1895–1978)" from birth and death, when the register gives them. -->
+  <!-- " (1895–1978)", " (born 1904)": common.xsl's life span. -->
   <xsl:function name="ty:life" as="xs:string">
     <xsl:param name="person" as="element(tei:person)"/>
-    <xsl:variable name="born" select="substring(($person/tei:birth/@when)[1], 1, 4)"/>
-    <xsl:variable name="died" select="substring(($person/tei:death/@when)[1], 1, 4)"/>
-    <xsl:sequence select="if ($born or $died) then ' (' || $born || '–' || $died || ')' else ''"/>
+    <xsl:sequence select="string(ed:life-span($person) ! (' (' || . || ')'))"/>
   </xsl:function>
 
-  <!-- Editorial signs that the text actually uses, for the printed legend. -->
-  <xsl:function name="ty:legend-keys" as="xs:string*">
+  <!-- The printed legend: the signs and meanings (common.xsl) of the marks
+       the text uses. -->
+  <xsl:function name="ty:legend" as="xs:string">
     <xsl:param name="text" as="element(tei:text)*"/>
-    <xsl:sequence select="(
-        if ($text//tei:add) then 'add' else (),
-        if ($text//tei:supplied) then 'supplied' else (),
-        if ($text//tei:note[@type = 'query']) then 'query' else (),
-        if ($text//tei:gap) then 'gap' else (),
-        if ($text//tei:sic[not(parent::tei:choice)]) then 'sic' else (),
-        if ($text//tei:pb[@n]) then 'pb' else ())"/>
+    <xsl:sequence select="ty:array(ed:mark-kinds($text)[not(. = ('note', 'stage'))] ! (
+        '(kind: ' || ty:str(.) || ', sample: ' || ty:str($ed:marks(.)?sample)
+        || ', meaning: ' || ty:str($ed:marks(.)?meaning) || ')'))"/>
   </xsl:function>
 
   <!-- The volume's persons: every person of every listPerson, in particDesc
@@ -381,42 +374,51 @@
     <xsl:call-template name="children"/>
   </xsl:template>
 
-  <xsl:template match="tei:add" mode="inline" as="xs:string">
-    <xsl:sequence select="'ins(' || ty:children(.) || ')'"/>
+  <!-- Editorial marks: the kind and its signs (common.xsl) around the words. -->
+  <xsl:function name="ty:mark" as="xs:string">
+    <xsl:param name="kind" as="xs:string"/>
+    <xsl:param name="body" as="xs:string"/>
+    <xsl:sequence select="'mark(' || ty:str($kind) || ', ' || ty:str(ed:mark-sign($kind, 'open'))
+        || ', ' || ty:str(ed:mark-sign($kind, 'close')) || ', ' || $body || ')'"/>
+  </xsl:function>
+
+  <xsl:template match="tei:add | tei:del | tei:supplied | tei:sic | tei:unclear | tei:surplus | tei:secl | tei:damage[node()]"
+      mode="inline" as="xs:string">
+    <xsl:sequence select="ty:mark(ed:mark-kind(.), ty:children(.))"/>
   </xsl:template>
 
-  <xsl:template match="tei:supplied" mode="inline" as="xs:string">
-    <xsl:sequence select="'supplied(' || ty:children(.) || ')'"/>
+  <!-- A gap, a sound, an incident: its description in its signs. -->
+  <xsl:template match="tei:gap | tei:vocal | tei:incident | tei:kinesic | tei:damage[not(node())]"
+      mode="inline" as="xs:string">
+    <xsl:sequence select="ty:mark(ed:mark-kind(.), ty:str(ed:gap-text(.)))"/>
   </xsl:template>
 
-  <xsl:template match="tei:sic" mode="inline" as="xs:string">
-    <xsl:sequence select="'sic(' || ty:children(.) || ')'"/>
+  <xsl:template match="tei:stage" mode="inline" as="xs:string">
+    <xsl:sequence select="ty:mark('stage', ty:children(.))"/>
   </xsl:template>
 
-  <!-- A correction prints the corrected reading; the original goes to a footnote. -->
-  <xsl:template match="tei:choice[tei:sic and tei:corr]" mode="inline" as="xs:string">
-    <xsl:sequence select="'corrected(' || ty:children(tei:corr[1]) || ', ' || ty:children(tei:sic[1]) || ')'"/>
-  </xsl:template>
-
+  <!-- The PDF follows the reading policy of choice (common.xsl): the editor's
+       form (corr, reg, expan) in the text, the document's in a footnote. -->
   <xsl:template match="tei:choice" mode="inline" as="xs:string">
-    <xsl:variable name="shown" select="(tei:corr, tei:reg, tei:expan, *)[1]"/>
-    <xsl:sequence select="if ($shown) then ty:children($shown) else 'none'"/>
+    <xsl:variable name="original" select="(tei:sic, tei:orig, tei:abbr, *)[1]"/>
+    <xsl:variable name="regular" select="(tei:corr, tei:reg, tei:expan, * except $original)[1]"/>
+    <xsl:sequence select="if ($regular) then 'corrected(' || ty:children($regular) || ', ' || ty:children($original)
+                              || ', ' || ty:str(ed:choice-label($original)) || ')'
+                          else if ($original) then ty:children($original) else 'none'"/>
   </xsl:template>
 
-  <!-- The template prints a gap in brackets; a description that brings its
-       own brackets (a web page's "[email protected]") loses them. -->
-  <xsl:template match="tei:gap" mode="inline" as="xs:string">
-    <xsl:variable name="desc" select="tei:desc[1]"/>
-    <xsl:variable name="plain" select="normalize-space($desc)"/>
-    <xsl:sequence select="'gap(' || ty:str(normalize-space(@reason)) || ', '
-        || (if (not($desc)) then 'none'
-            else if (not($desc/*) and matches($plain, '^\[[^\[\]]*\]$'))
-            then ty:str(substring($plain, 2, string-length($plain) - 2))
-            else ty:children($desc)) || ')'"/>
+  <!-- A critical apparatus entry: the lemma in the text, the readings with
+       their witnesses in a footnote keyed to it. -->
+  <xsl:template match="tei:app" mode="inline" as="xs:string">
+    <xsl:variable name="lemma" select="(tei:lem, tei:rdg, tei:rdgGrp/tei:rdg)[1]"/>
+    <xsl:variable name="entries" as="xs:string*" select="(tei:lem, .//tei:rdg) ! (
+        'reading(' || (if (normalize-space(.) or *) then ty:children(.) else 'none')
+        || ', ' || ty:str(ed:witnesses(@wit)) || ', lemma: ' || string(exists(self::tei:lem)) || ')')"/>
+    <xsl:sequence select="'app(' || ty:children($lemma) || ', ' || ty:array($entries) || ')'"/>
   </xsl:template>
 
   <xsl:template match="tei:pb" mode="inline" as="xs:string">
-    <xsl:sequence select="if (@n) then 'page-mark(' || ty:str(normalize-space(@n)) || ')' else ''"/>
+    <xsl:sequence select="if (@n) then ty:mark('pb', ty:str(normalize-space(@n))) else ''"/>
   </xsl:template>
 
   <xsl:template match="tei:lb" mode="inline" as="xs:string">
@@ -424,7 +426,7 @@
   </xsl:template>
 
   <xsl:template match="tei:note[@type = 'query']" mode="inline" as="xs:string">
-    <xsl:sequence select="'query-mark()'"/>
+    <xsl:sequence select="ty:mark('query', 'none')"/>
   </xsl:template>
 
   <!-- Notes become footnotes, except where they sit in a heading (a footnote
@@ -443,27 +445,49 @@
         else ty:children(.)"/>
   </xsl:template>
 
-  <xsl:template match="tei:hi[matches(@rend, 'bold')]" mode="inline" as="xs:string">
-    <xsl:sequence select="'strong(' || ty:children(.) || ')'"/>
+  <!-- hi: the styles common.xsl reads from @rend, each a Typst call; no
+       known style is italic, as printers set a highlighted word. -->
+  <xsl:template match="tei:hi" mode="inline" as="xs:string">
+    <xsl:variable name="styles" select="(ed:rend(.), 'italic'[empty(ed:rend(current()))])"/>
+    <xsl:sequence select="fold-left($styles, ty:children(.), function($body, $style) {
+        map { 'italic': 'emph', 'bold': 'strong', 'underline': 'underline', 'sup': 'super',
+              'sub': 'sub', 'smallcaps': 'smallcaps', 'strike': 'strike' }($style) || '(' || $body || ')' })"/>
   </xsl:template>
 
-  <xsl:template match="tei:hi[matches(@rend, 'underline')]" mode="inline" as="xs:string">
-    <xsl:sequence select="'underline(' || ty:children(.) || ')'"/>
-  </xsl:template>
-
-  <xsl:template match="tei:hi[matches(@rend, 'sup')]" mode="inline" as="xs:string">
-    <xsl:sequence select="'super(' || ty:children(.) || ')'"/>
-  </xsl:template>
-
-  <xsl:template match="tei:hi | tei:emph | tei:foreign | tei:title[not(ancestor::tei:teiHeader)] | tei:term"
-      mode="inline" as="xs:string" priority="-0.1">
+  <xsl:template match="tei:emph | tei:title[not(ancestor::tei:teiHeader)] | tei:term | tei:mentioned | tei:soCalled"
+      mode="inline" as="xs:string">
     <xsl:sequence select="'emph(' || ty:children(.) || ')'"/>
+  </xsl:template>
+
+  <xsl:template match="tei:q | tei:quote | tei:said" mode="inline" as="xs:string">
+    <xsl:sequence select="'quoted(' || ty:children(.) || ')'"/>
+  </xsl:template>
+
+  <xsl:template match="tei:foreign" mode="inline" as="xs:string">
+    <xsl:sequence select="'emph(' || ty:children(.) || ')'"/>
+  </xsl:template>
+
+  <!-- A line of verse run into a paragraph still ends its line. -->
+  <xsl:template match="tei:l | tei:addrLine" mode="inline" as="xs:string">
+    <xsl:sequence select="ty:children(.) || ', linebreak()'"/>
+  </xsl:template>
+
+  <xsl:template match="tei:teiHeader | tei:facsimile | tei:standOff | tei:witDetail" mode="inline" as="xs:string">
+    <xsl:sequence select="''"/>
+  </xsl:template>
+
+  <!-- A language of its own: Typst sets the language (hyphenation, fonts
+       for CJK) and the direction. -->
+  <xsl:template match="*[ed:lang(@xml:lang)]" mode="inline" as="xs:string" priority="50">
+    <xsl:variable name="inner" as="xs:string"><xsl:next-match/></xsl:variable>
+    <xsl:sequence select="'in-lang(' || ty:str(ed:lang(@xml:lang)) || ', ' || string(ed:is-rtl(@xml:lang))
+        || ', run(' || $inner || '))'"/>
   </xsl:template>
 
   <xsl:template match="tei:ref[@target] | tei:ptr[@target]" mode="inline" as="xs:string">
     <xsl:variable name="url" select="ed:safe-url(@target)"/>
-    <xsl:variable name="body" select="if (self::tei:ptr or not(normalize-space(.))) then ty:str($url) else ty:children(.)"/>
-    <xsl:sequence select="if ($url) then 'web-link(' || ty:str($url) || ', ' || $body || ')' else ty:children(.)"/>
+    <xsl:variable name="body" select="if (self::tei:ptr or not(normalize-space(.))) then ty:str(normalize-space(@target)) else ty:children(.)"/>
+    <xsl:sequence select="if ($url) then 'web-link(' || ty:str($url) || ', ' || $body || ')' else $body"/>
   </xsl:template>
 
   <xsl:function name="ty:children" as="xs:string">
@@ -511,7 +535,7 @@
         || ', stage: ' || (if ($opening-stage)
                            then 'run(' || string-join($opening-stage ! ty:run(.), ', &quot; &quot;, ') || ')'
                            else 'none')
-        || ', ' || ty:array($speech ! (if (self::tei:stage) then 'emph(' || ty:run(.) || ')' else ty:run(.)))
+        || ', ' || ty:array($speech ! (if (self::tei:stage) then 'emph(' || ty:run(.) || ')' else ty:block-run(.)))
         || ')')"/>
   </xsl:template>
 
@@ -533,37 +557,103 @@
         </xsl:choose>
       </xsl:for-each-group>
     </xsl:variable>
-    <xsl:value-of select="ty:statement('closer(' || ty:array($lines) || ')')"/>
+    <xsl:value-of select="ty:statement('closer(' || ty:array($lines) || ', opener: ' || string(exists(self::tei:opener)) || ')')"/>
   </xsl:template>
 
+  <!-- Lists: bulleted, numbered, or gloss lists of label and item. -->
   <xsl:template match="tei:list" mode="block">
     <xsl:apply-templates select="tei:head" mode="block"/>
-    <xsl:value-of select="ty:statement('items(' || ty:array(tei:item ! ty:run(.)) || ')')"/>
+    <xsl:value-of select="ty:statement('items(' || ty:array(tei:item ! ty:block-run(.))
+        || ', labels: ' || ty:array(tei:item ! (preceding-sibling::*[1][self::tei:label] ! ty:run(.), 'none')[1])
+        || ', ordered: ' || string(matches(@type || ' ' || @rend, 'order|numb|decimal|arabic|roman|alpha')) || ')')"/>
   </xsl:template>
 
+  <xsl:template match="tei:castList | tei:castGroup" mode="block">
+    <xsl:apply-templates select="tei:head" mode="block"/>
+    <xsl:value-of select="ty:statement('items(' || ty:array((* except tei:head) ! ty:block-run(.)) || ')')"/>
+  </xsl:template>
+
+  <!-- Verse: a line a line, numbered where the TEI numbers it. -->
   <xsl:template match="tei:lg" mode="block">
     <xsl:apply-templates select="tei:head" mode="block"/>
-    <xsl:value-of select="ty:statement('verse(' || ty:array(tei:l ! ty:run(.)) || ')')"/>
+    <xsl:value-of select="ty:statement('verse(' || ty:array((* except tei:head) ! (
+        if (self::tei:l) then '(n: ' || ty:str-or-none(@n) || ', line: ' || ty:run(.) || ')'
+        else '(n: none, line: ' || ty:block-run(.) || ')')) || ')')"/>
+  </xsl:template>
+
+  <xsl:template match="tei:table" mode="block">
+    <xsl:variable name="columns" select="max((1, tei:row ! sum(tei:cell ! (if (matches(@cols, '^\d+$')) then xs:integer(@cols) else 1))))"/>
+    <xsl:value-of select="ty:statement('table-block(columns: ' || $columns
+        || ', head: ' || (if (tei:head) then ty:run(tei:head[1]) else 'none')
+        || ', ' || ty:array(tei:row/tei:cell ! ('(body: ' || ty:block-run(.)
+             || ', label: ' || string(@role = 'label' or ../@role = 'label')
+             || ', span: ' || (if (matches(@cols, '^[1-9]\d*$')) then string(@cols) else '1') || ')')) || ')')"/>
+  </xsl:template>
+
+  <!-- A figure: its heading and description as the caption (the PDF does not
+       fetch images). -->
+  <xsl:template match="tei:figure" mode="block">
+    <xsl:value-of select="ty:statement('figure-block(' || ty:array((tei:head, tei:figDesc, tei:p) ! ty:run(.)) || ')')"/>
+    <xsl:apply-templates select="* except (tei:head, tei:figDesc, tei:p, tei:graphic)" mode="block"/>
+  </xsl:template>
+
+  <!-- An utterance: a paragraph headed by the speaker's name from the
+       header's person list. -->
+  <xsl:template match="tei:u" mode="block">
+    <xsl:variable name="who" select="ty:ref-id(@who)"/>
+    <xsl:value-of select="ty:statement('turn(n: none, speaker: '
+        || ty:str-or-none((ed:person-name(ed:person($who, .))[.], $who)[1])
+        || ', who: ' || ty:array($who[.] ! ty:str(.)) || ', stage: none, ('
+        || ty:block-run(.) || ',))')"/>
   </xsl:template>
 
   <xsl:template match="tei:pb" mode="block">
     <xsl:if test="@n">
-      <xsl:value-of select="ty:statement('page-break-mark(' || ty:str(normalize-space(@n)) || ')')"/>
+      <xsl:value-of select="ty:statement('page-break-mark(' || ty:mark('pb', ty:str(normalize-space(@n))) || ')')"/>
     </xsl:if>
   </xsl:template>
 
-  <!-- Other elements: containers of blocks are walked; anything else is
-       printed as a paragraph, so that no text is silently dropped. -->
+  <!-- Everything else, by the behaviour table (common.xsl): omitted parts
+       are left out; elements holding blocks are walked, their loose text kept
+       as paragraphs; anything else is printed as a paragraph. Text is never
+       dropped. -->
   <xsl:template match="*" mode="block">
+    <xsl:variable name="behaviour" select="ed:behaviour(.)"/>
     <xsl:choose>
-      <xsl:when test="tei:p | tei:ab | tei:sp | tei:div | tei:list | tei:lg | tei:closer">
-        <xsl:apply-templates select="*" mode="block"/>
+      <xsl:when test="$behaviour = 'omitted'"/>
+      <xsl:when test="*[ed:is-block(.)]">
+        <xsl:for-each-group select="node()" group-adjacent="boolean(self::*[ed:is-block(.)])">
+          <xsl:choose>
+            <xsl:when test="current-grouping-key()">
+              <xsl:apply-templates select="current-group()" mode="block"/>
+            </xsl:when>
+            <xsl:when test="normalize-space(string-join(current-group() ! string(.))) or current-group()//(tei:gap | tei:pb)">
+              <xsl:value-of select="ty:statement('para(' || ty:run-of(current-group()) || ')')"/>
+            </xsl:when>
+          </xsl:choose>
+        </xsl:for-each-group>
       </xsl:when>
-      <xsl:when test="normalize-space(.) or .//tei:gap or .//tei:pb">
+      <xsl:when test="normalize-space(.) or .//tei:gap or .//tei:pb or self::tei:gap">
         <xsl:value-of select="ty:statement('para(' || ty:run(.) || ')')"/>
       </xsl:when>
     </xsl:choose>
   </xsl:template>
+
+  <!-- A language of its own on a block: its statements inside in-lang-block. -->
+  <xsl:template match="*[ed:lang(@xml:lang)]" mode="block" priority="50">
+    <xsl:value-of select="'#in-lang-block(' || ty:str(ed:lang(@xml:lang)) || ', ' || string(ed:is-rtl(@xml:lang)) || ')[' || $NL"/>
+    <xsl:next-match/>
+    <xsl:value-of select="']' || $NL"/>
+  </xsl:template>
+
+  <!-- An item or cell that holds blocks, as one content value. -->
+  <xsl:function name="ty:block-run" as="xs:string">
+    <xsl:param name="e" as="element()"/>
+    <xsl:sequence select="if ($e/*[ed:is-block(.)])
+        then 'run(' || string-join($e/node()[self::* or normalize-space()] ! (
+               if (self::*[ed:is-block(.)]) then ty:block-run(.) else ty:run-of(.)), ', linebreak(), ') || ')'
+        else ty:run($e)"/>
+  </xsl:function>
 
   <!-- Loose nodes (text directly inside a closer, say) as one run. -->
   <xsl:function name="ty:run-of" as="xs:string">

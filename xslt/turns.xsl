@@ -12,7 +12,7 @@
   computed in one pass, for the document the transform was given, and then
   looked up.
 
-    key ed:turns-by-speaker     the turns (tei:body//tei:sp) of a speaker id
+    key ed:turns-by-speaker     the turns (tei:text//tei:sp) of a speaker id
     ed:turn-number(sp)          the turn's number: 1 for the document's first
                                 tei:sp, in document order
     ed:turn-words(sps)          the words of speech (ed:word-count) of one or
@@ -27,12 +27,12 @@
 
   <xsl:import href="common.xsl"/>
 
-  <xsl:key name="ed:turns-by-speaker" match="tei:body//tei:sp" use="ed:speaker-id(.)"/>
+  <xsl:key name="ed:turns-by-speaker" match="tei:text//tei:sp" use="ed:speaker-id(.)"/>
 
   <!-- generate-id of each tei:sp → (its number, its words) -->
   <xsl:variable name="ed:turn-figures" as="map(xs:string, xs:integer+)">
     <xsl:map>
-      <xsl:for-each select="//tei:sp">
+      <xsl:for-each select="//tei:text//tei:sp">
         <xsl:map-entry key="generate-id()" select="position(), ed:word-count(.)"/>
       </xsl:for-each>
     </xsl:map>

@@ -50,6 +50,7 @@ import click
 from . import __version__
 from .errors import EditionError
 from .files import write_atomic
+from .ids import SITE_PAGES, XML_ID, clashes, described, source_id, tei_id
 from .progress import Progress, interactive
 
 STAGES = ("convert", "validate", "html", "pdf", "site", "volume")
@@ -68,7 +69,6 @@ STATE_FORMAT = 1
 # interrupted build loses little finished work.
 SAVE_EVERY_SECONDS = 5.0
 IN_FLIGHT_PER_WORKER = 4  # enough that a worker never waits for the next task
-SITE_PAGES = ("index.html", "persons.html")
 # Typst holds the whole volume while it sets it: about 1.5 MB a page (README,
 # benchmark). A volume that cannot fit is not started, rather than killed.
 VOLUME_MB_PER_PAGE = 1.6
@@ -191,33 +191,53 @@ class EditionBuild:
 
 def discover(root: Path) -> EditionBuild:
     """Read an edition folder: its transcripts, hand-edited TEI and state."""
-    from .ingest import document_id
     from .register import load_edition
 
     if not (root / "edition.toml").is_file():
         raise EditionError("not an edition folder (it has no edition.toml)", str(root))
     edition = load_edition(root)
+    hand_edited = sorted((root / "tei").glob("*.xml"))
+    _refuse_clashes(root, hand_edited)
+    _refuse_clashes(root, edition.transcripts)
     documents: dict[str, Document] = {}
-    for source in sorted((root / "tei").glob("*.xml")):
-        documents[source.stem] = Document(source.stem, source, source)
+    for source in hand_edited:
+        doc_id = source_id(source)
+        documents[doc_id] = Document(doc_id, source, source)
     for source in edition.transcripts:
-        doc_id = document_id(source)
+        doc_id = source_id(source)
         if doc_id in documents:
-            other = documents[doc_id]
-            if other.source.suffix == ".txt" or other.transcript is not None:
-                first = other.transcript or other.source
-                raise EditionError(f"two documents have the id '{doc_id}': "
-                                   f"{first.relative_to(root).as_posix()} and "
-                                   f"{source.relative_to(root).as_posix()}; rename one",
-                                   str(root))
-            other.transcript = source  # the hand-edited TEI takes precedence
+            documents[doc_id].transcript = source  # the hand-edited TEI takes precedence
             continue
         documents[doc_id] = Document(doc_id, source, root / "build" / "tei" / f"{doc_id}.xml")
+    _refuse_clashes(root, [d.source for d in documents.values()])
     if not documents:
         raise EditionError("this edition has no transcripts/*.txt and no tei/*.xml", str(root))
     state = _load_state(root / "build" / STATE_FILE)
     return EditionBuild(root, dict(edition.metadata), register_digest(root),
                         [documents[key] for key in sorted(documents)], state, register=edition)
+
+
+def _check_own_id(doc: Document, data: bytes) -> None:
+    """Every output of a document is named by its id: a hand-edited file whose xml:id
+    gives another id than its file name would have its page and its links disagree."""
+    from .xmlsafe import parse_xml_bytes
+
+    try:
+        root = parse_xml_bytes(data, str(doc.source)).getroot()
+    except EditionError:
+        return  # not well-formed: validation reports it, at its line
+    if tei_id(root, doc.source) != doc.id:
+        raise EditionError(f"its xml:id '{root.get(XML_ID)}' gives the document id "
+                           f"'{tei_id(root, doc.source)}', but its file name gives '{doc.id}'; "
+                           "rename the file or change the xml:id", str(doc.source), root.sourceline)
+
+
+def _refuse_clashes(root: Path, sources: list[Path]) -> None:
+    """Two documents with one id (ids.py) would overwrite each other's outputs."""
+    for first, second, _ in clashes([(source_id(p), p) for p in sources]):
+        raise EditionError(f"two documents have {described(source_id(first), source_id(second))}: "
+                           f"{first.relative_to(root).as_posix()} and "
+                           f"{second.relative_to(root).as_posix()}; rename one", str(root))
 
 
 def register_digest(root: Path) -> str:
@@ -288,11 +308,11 @@ def task_convert(root: str, register_sha: str, source: str) -> dict:
     return {"outputs": [str(target), str(review)], "warnings": warnings}
 
 
-def task_validate(paths: list[str]) -> dict:
+def task_validate(paths: list[str], profile: str = "project") -> dict:
     from .validate import Validator
 
     try:
-        validator = _cached("validator", "", Validator)
+        validator = _cached("validator", profile, lambda: Validator(profile=profile))
         report = validator.validate(paths)
     except Exception as exc:
         return _failure(exc, paths[0])
@@ -300,7 +320,12 @@ def task_validate(paths: list[str]) -> dict:
     for f in report.faults:
         faults.setdefault(f.file, []).append(f"{f.file}:{f.line}:{f.column}: {f.layer}/{f.rule}: "
                                              f"{f.message}")
-    return {"faults": faults, "warnings": sorted(report.skipped_layers.values())}
+    # an ignored DOCTYPE, and the profile's faults under profile "tei", publish with a warning
+    warnings = [f"{f.file}:{f.line}:{f.column}: {f.layer}/{f.rule}: {f.message}"
+                for f in report.warnings]
+    warnings += [f"{path}: {report.file_status(path)}" for path in report.files
+                 if any(f.file == path for f in report.warnings)]
+    return {"faults": faults, "warnings": sorted(report.skipped_layers.values()) + warnings}
 
 
 def _renderer(kind: str, metadata: dict):
@@ -528,7 +553,7 @@ class Build:
         site = None
         if "site" in stages:
             site = self._collection_start(ed, "site", self.fingerprints["html"],
-                                          [ed.build_dir / name for name in SITE_PAGES],
+                                          [ed.build_dir / f"{name}.html" for name in SITE_PAGES],
                                           task_site, str(ed.build_dir))
         try:
             if "pdf" in stages:
@@ -585,6 +610,7 @@ class Build:
         """build/tei/<id>.xml is what the page's "TEI P5 XML" link serves: for a
         hand-edited document, a copy of the editor's file."""
         data = doc.source.read_bytes()
+        _check_own_id(doc, data)
         copy = ed.build_dir / "tei" / f"{doc.id}.xml"
         if not copy.is_file() or copy.read_bytes() != data:
             write_atomic(copy, data)
@@ -600,7 +626,8 @@ class Build:
         for doc in ed.documents:
             if doc.id not in ed.failed and doc.id not in ed.tei_sha:
                 self._error(ed, stage, doc, [f"{doc.tei}: the TEI file is missing"])
-        keys = {d.id: _key(self.fingerprints[stage], ed.tei_sha[d.id]) for d in docs}
+        profile = str(ed.metadata.get("profile", "project"))
+        keys = {d.id: _key(self.fingerprints[stage], profile, ed.tei_sha[d.id]) for d in docs}
         stale = [d for d in docs if ed.entry(d.id).get(stage, {}).get("key") != keys[d.id]]
         totals = self.totals[stage]
         totals.current += len(docs) - len(stale)
@@ -644,7 +671,7 @@ class Build:
             self._check_stop()
 
         self._timed(stage, progress, lambda: self.runner.run(
-            [(task_validate, ([str(d.tei) for d in chunk],)) for chunk in chunks], done))
+            [(task_validate, ([str(d.tei) for d in chunk], profile)) for chunk in chunks], done))
 
     def _per_document(self, ed: EditionBuild, stage: str, docs: list[Document],
                       key: Callable[[Document], str], call: Callable[[Document], tuple],

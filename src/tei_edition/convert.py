@@ -4,29 +4,51 @@ from __future__ import annotations
 
 import json
 from collections import Counter
+from collections.abc import Callable
 from pathlib import Path
 
 import click
 
 from .errors import EditionError
 from .files import write_atomic
-from .ingest import Conversion, convert_transcript, document_id
+from .ids import clashes, described, source_id
+from .ingest import Conversion, convert_transcript
 from .ingest.model import Document, Node
 from .register import Edition, load_edition
 
 
-def find_edition(source: Path) -> Edition:
-    """The edition a transcript belongs to: edition.toml beside transcripts/, if any."""
+def edition_root(source: Path) -> Path | None:
+    """The edition folder a transcript belongs to: edition.toml beside transcripts/, if any."""
     for folder in (source.parent.parent, source.parent):
         if (folder / "edition.toml").is_file():
-            return load_edition(folder)
-    return Edition(root=source.parent)
+            return folder
+    return None
 
 
-def default_output_dir(source: Path, edition: Edition) -> Path:
-    if (edition.root / "edition.toml").is_file() and source.parent.name == "transcripts":
-        return edition.build_dir / "tei"
-    return Path(".")
+def find_edition(source: Path) -> Edition:
+    root = edition_root(source)
+    return load_edition(root) if root else Edition(root=source.parent)
+
+
+def output_path(source: Path, out_dir: Path | None) -> Path:
+    """Where a transcript's TEI goes: out_dir, else its edition's build/tei, else '.'."""
+    if out_dir is None:
+        root = edition_root(source)
+        in_edition = root is not None and source.parent.name == "transcripts"
+        out_dir = root / "build" / "tei" if in_edition else Path(".")
+    return out_dir / f"{source_id(source)}.xml"
+
+
+def refuse_clashes(sources: list[Path], target: Callable[[Path], Path]) -> None:
+    """Two transcripts that would be written to one file stop the command before
+    anything is written, not even the first: an error line for each, exit 1."""
+    found = clashes([(str(target(source).resolve()), source) for source in sources])
+    for first, second, _ in found:
+        click.echo(f"error: {first} and {second} would be written to one file, as "
+                   f"{described(source_id(first), source_id(second))}; rename one of them",
+                   err=True)
+    if found:
+        raise click.exceptions.Exit(1)
 
 
 def convert_file(source: Path, out_dir: Path | None, edition: Edition | None = None,
@@ -38,8 +60,7 @@ def convert_file(source: Path, out_dir: Path | None, edition: Edition | None = N
     except OSError as exc:
         raise EditionError(f"cannot read the file: {exc.strerror}", str(source)) from None
     conversion = convert_transcript(data, source, edition, encoding)
-    target_dir = out_dir if out_dir is not None else default_output_dir(source, edition)
-    target = target_dir / f"{document_id(source)}.xml"
+    target = output_path(source, out_dir)
     hand_edited = edition.root / "tei" / target.name
     if target.resolve() == hand_edited.resolve():
         raise EditionError("refusing to overwrite hand-edited TEI; choose another --output",
@@ -173,12 +194,13 @@ def _print_report(data: dict, target: Path) -> None:
 def convert_command(sources, output, edition_dir, encoding, as_json):
     """Convert plain-text transcripts to TEI P5 and report what was recognised."""
     edition = load_edition(Path(edition_dir)) if edition_dir else None
+    out_dir = Path(output) if output else None
+    refuse_clashes([Path(s) for s in sources], lambda source: output_path(source, out_dir))
     results, failures = [], 0
     for name in sources:
         source = Path(name)
         try:
-            conversion, target = convert_file(source, Path(output) if output else None,
-                                              edition, encoding)
+            conversion, target = convert_file(source, out_dir, edition, encoding)
         except EditionError as exc:
             failures += 1
             if as_json:

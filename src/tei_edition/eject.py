@@ -26,6 +26,7 @@ from lxml import etree
 
 from .errors import EditionError
 from .files import write_atomic
+from .ids import document_id, source_id
 from .register import Edition, load_edition
 
 PI = "tei-edition-ejected"
@@ -85,7 +86,7 @@ def stale_reasons(edition: Edition, tei: Path) -> list[str]:
         return []
     reasons = []
     transcript = edition.root / record.get("transcript", "")
-    doc_id = tei.stem
+    doc_id = source_id(tei)
     if record.get("transcript") and transcript.is_file():
         if hashlib.sha256(transcript.read_bytes()).hexdigest() != record.get("transcript-sha256"):
             reasons.append(f"{record['transcript']} changed after this TEI was ejected; carry the "
@@ -100,11 +101,12 @@ def stale_reasons(edition: Edition, tei: Path) -> list[str]:
 
 def eject(edition: Edition, doc_id: str, force: bool = False) -> Path:
     """Convert transcripts/<doc_id>.txt and write it, with its record, to tei/<doc_id>.xml."""
-    from .ingest import convert_transcript, document_id
+    from .ingest import convert_transcript
 
-    sources = [p for p in edition.transcripts if document_id(p) == doc_id]
+    doc_id = document_id(doc_id)  # the id, or the transcript's name as written
+    sources = [p for p in edition.transcripts if source_id(p) == doc_id]
     if not sources:
-        known = ", ".join(sorted(document_id(p) for p in edition.transcripts)) or "none"
+        known = ", ".join(sorted(source_id(p) for p in edition.transcripts)) or "none"
         raise EditionError(f"no transcript becomes the document '{doc_id}' (documents: {known})",
                            str(edition.root / "transcripts"))
     source = sources[0]

@@ -29,13 +29,13 @@ from lxml import etree
 
 from .errors import EditionError
 from .files import write_atomic
+from .ids import tei_id
 from .resources import xslt_path
-from .xmlsafe import parse_xml_bytes
+from .teidoc import load_tei
 from .xslt import parse_own_xml, stylesheet
 
 TEI_NS = "http://www.tei-c.org/ns/1.0"
 ED_NS = "urn:tei-edition"
-XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
 ASSETS = ("edition.css", "edition.js")
 
 DEFAULTS = {
@@ -62,7 +62,8 @@ def _record_format() -> bytes:
 
 def _record_key(data: bytes, path: Path) -> str:
     # the file name counts too: it is the document's id when the TEI has no xml:id
-    return hashlib.sha256(_record_format() + Path(path).stem.encode() + b"\0" + data).hexdigest()
+    stem = Path(path).stem.encode("utf-8", "surrogateescape")
+    return hashlib.sha256(_record_format() + stem + b"\0" + data).hexdigest()
 
 
 def _read(path: Path) -> bytes:
@@ -73,34 +74,8 @@ def _read(path: Path) -> bytes:
 
 
 def _load_tei(path: Path, data: bytes | None = None) -> etree._ElementTree:
-    """Parse a TEI file (or its bytes, already read) safely; anything that is not
-    TEI is a one-line error."""
-    if data is None:
-        data = _read(path)
-    tree = parse_xml_bytes(data, str(path))
-    if tree.getroot().tag != f"{{{TEI_NS}}}TEI":
-        raise EditionError(f"not a TEI document: the root element is "
-                           f"<{etree.QName(tree.getroot()).localname}>, not <TEI> in the TEI namespace",
-                           str(path), tree.getroot().sourceline)
-    # lxml keeps an undeclared or external entity as a reference node; it is
-    # never loaded, and it cannot be passed on either: say so in one line.
-    for node in tree.iter(etree.Entity):
-        raise EditionError(f"entity reference {node.text} is not expanded (external entities are "
-                           "never loaded); replace it with the text it stands for",
-                           str(path), node.sourceline)
-    return tree
-
-
-def document_id(tree: etree._ElementTree, path: Path) -> str:
-    """The TEI root's xml:id, else the file's stem."""
-    return (tree.getroot().get(XML_ID) or "").strip() or Path(path).stem
-
-
-def _safe_name(doc_id: str, path: Path) -> str:
-    # The id becomes a file name: it must not climb out of the site folder.
-    if not doc_id or "/" in doc_id or "\\" in doc_id or doc_id.startswith("."):
-        raise EditionError(f"document id '{doc_id}' cannot be used as a file name", str(path))
-    return doc_id
+    """Parse a TEI file (or its bytes, already read) safely (teidoc.load_tei)."""
+    return load_tei(path, _read(path) if data is None else data)
 
 
 def _write(path: Path, data: str | bytes) -> None:
@@ -148,19 +123,19 @@ class HtmlRenderer:
         tei_path = Path(tei_path)
         data = _read(tei_path)
         tree = _load_tei(tei_path, data)
-        doc_id = _safe_name(document_id(tree, tei_path), tei_path)
-        html = self._page.transform(tree, {**self.params, "doc-id": doc_id})
+        doc_id = tei_id(tree.getroot(), tei_path)
+        html = self._page.transform(tree, {**self.params, "doc-id": doc_id}, str(tei_path))
         target = Path(site_dir) / f"{doc_id}.html"
         _write(target, html)
         cached = _records_dir(site_dir) / f"{_record_key(data, tei_path)}.record"
         if not cached.is_file():
-            _store({cached: self._make_record(tree, doc_id)})
+            _store({cached: self._make_record(tree, doc_id, tei_path)})
         return target
 
-    def _make_record(self, tree: etree._ElementTree, doc_id: str) -> str:
+    def _make_record(self, tree: etree._ElementTree, doc_id: str, path: Path) -> str:
         """The document's record (see site-summary.xsl) as the cache keeps it: its
         sort key and id on one line, then the record."""
-        record = self._summary.transform(tree, {"doc-id": doc_id})
+        record = self._summary.transform(tree, {"doc-id": doc_id}, str(path))
         sort = etree.fromstring(record.encode("utf-8")).get("sort", "")
         return f"{sort}\t{doc_id}\n{record}"
 
@@ -179,7 +154,7 @@ class HtmlRenderer:
         # a record is whole (written atomically), but a cache is never trusted blindly
         if not (record.startswith("<ed:document ") and record.endswith("</ed:document>")):
             tree = _load_tei(path, data)
-            text = new[cached] = self._make_record(tree, _safe_name(document_id(tree, path), path))
+            text = new[cached] = self._make_record(tree, tei_id(tree.getroot(), path), path)
             header, _, record = text.partition("\n")
         sort, _, doc_id = header.partition("\t")
         return sort, doc_id, record

@@ -4,9 +4,11 @@ Each document's PDF carries its TEI file as a PDF/A-3 "Source" attachment;
 the collection volume carries all of them. The stylesheet and the Typst
 compiler are set up once per PdfRenderer and reused for every document.
 
-Only the fonts built into the typst package are used (Libertinus Serif, New
-Computer Modern, DejaVu Sans Mono), never the machine's, so the same TEI
-gives the same PDF bytes everywhere. The PDF's creation date is taken from
+The fonts are those built into the typst package (Libertinus Serif, New
+Computer Modern) and, for the other scripts, Debian's Noto fonts
+(fonts-noto-core, fonts-noto-cjk) from their fixed folders, never any other
+font of the machine: the same TEI and the same font packages give the same
+PDF bytes. The PDF's creation date is taken from
 SOURCE_DATE_EPOCH if set, else from the TEI's own revisionDesc dates, else a
 constant: never from the clock.
 """
@@ -25,18 +27,19 @@ from lxml import etree
 
 from .errors import EditionError
 from .files import write_atomic
+from .ids import tei_id
 from .resources import xslt_path
-from .xmlsafe import parse_xml_bytes
+from .teidoc import load_tei
 from .xslt import stylesheet
 
 TEI_NS = "http://www.tei-c.org/ns/1.0"
-XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
 PAPERS = ("a4", "us-letter")
 STYLESHEET = "tei-to-typst.xsl"
 TEMPLATE = "edition.typ"
 # When neither SOURCE_DATE_EPOCH nor the TEI gives a date: 2000-01-01T00:00Z.
 FALLBACK_TIMESTAMP = 946684800
-_ID_CHARS = re.compile(r"[^A-Za-z0-9_.-]")
+# Where Debian installs the Noto fonts (Arabic, Hebrew, Syriac, Armenian, CJK …).
+NOTO_FOLDERS = ("/usr/share/fonts/truetype/noto", "/usr/share/fonts/opentype/noto")
 
 
 class PdfRenderer:
@@ -55,7 +58,8 @@ class PdfRenderer:
             raise EditionError(f"{TEMPLATE} is missing from the installation")
         # Font discovery is the costly part of a Typst compiler: do it once.
         self._compiler = typst.Compiler(
-            font_paths=typst.Fonts(include_system_fonts=False, include_embedded_fonts=True),
+            font_paths=typst.Fonts(include_system_fonts=False, include_embedded_fonts=True,
+                                   font_paths=[p for p in NOTO_FOLDERS if Path(p).is_dir()]),
             ignore_system_fonts=True,
         )
 
@@ -65,10 +69,9 @@ class PdfRenderer:
         """Write pdf_dir/<id>.pdf for one TEI file; return its path."""
         tei_path = Path(tei_path)
         data = tei_path.read_bytes()
-        tree = parse_xml_bytes(data, str(tei_path))
-        _require_tei(tree.getroot(), tei_path)
-        doc_id = document_id(tree.getroot(), tei_path)
-        source = self.typst_source(tree, fallback_id=doc_id)
+        tree = load_tei(tei_path, data)
+        doc_id = tei_id(tree.getroot(), tei_path)
+        source = self._typst(tree.getroot(), doc_id, str(tei_path))
         pdf = self._compile(source, {f"{doc_id}.xml": data}, _timestamp([tree]), str(tei_path))
         target = Path(pdf_dir) / f"{doc_id}.pdf"
         write_atomic(target, pdf)
@@ -83,10 +86,9 @@ class PdfRenderer:
         trees, attachments = [], {}
         for path in map(Path, tei_paths):
             data = path.read_bytes()
-            tree = parse_xml_bytes(data, str(path))
-            _require_tei(tree.getroot(), path)
+            tree = load_tei(path, data)
             trees.append(tree)
-            name = _unique(f"{document_id(tree.getroot(), path)}.xml", attachments)
+            name = _unique(f"{tei_id(tree.getroot(), path)}.xml", attachments)
             attachments[name] = data
             corpus.append(_copy(tree.getroot()))
         source = self._typst(corpus, fallback_id="volume")
@@ -101,8 +103,9 @@ class PdfRenderer:
 
     # ------------------------------------------------------------- helpers
 
-    def _typst(self, root: etree._Element, fallback_id: str) -> str:
-        return self._stylesheet.transform(root, {**self.params, "fallback-id": fallback_id})
+    def _typst(self, root: etree._Element, fallback_id: str, source: str | None = None) -> str:
+        return self._stylesheet.transform(root, {**self.params, "fallback-id": fallback_id},
+                                          source)
 
     def _compile(self, source: str, attachments: dict[str, bytes], timestamp: int,
                  where: str) -> bytes:
@@ -128,8 +131,9 @@ class PdfRenderer:
             except typst.TypstError as exc:
                 message = " ".join(str(exc.message).split())
                 if "could not be displayed" in message:
-                    message += (" (the PDF edition's fonts cover Latin, Greek and Cyrillic;"
-                                " PDF/A forbids printing a missing-glyph box instead)")
+                    message += (" (no installed font has this character: install Debian's"
+                                " fonts-noto-core and fonts-noto-cjk; PDF/A forbids printing a"
+                                " missing-glyph box instead)")
                 raise EditionError(f"the PDF could not be typeset: {message}", where) from None
             except RuntimeError as exc:  # older typst releases raise plain RuntimeError
                 message = " ".join(str(exc).split())
@@ -169,21 +173,6 @@ def benchmark(tei_paths: list[Path], pdf_dir: Path, edition: dict | None = None,
     }
 
 
-def document_id(root: etree._Element, path: Path) -> str:
-    """The TEI root's xml:id, else the file stem; safe as a file name."""
-    raw = (root.get(XML_ID) or "").strip() or Path(path).stem
-    return _ID_CHARS.sub("-", raw).strip(".") or "document"
-
-
-def _require_tei(root: etree._Element, path: Path) -> None:
-    if root.tag != f"{{{TEI_NS}}}TEI":
-        raise EditionError("not a TEI document (the root element must be TEI in the TEI namespace)",
-                           str(path))
-    # The safe parser leaves entity references unresolved; they have no text
-    # to print, so refuse them rather than lose words silently.
-    for entity in root.iter(etree.Entity):
-        raise EditionError(f"entity reference {entity.text} is not allowed in TEI for the PDF edition "
-                           "(write the character itself)", str(path), entity.sourceline)
 
 
 def _copy(root: etree._Element) -> etree._Element:

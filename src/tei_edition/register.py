@@ -24,8 +24,10 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from .errors import EditionError
+from .ids import INTERVIEW_LABELS, name_key, source_id
 
-_ID = re.compile(r"^[A-Za-z_][\w.-]*$")
+# ASCII, as document ids are (ids.py): an id is an anchor in every page, the same on every system.
+_ID = re.compile(r"[A-Za-z_][A-Za-z0-9_.-]*")
 _DATE = re.compile(r"^-?\d{4}(-\d{2}(-\d{2})?)?$")
 # Authority identifiers as the authorities write them; anything else is a typo.
 AUTHORITY_FORMS = {
@@ -35,7 +37,9 @@ AUTHORITY_FORMS = {
     "geonames": re.compile(r"^[1-9]\d*$"),
 }
 METADATA_KEYS = {"title", "short_title", "editors", "publisher", "licence", "licence_url",
-                 "base_url", "language"}
+                 "base_url", "language", "profile"}
+# [edition] profile: which validation faults stop a document (validate.PROFILES)
+VALIDATION_PROFILES = ("project", "tei")
 PERSON_KEYS = {"id", "name", "aliases", "titles", "spellings", "role", "affiliation", "side",
                "wikidata", "viaf", "gnd", "birth", "death", "biography", "note", "roles"}
 SCOPE_KEYS = {"name", "documents", "from", "to"}
@@ -280,6 +284,11 @@ def load_edition(root: Path) -> Edition:
     return edition
 
 
+def edition_profile(root: Path) -> str:
+    """The validation profile an edition asks for: [edition] profile, else 'project'."""
+    return str(load_edition(root).metadata.get("profile", "project"))
+
+
 def parse_edition(data: dict, root: Path, text: str = "", source: str = "edition.toml") -> Edition:
     """Check and turn parsed TOML into an Edition."""
     metadata = data.get("edition", {})
@@ -289,6 +298,9 @@ def parse_edition(data: dict, root: Path, text: str = "", source: str = "edition
         if key not in METADATA_KEYS:
             raise EditionError(f"unknown key '{key}' in [edition]; expected one of "
                                f"{', '.join(sorted(METADATA_KEYS))}", source, _line_of(text, key))
+    if metadata.get("profile", "project") not in VALIDATION_PROFILES:
+        raise EditionError(f"[edition] profile must be one of {', '.join(VALIDATION_PROFILES)}, "
+                           f"not {metadata['profile']!r}", source, _line_of(text, "profile"))
     rules = data.get("rules", {})
     if not isinstance(rules, dict):
         raise EditionError("[rules] must be a table", source, _line_of(text, "rules"))
@@ -410,9 +422,9 @@ class _Reader:
     def _new_id(self, entry: dict, table: str, number: int, line: int | None) -> str:
         """A checked id, unique among persons, places and orgs of the whole register."""
         pid = entry.get("id")
-        if not isinstance(pid, str) or not _ID.match(pid):
-            self.fail(f"{table} entry {number} needs an 'id' made of letters, digits, '-', '_' "
-                      "or '.' and not starting with a digit", self._key_line(line, "id"))
+        if not isinstance(pid, str) or not _ID.fullmatch(pid):
+            self.fail(f"{table} entry {number} needs an 'id' made of ASCII letters, digits, "
+                      "'-', '_' or '.' and not starting with a digit", self._key_line(line, "id"))
         for other in (*self.edition.persons, *self.edition.places, *self.edition.orgs):
             if other.id == pid:
                 first = other.origin
@@ -539,8 +551,9 @@ class _Reader:
         self._check_keys(entry, SUBJECT_KEYS, what, line)
         term = self._string(entry, "term", what, line, required=True)
         sid = self._string(entry, "id", what, line)
-        if sid and not _ID.match(sid):
-            self.fail(f"{what}: 'id' must be made of letters, digits, '-', '_' or '.'",
+        if sid and not _ID.fullmatch(sid):
+            self.fail(f"{what}: 'id' must be made of ASCII letters, digits, '-', '_' "
+                      "or '.'",
                       self._key_line(line, "id"))
         if any(s.term == term for s in self.edition.subjects):
             self.fail(f"duplicate subject '{term}'", self._key_line(line, "term"))
@@ -569,8 +582,6 @@ def check_scoped_names(persons: list[Person], interview_labels=()) -> None:
     """One name on two persons whose scopes can meet could not be told apart: an
     error naming both lines. An interview label ("Q", "INT") names a person only
     per document, so it must be limited to documents."""
-    from .ingest.speakers import name_key  # import late (cycle)
-
     labels = {name_key(label) for label in interview_labels}
     forms: dict[str, list[tuple[Person, ScopedName]]] = {}
     for person in persons:
@@ -601,8 +612,6 @@ def _fail_at(origin: Origin, message: str) -> None:
 
 def check_references(edition: Edition) -> None:
     """Every id an entry names must exist: organisations of roles, documents of notes."""
-    from .ingest.rules import INTERVIEW_LABELS  # the converter's labels; import late (cycle)
-
     check_scoped_names(edition.persons, INTERVIEW_LABELS)
     orgs = {o.id for o in edition.orgs}
     for person in edition.persons:
@@ -619,9 +628,7 @@ def check_references(edition: Edition) -> None:
                 _fail_at(entry.origin, f"{entry.kind} '{entry.id}': the name '{name}' is also "
                                        f"given for '{other.id}'; a mention could not be told apart")
     # Document ids can be checked only where the transcripts are at hand.
-    from .ingest import document_id  # the converter names documents; import late (cycle)
-
-    known = {document_id(path) for path in edition.transcripts}
+    known = {source_id(path) for path in edition.transcripts}
     if not known:
         return
     documents = [(c.document, c.origin, "correction") for c in edition.corrections if c.document]

@@ -22,6 +22,7 @@ import click
 
 from .errors import EditionError
 from .files import write_atomic
+from .ids import source_id
 from .ingest import Conversion
 from .ingest.model import Document, ParticipantList, Paragraph, Turn
 
@@ -300,11 +301,19 @@ def write_review(conversion: Conversion, source: Path, out_dir: Path) -> Path:
               default=None, help="Edition folder (edition.toml) [default: found from SOURCE].")
 def review_command(sources, output, edition_dir):
     """Show how transcripts were read: build/review/<id>.html, every line beside its reading."""
-    from .convert import find_edition
+    from .convert import edition_root, find_edition, refuse_clashes
     from .ingest import convert_transcript
     from .register import load_edition
 
     fixed = load_edition(Path(edition_dir)) if edition_dir else None
+
+    def out_dir(source: Path) -> Path:
+        if output:
+            return Path(output)
+        root = fixed.root if fixed else edition_root(source)
+        return root / "build" / "review" if root and (root / "edition.toml").is_file() else Path(".")
+
+    refuse_clashes([Path(s) for s in sources], lambda s: out_dir(s) / f"{source_id(s)}.html")
     failures = 0
     for name in sources:
         source = Path(name)
@@ -315,13 +324,7 @@ def review_command(sources, output, edition_dir):
             except OSError as exc:
                 raise EditionError(f"cannot read the file: {exc.strerror}", str(source)) from None
             conversion = convert_transcript(data, source, edition)
-            if output:
-                out_dir = Path(output)
-            elif (edition.root / "edition.toml").is_file():
-                out_dir = edition.build_dir / "review"
-            else:
-                out_dir = Path(".")
-            target = write_review(conversion, source, out_dir)
+            target = write_review(conversion, source, out_dir(source))
         except EditionError as exc:
             failures += 1
             click.echo(f"error: {exc}", err=True)

@@ -4,8 +4,9 @@ Three layers, each answering one question, each fault with its file, line and
 column:
 
 * ``well-formed`` — checked in Python with lxml, entities never expanded and
-  nothing fetched. A DOCTYPE that declares entities or names an external DTD
-  is a fault here, at its line, and is never read further.
+  nothing fetched. A DOCTYPE is never read: it is reported at its line (a
+  warning when it only names a DTD, a fault when it declares entities) and the
+  layers below check the file as if it were blank.
 * ``tei`` — TEI P5 conformance: jing against the official tei_all RELAX NG,
   one JVM for the whole batch. Only well-formed files reach it, so one broken
   file cannot hide the others. Without Java it is skipped, and said so.
@@ -13,7 +14,11 @@ column:
   with xmlschema) plus the cross-reference check: every local ``#id`` pointer
   names an element of this file, and every xml:id is unique.
 
-`Validator` compiles the profile once and validates any number of files.
+Two profiles say which faults stop a file from being published: ``project``
+(the default) fails a file on any fault; ``tei`` publishes any well-formed
+file that is valid TEI P5, and reports the project profile's faults as
+warnings. `Validator` compiles the profile once and validates any number of
+files.
 """
 
 from __future__ import annotations
@@ -33,7 +38,10 @@ import click
 
 from .errors import EditionError
 from .files import write_atomic
+# --profile project: every layer must pass; --profile tei: well-formed and TEI P5 suffice.
+from .register import VALIDATION_PROFILES as PROFILES
 from .resources import schema_path, tei_all_rng
+from .xmlsafe import not_tei_root
 
 LAYERS = ("well-formed", "tei", "profile")
 TEI_NS = "http://www.tei-c.org/ns/1.0"
@@ -76,6 +84,9 @@ class Report:
     skipped_layers: dict[str, str] = field(default_factory=dict)
     # file -> layers not run for it because an earlier layer failed.
     not_reached: dict[str, list[str]] = field(default_factory=dict)
+    # what is reported but publishes: an ignored DOCTYPE, profile faults under --profile tei
+    warnings: list[Fault] = field(default_factory=list)
+    profile: str = "project"
 
     @property
     def ok(self) -> bool:
@@ -83,6 +94,32 @@ class Report:
 
     def failed_files(self) -> list[str]:
         return sorted({fault.file for fault in self.faults}, key=self.files.index)
+
+    def file_status(self, path: str) -> str:
+        """What passed for one file, in words: 'valid TEI P5; 3 profile faults'."""
+        errors = [f for f in self.faults if f.file == path]
+        warnings = [f for f in self.warnings if f.file == path]
+        if path in self.not_reached:
+            too_large = any(f.rule == "file-too-large" for f in errors)
+            return "not read (too large)" if too_large else "not well-formed"
+        tei = sum(1 for f in errors if f.layer == "tei")
+        profile = sum(1 for f in errors + warnings if f.layer == "profile")
+        if "tei" in self.skipped_layers:
+            parts = ["well-formed; TEI P5 not checked"]
+        elif tei:
+            parts = [f"well-formed; not valid TEI P5 ({_faults(tei)})"]
+        else:
+            parts = ["valid TEI P5"]
+        parts.append(_faults(profile, "profile ") if profile else "project profile passed")
+        if any(f.layer == "well-formed" for f in errors):
+            parts.append("DOCTYPE refused")
+        elif warnings and any(f.layer == "well-formed" for f in warnings):
+            parts.append("DOCTYPE ignored")
+        return "; ".join(parts)
+
+
+def _faults(count: int, kind: str = "") -> str:
+    return f"{count} {kind}fault" + ("" if count == 1 else "s")
 
 
 def _shown(value: str, limit: int = 60) -> str:
@@ -166,43 +203,62 @@ def _entity_sizes(literals: dict[str, str]) -> dict[str, float]:
     return sizes
 
 
-def doctype_faults(path: str, data: bytes) -> list[Fault]:
-    """Faults of a DOCTYPE: external DTDs and entities, entity bombs, any DTD at all.
+@dataclass
+class Doctype:
+    """What a DOCTYPE holds, read as text and never acted upon."""
+
+    faults: list[Fault]           # refused: external entities, expansion bombs
+    warnings: list[Fault]         # reported: a DTD named or declared, ignored
+    declared: dict[str, int]      # general entities it declares -> their line
+    blanked: bytes                # the file with the DOCTYPE turned to spaces
+
+
+def read_doctype(path: str, data: bytes) -> Doctype | None:
+    """The DOCTYPE of a file, or None when it has none.
 
     A TEI file here needs no DTD (TEI P5 is checked with RELAX NG), and a DTD
-    is how files are made to read other files or to explode in memory, so a
-    declaration is reported and never acted upon.
+    is how files are made to read other files or to explode in memory. So the
+    DOCTYPE is reported, never read, and every layer checks the file with the
+    DOCTYPE blanked out (spaces, its line breaks kept: lines and columns stay).
     """
     found = _DOCTYPE.search(data)
     if not found:
-        return []
+        return None
     text = _decode_for_scan(data)
     start = text.find("<!DOCTYPE")
     first_element = re.search(r"<[A-Za-z_:]", text)
     if start < 0 or (first_element and first_element.start() < start):
-        return []  # "<!DOCTYPE" inside the document: lxml will judge it
+        return None  # "<!DOCTYPE" inside the document: lxml will judge it
 
     def line_col(offset: int) -> tuple[int, int]:
         line = text.count("\n", 0, offset) + 1
         return line, offset - (text.rfind("\n", 0, offset) + 1) + 1
 
     end, subset_start, subset_end = _doctype_span(text, start)
+    blanked_text = text[:start] + re.sub(r"[^\n]", " ", text[start:end]) + text[end:]
+    utf16 = data.startswith((b"\xff\xfe", b"\xfe\xff"))
+    blanked = blanked_text.encode("utf-16" if utf16 else "latin-1")
     head = text[start:subset_start if subset_start is not None else end]
     faults: list[Fault] = []
+    warnings: list[Fault] = []
     external_id = re.search(r"\b(SYSTEM|PUBLIC)\s+" + _QUOTED + r"(?:\s*" + _QUOTED + r")?", head)
     if external_id:
         target = (external_id.group(3) or external_id.group(2)).strip("\"'")
-        faults.append(Fault(path, *line_col(start), "well-formed", "external-dtd",
-                            f"The DOCTYPE names an external DTD ({_shown(target)}); it was not "
-                            "read. TEI P5 needs no DTD here: delete the DOCTYPE line."))
+        warnings.append(Fault(path, *line_col(start), "well-formed", "external-dtd",
+                              f"The DOCTYPE names an external DTD ({_shown(target)}); it was not "
+                              "read, and the file was checked without it (TEI P5 needs no DTD: "
+                              "the DOCTYPE line can go)."))
+    declared: dict[str, int] = {}
     if subset_start is None:
-        return faults
+        return Doctype(faults, warnings, declared, blanked)
     subset = text[subset_start:subset_end]
     literals: dict[str, str] = {}
     declared_at: dict[str, int] = {}
     for match in _ENTITY.finditer(subset):
         name = ("%" if match.group(1) else "") + match.group(2)
         offset = subset_start + match.start()
+        if not match.group(1):
+            declared[match.group(2)] = line_col(offset)[0]
         system = match.group(4) or match.group(7)
         if system:
             faults.append(Fault(
@@ -221,12 +277,12 @@ def doctype_faults(path: str, data: bytes) -> list[Fault]:
             path, *line_col(declared_at[name]), "well-formed", "entity-expansion",
             f"The entity {_shown(name)} would expand {grows} (an entity expansion bomb); "
             "it was not expanded."))
-    if not faults and subset.strip():
-        faults.append(Fault(
+    if not faults and not external_id and subset.strip():
+        warnings.append(Fault(
             path, *line_col(start), "well-formed", "internal-dtd",
             "The DOCTYPE declares a DTD, which is never applied (TEI P5 is checked with "
-            "RELAX NG): write characters instead of entities and delete the DOCTYPE."))
-    return sorted(faults)
+            "RELAX NG); the file was checked without it."))
+    return Doctype(sorted(faults), warnings, declared, blanked)
 
 
 _SYNTAX_MESSAGES = [
@@ -281,38 +337,56 @@ def _expat_fault(path: str, data: bytes) -> Fault | None:
 
 
 def parse_document(path: str, data: bytes):
-    """Parse safely; return (tree or None, well-formedness faults)."""
+    """Parse safely, any DOCTYPE blanked out first.
+
+    Return (tree or None, faults, warnings, the bytes the other layers check).
+    """
     from lxml import etree
 
-    faults = doctype_faults(path, data)
-    if faults:
-        return None, faults
+    doctype = read_doctype(path, data)
+    faults, warnings = (list(doctype.faults), doctype.warnings) if doctype else ([], [])
+    checked = doctype.blanked if doctype else data
     parser_options = dict(resolve_entities=False, no_network=True, load_dtd=False,
                           dtd_validation=False, huge_tree=False)
     parser = etree.XMLParser(**parser_options)
     try:
-        tree = etree.fromstring(data, parser).getroottree()
+        tree = etree.fromstring(checked, parser).getroottree()
     except etree.XMLSyntaxError as exc:
         # the parser's own log: lxml's exception log also holds earlier documents' errors
         errors = [e for e in parser.error_log if e.level_name in ("ERROR", "FATAL")]
         # A repeated xml:id is libxml2's complaint, not a well-formedness error (the
         # profile reports it), but libxml2 stops there: expat checks the rest.
         if errors and all(e.type_name == "DTD_ID_REDEFINED" for e in errors):
-            expat_fault = _expat_fault(path, data)
+            expat_fault = _expat_fault(path, checked)
             if expat_fault:
-                return None, [expat_fault]
+                return None, faults + [expat_fault], warnings, checked
             lenient = etree.XMLParser(recover=True, **parser_options)
-            return etree.fromstring(data, lenient).getroottree(), []
+            return etree.fromstring(checked, lenient).getroottree(), faults, warnings, checked
         first = errors[0] if errors else None
         line, column = (first.line, first.column) if first else (exc.position or (1, 0))
         raw = first.message if first else exc.msg
-        return None, [Fault(path, max(line, 1), max(column, 1), "well-formed", "xml-syntax",
-                            _syntax_message(raw))]
-    if tree.docinfo.internalDTD is not None and any(True for _ in tree.docinfo.internalDTD.iterentities()):
-        # the scan above missed a declaration (an unusual encoding): refuse anyway
-        return None, [Fault(path, 1, 1, "well-formed", "internal-dtd",
-                            "The DOCTYPE declares entities, which are never expanded: delete it.")]
-    return tree, []
+        undefined = re.search(r"Entity '([^']+)' not defined", raw)
+        if doctype and undefined and undefined[1] in doctype.declared:
+            fault = Fault(path, max(line, 1), max(column, 1), "well-formed", "internal-dtd",
+                          f"&{undefined[1]}; is declared only in the DOCTYPE (line "
+                          f"{doctype.declared[undefined[1]]}), which is never read: write the "
+                          "text itself instead of the entity.")
+        else:
+            fault = Fault(path, max(line, 1), max(column, 1), "well-formed", "xml-syntax",
+                          _syntax_message(raw))
+        return None, faults + [fault], warnings, checked
+    if tree.docinfo.internalDTD is not None:
+        # a DOCTYPE the scan did not see (an unusual encoding): refuse it
+        return None, faults + [Fault(path, 1, 1, "well-formed", "internal-dtd",
+                                     "The file has a DOCTYPE in an encoding this check cannot "
+                                     "read; save the file as UTF-8 without the DOCTYPE.")], \
+            warnings, checked
+    for entity in tree.iter(etree.Entity):
+        # a DTD named but not read might have declared it: it stays undefined
+        return None, faults + [Fault(path, entity.sourceline or 1, 1, "well-formed", "xml-syntax",
+                                     _syntax_message(f"Entity '{entity.name}' not defined"))], \
+            warnings, checked
+    return tree, faults, warnings, checked
 
 
 # ----------------------------------------------------------------------- tei
@@ -360,6 +434,10 @@ _JING_MESSAGES = [
      r'\(with xmlns(?::[\w.-]+)?="([^"]+)"\)', "tei-namespace",
      lambda m: f"<{m[1]}> is not in the TEI namespace: write xmlns=\"{m[2]}\" on the root "
                "element."),
+    # the root is not TEI at all
+    (r'^element "([^"]+)" not allowed here; expected element "TEI" or "teiCorpus" '
+     r'\(with xmlns="([^"]+)"\)', "root-element",
+     lambda m: f"{not_tei_root(m[1])}."),
     (r'^element "([^"]+)" not allowed here; expected (?:the element end-tag or )?(.*?)\s*$',
      "not-allowed-here",
      lambda m: f"<{m[1]}> is not allowed at this place in TEI P5; {_expected(m[2])}."),
@@ -396,6 +474,7 @@ _JING_MESSAGES = [
 
 
 def _expected(listing: str) -> str:
+    listing = re.sub(r'\s*\(with xmlns(?::[\w.-]+)?="[^"]*"\)', "", listing)  # not an element
     names = re.findall(r'"([^"]+)"', listing)
     if not names:
         return f"expected {listing}"
@@ -473,9 +552,14 @@ _REQUIRED_ATTRIBUTE_RULES = {
 class Validator:
     """The three layers, with the profile compiled once for any number of files."""
 
-    def __init__(self, max_bytes: int = DEFAULT_MAX_BYTES, use_jing: bool = True):
+    def __init__(self, max_bytes: int = DEFAULT_MAX_BYTES, use_jing: bool = True,
+                 profile: str = "project"):
         import xmlschema  # the profile; imported here so that importing this module stays cheap
 
+        if profile not in PROFILES:
+            raise EditionError(f"unknown validation profile '{profile}' (use one of: "
+                               f"{', '.join(PROFILES)})")
+        self.profile_name = profile
         self.max_bytes = max_bytes
         # The XPath parser behind the assertions takes its default collation from
         # the process locale when the schema is built; a locale such as C.UTF-8
@@ -493,20 +577,21 @@ class Validator:
 
     # -- one file, Python layers ------------------------------------------
 
-    def well_formed(self, path: str) -> tuple[bytes | None, object, list[Fault]]:
-        """Read and parse one file: (bytes, tree, faults); tree is None when it failed."""
+    def well_formed(self, path: str) -> tuple[bytes | None, object, list[Fault], list[Fault]]:
+        """Read and parse one file: (the bytes the other layers check, tree, faults,
+        warnings); tree is None when it failed."""
         try:
             size = Path(path).stat().st_size
             if size > self.max_bytes:
                 return None, None, [Fault(
                     path, 1, 1, "well-formed", "file-too-large",
                     f"The file is {size / 1048576:.1f} MB, over the {self.max_bytes / 1048576:.0f} MB "
-                    "limit for one document; it was not read (split it, or raise --max-size).")]
+                    "limit for one document; it was not read (split it, or raise --max-size).")], []
             data = Path(path).read_bytes()
         except OSError as exc:
             raise EditionError(f"cannot read the file: {exc.strerror}", path) from None
-        tree, faults = parse_document(path, data)
-        return data, tree, faults
+        tree, faults, warnings, checked = parse_document(path, data)
+        return checked, tree, faults, warnings
 
     def profile(self, path: str, tree, data: bytes | None = None) -> list[Fault]:
         """The project profile and cross-references of one parsed document."""
@@ -533,11 +618,13 @@ class Validator:
     def validate(self, paths: list[str]) -> Report:
         """Validate files; jing runs once over all well-formed ones."""
         faults: list[Fault] = []
+        warnings: list[Fault] = []
         parsed: dict[str, tuple[bytes, object]] = {}
         not_reached: dict[str, list[str]] = {}
         for path in paths:
-            data, tree, wf_faults = self.well_formed(path)
+            data, tree, wf_faults, wf_warnings = self.well_formed(path)
             faults.extend(wf_faults)
+            warnings.extend(wf_warnings)
             if tree is None:
                 not_reached[path] = ["tei", "profile"]
             else:
@@ -558,17 +645,22 @@ class Validator:
                 jing_thread.start()
         else:
             skipped["tei"] = self.jing
+        # under --profile tei the profile still speaks, but it does not stop a file
+        profile_faults = warnings if self.profile_name == "tei" else faults
         for path, (data, tree) in parsed.items():
-            faults.extend(self.profile(path, tree, data))
+            profile_faults.extend(self.profile(path, tree, data))
         if jing_thread is not None:
             jing_thread.join()
             if "error" in jing_result:
                 raise jing_result["error"]
             faults.extend(jing_result["faults"])
         order = {path: index for index, path in enumerate(paths)}
-        faults.sort(key=lambda f: (order[f.file], f.line, f.column, LAYERS.index(f.layer),
-                                   f.rule, f.message))
-        return Report(list(paths), faults, skipped, not_reached)
+
+        def in_order(f: Fault):
+            return order[f.file], f.line, f.column, LAYERS.index(f.layer), f.rule, f.message
+
+        return Report(list(paths), sorted(faults, key=in_order), skipped, not_reached,
+                      sorted(warnings, key=in_order), self.profile_name)
 
 
 def _locator(data: bytes | None):
@@ -659,6 +751,8 @@ def _profile_fault(path: str, root, error, locate) -> Fault | None:
         return Fault(path, line, column, "profile", "root-element",
                      f"The root element is <{name}>; this edition keeps one document per file, "
                      "with <TEI> as its root.")
+    if element is root and _local(root.tag) not in ("TEI", "teiCorpus"):
+        return Fault(path, line, column, "profile", "root-element", f"{not_tei_root(name)}.")
     if "is not an element of the schema" in reason or (
             error.elem is not None and element is root and _namespace(root) != TEI_NS):
         return Fault(path, line, column, "profile", "tei-namespace",
@@ -737,6 +831,17 @@ def collect_files(arguments: list[str]) -> list[str]:
     return files
 
 
+def _edition_profile(arguments: list[str]) -> str:
+    """The profile the edition folders given ask for in edition.toml, else 'project'."""
+    from .register import edition_profile
+
+    asked = {edition_profile(Path(a)) for a in arguments if (Path(a) / "edition.toml").is_file()}
+    if len(asked) > 1:
+        raise click.UsageError("the editions given ask for different profiles; "
+                               "validate them one at a time, or give --profile")
+    return asked.pop() if asked else "project"
+
+
 # ------------------------------------------------------------------- reports
 
 
@@ -747,15 +852,27 @@ def _summary(report: Report) -> str:
     if report.ok:
         text = f"{total} {noun} valid"
     else:
-        count = len(report.faults)
-        text = f"{failed} of {total} {noun} failed, {count} fault{'s' if count != 1 else ''}"
+        text = f"{failed} of {total} {noun} failed, {_faults(len(report.faults))}"
+    if report.warnings:
+        text += f", {len(report.warnings)} warning" + ("s" if len(report.warnings) != 1 else "")
     checked = [layer for layer in LAYERS if layer not in report.skipped_layers]
-    return f"{text} (layers checked: {', '.join(checked)})"
+    profile = "profile tei: profile faults are warnings; " if report.profile == "tei" else ""
+    return f"{text} ({profile}layers checked: {', '.join(checked)})"
+
+
+def _fault_line(fault: Fault, warning: bool = False) -> str:
+    kind = "warning: " if warning else ""
+    return f"{fault.file}:{fault.line}:{fault.column}: {kind}{fault.layer}/{fault.rule}: {fault.message}"
 
 
 def format_text(report: Report) -> str:
-    lines = [f"{f.file}:{f.line}:{f.column}: {f.layer}/{f.rule}: {f.message}" for f in report.faults]
+    """Faults and warnings in file order, what passed for each file, then the totals."""
+    entries = [(f, False) for f in report.faults] + [(f, True) for f in report.warnings]
+    order = {path: index for index, path in enumerate(report.files)}
+    entries.sort(key=lambda e: (order[e[0].file], e[0].line, e[0].column))
+    lines = [_fault_line(fault, warning) for fault, warning in entries]
     lines += [f"warning: {reason}" for reason in report.skipped_layers.values()]
+    lines += [f"{path}: {report.file_status(path)}" for path in report.files]
     lines.append(_summary(report))
     return "\n".join(lines) + "\n"
 
@@ -767,7 +884,10 @@ def format_json(report: Report) -> str:
         "failed_files": report.failed_files(),
         "layers": {layer: ("skipped: " + report.skipped_layers[layer]
                            if layer in report.skipped_layers else "checked") for layer in LAYERS},
+        "profile": report.profile,
+        "status": {path: report.file_status(path) for path in report.files},
         "faults": [fault.as_dict() for fault in report.faults],
+        "warnings": [fault.as_dict() for fault in report.warnings],
     }
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
 
@@ -798,6 +918,10 @@ def format_junit(report: Report) -> str:
                 etree.SubElement(case, "skipped", message=report.skipped_layers[layer])
             elif layer in report.not_reached.get(path, ()):
                 etree.SubElement(case, "skipped", message="not checked: the file is not well-formed")
+            warned = [f for f in report.warnings if f.file == path and f.layer == layer]
+            if warned:
+                etree.SubElement(case, "system-out").text = "\n".join(
+                    _fault_line(f, warning=True) for f in warned)
     return etree.tostring(suites, encoding="unicode", pretty_print=True)
 
 
@@ -814,6 +938,10 @@ def format_github(report: Report) -> str:
         f"::error file={_github_escape(f.file, True)},line={f.line},col={f.column},"
         f"title={_github_escape(f'{f.layer}/{f.rule}', True)}::{_github_escape(f.message)}"
         for f in report.faults]
+    lines += [
+        f"::warning file={_github_escape(f.file, True)},line={f.line},col={f.column},"
+        f"title={_github_escape(f'{f.layer}/{f.rule}', True)}::{_github_escape(f.message)}"
+        for f in report.warnings]
     lines += [f"::warning title=tei-edition validate::{_github_escape(reason)}"
               for reason in report.skipped_layers.values()]
     lines.append(_github_escape(_summary(report)))
@@ -832,14 +960,19 @@ FORMATS = {"text": format_text, "json": format_json, "junit": format_junit,
               help="Write the report to this file instead of standard output.")
 @click.option("--max-size", type=click.IntRange(min=1), default=DEFAULT_MAX_BYTES // 1048576,
               show_default=True, help="Largest document to read, in MB.")
+@click.option("--profile", type=click.Choice(PROFILES), default=None,
+              help="project: every layer must pass; tei: a well-formed file valid against "
+                   "tei_all passes, profile faults are warnings [default: the edition's "
+                   "'profile' in edition.toml, else project].")
 @click.pass_context
-def validate_command(ctx, paths, output_format, output, max_size):
+def validate_command(ctx, paths, output_format, output, max_size, profile):
     """Validate TEI files, folders or editions: well-formedness, TEI P5, project profile.
 
     Exit status: 0 when every file passes, 1 when any fails, 2 for usage errors.
     """
     files = collect_files(list(paths))
-    report = Validator(max_bytes=max_size * 1048576).validate(files)
+    profile = profile or _edition_profile(list(paths))
+    report = Validator(max_bytes=max_size * 1048576, profile=profile).validate(files)
     text = FORMATS[output_format](report)
     if output:
         write_atomic(output, text)

@@ -27,3 +27,19 @@ def parse_xml_bytes(data: bytes, source: str = "<input>") -> etree._ElementTree:
         line, column = (exc.position if exc.position else (None, None))
         raise EditionError(f"not well-formed XML: {exc.msg}", source, line, column) from None
     return root.getroottree()
+
+
+TEI_NS = "http://www.tei-c.org/ns/1.0"
+
+
+def not_tei_root(found: str) -> str:
+    """What is said wherever a TEI file is expected and its root is something else."""
+    return f"expected a TEI root element <TEI xmlns=\"{TEI_NS}\">, found <{found}>"
+
+
+def require_tei_root(root: etree._Element, source: str) -> None:
+    """A document whose root is not <TEI> in the TEI namespace is a one-line error."""
+    if root.tag != f"{{{TEI_NS}}}TEI":
+        name = etree.QName(root)
+        found = name.localname + (f' xmlns="{name.namespace}"' if name.namespace else "")
+        raise EditionError(not_tei_root(found), source, root.sourceline)

@@ -8,7 +8,11 @@ document names.
 
 from __future__ import annotations
 
+import os
 import re
+import sys
+import tempfile
+from contextlib import contextmanager
 from functools import lru_cache
 
 from lxml import etree
@@ -43,25 +47,33 @@ class Stylesheet:
             raise EditionError(f"stylesheet {name} does not compile: {exc}") from None
 
     def transform(self, document: etree._ElementTree | etree._Element | bytes,
-                  params: dict[str, str] | None = None) -> str:
-        """Run the stylesheet on a TEI document; return the serialised result."""
+                  params: dict[str, str] | None = None, source: str | None = None) -> str:
+        """Run the stylesheet on a TEI document; return the serialised result.
+        source names the input file in any error."""
         if isinstance(document, bytes):
-            document = parse_xml_bytes(document)
+            document = parse_xml_bytes(document, source or "<input>")
         root = document.getroot() if isinstance(document, etree._ElementTree) else document
         return self.transform_node(parse_own_xml(etree.tostring(root, encoding="unicode"),
-                                                 self.name), params)
+                                                 self.name), params, source, root)
 
-    def transform_node(self, node, params: dict[str, str] | None = None) -> str:
+    def transform_node(self, node, params: dict[str, str] | None = None,
+                       source: str | None = None, root: etree._Element | None = None) -> str:
         """Run the stylesheet on a document Saxon has parsed already (parse_own_xml),
-        so that one parse can serve several stylesheets."""
+        so that one parse can serve several stylesheets. An error names source, and
+        the element of root whose template failed where that can be told."""
         proc = _processor()
         self._executable.clear_parameters()
         for key, value in (params or {}).items():
             self._executable.set_parameter(key, proc.make_string_value(str(value)))
-        try:
-            result = self._executable.transform_to_string(xdm_node=node)
-        except Exception as exc:
-            raise EditionError(f"{self.name} failed: {exc}") from None
+        with _saxon_stderr() as saxon_report:
+            try:
+                result = self._executable.transform_to_string(xdm_node=node)
+                error = None
+            except Exception as exc:
+                error = " ".join(str(exc).split())
+        if error is not None:
+            element, line = _failing_element("".join(saxon_report), root)
+            raise EditionError(f"{self.name} failed{element}: {error}", source, line)
         return result or ""
 
 
@@ -76,6 +88,46 @@ def parse_own_xml(text: str, reader: str = "the stylesheet"):
         return _processor().parse_xml(xml_text=text)
     except Exception as exc:  # e.g. an entity reference lxml kept unexpanded
         raise EditionError(f"{reader} cannot read the document: {exc}") from None
+
+
+@contextmanager
+def _saxon_stderr():
+    """Keep Saxon's own multi-line account of an error off the terminal (it writes
+    straight to the process's stderr); yield a list that holds it afterwards."""
+    report: list[str] = []
+    sys.stderr.flush()
+    saved = os.dup(2)
+    with tempfile.TemporaryFile() as sink:
+        os.dup2(sink.fileno(), 2)
+        try:
+            yield report
+        finally:
+            os.dup2(saved, 2)
+            os.close(saved)
+            sink.seek(0)
+            report.append(sink.read().decode("utf-8", "replace"))
+
+
+_TEMPLATE_RULE = re.compile(r'In template rule with match="element\(Q\{([^}]*)\}([\w.-]+)\)')
+
+
+def _failing_element(report: str, root: etree._Element | None) -> tuple[str, int | None]:
+    """From Saxon's report: ' at <name>' for the innermost template rule that failed,
+    and the input line when the document has only one such element (Saxon does
+    not say which one it was processing)."""
+    found = _TEMPLATE_RULE.search(report)
+    if not found:
+        return "", None
+    namespace, name = found.groups()
+    where = f" at <{name}>"
+    if root is None:
+        return where, None
+    matches = list(root.iter(f"{{{namespace}}}{name}" if namespace else name))
+    if len(matches) == 1:
+        return where, matches[0].sourceline
+    if matches:
+        return f" at one of {len(matches)} <{name}> elements (the first on line {matches[0].sourceline})", None
+    return where, None
 
 
 @lru_cache(maxsize=None)

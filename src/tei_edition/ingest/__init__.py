@@ -7,11 +7,11 @@ tei.py (model to TEI). rules.py holds every pattern the stages use.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from ..apparatus import apply_apparatus
+from ..ids import source_id
 from ..register import Edition, persons_in_scope
 from .decode import decode_source
 from .frontmatter import (FrontMatter, LineMarks, apply_front_matter, check_against_register,
@@ -34,12 +34,6 @@ class Conversion:
     lines: list[str] = field(default_factory=list)  # the transcript's lines as decoded
 
 
-def document_id(path: Path) -> str:
-    """The xml:id of a transcript's TEI: its file name, made a valid XML name."""
-    stem = re.sub(r"[^\w.-]+", "-", path.stem).strip("-") or "document"
-    return stem if re.match(r"[^\W\d]", stem) else f"doc-{stem}"
-
-
 def convert_transcript(data: bytes, path: Path, edition: Edition,
                        encoding: str | None = None, rules: Rules | None = None) -> Conversion:
     """Convert one transcript's bytes; raises EditionError for unusable input.
@@ -48,7 +42,7 @@ def convert_transcript(data: bytes, path: Path, edition: Edition,
     lines first; the register is seen as it holds for this document (scoped names);
     the transcript is read; then the editor's stated values win over the guesses."""
     rules = rules or rules_from_table(edition.rules, str(edition.root / "edition.toml"))
-    doc = Document(id=document_id(path), source_name=path.name)
+    doc = Document(id=source_id(path), source_name=path.name)
     printed = decode_source(data, str(path), encoding or rules.encoding or None, doc.notes)
     front, lines = split_front_matter(printed, str(path))
     marks, lines = read_marks(lines)

@@ -62,10 +62,29 @@ def _decode(data: bytes, source: str, encoding: str | None, notes: list[str]) ->
             raise EditionError(f"unknown encoding '{encoding}'", source) from None
         return _strict(data, encoding, source)
     if b"\x00" in data:
+        wide = _wide_encoding(data)
+        if wide:
+            raise EditionError(f"this looks like {wide.upper()} text without a byte-order mark; "
+                               f"convert with --encoding {wide}", source)
         line = data.count(b"\n", 0, data.index(b"\x00")) + 1
         raise EditionError("this is a binary file (it contains NUL bytes), not a text "
                            "transcript; expected UTF-8 text", source, line)
     return _strict(data, "utf-8", source)
+
+
+def _wide_encoding(data: bytes) -> str | None:
+    """The UTF-16 or UTF-32 form that reads data as text, if one does: such text
+    has NUL bytes in every character of the Latin alphabet, and no byte-order mark."""
+    for name in ("utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be"):
+        try:
+            text = data.decode(name)
+        except UnicodeDecodeError:
+            continue
+        # Binary data often decodes too, but not as printable text without NULs.
+        printable = sum(c.isprintable() or c in "\t\r\n" for c in text)
+        if "\x00" not in text and printable >= 0.95 * len(text):
+            return name
+    return None
 
 
 def _strict(data: bytes, encoding: str, source: str) -> str:

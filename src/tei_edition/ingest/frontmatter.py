@@ -45,10 +45,11 @@ import tomllib
 from dataclasses import dataclass, field, replace
 
 from ..errors import EditionError
+from ..ids import name_key, slugify
 from .citations import read_citation
 from .dates import parse_date
 from .model import Citation, DateValue, Document, Node, Participant, ParticipantGroup, Turn
-from .speakers import LabelMatch, name_key, slugify
+from .speakers import LabelMatch
 
 FENCE = "+++"
 KEYS = ("title", "date", "meeting_date", "place", "number", "classification", "language",

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import re
 
+from ..ids import name_key, slugify
 from ..register import Person
-from .speakers import name_key, slugify
 
 
 _JOINERS = {"of", "the", "for", "on", "and", "to"}

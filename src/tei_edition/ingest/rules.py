@@ -19,6 +19,7 @@ import re
 from dataclasses import dataclass, field, fields, replace
 
 from ..errors import EditionError
+from ..ids import INTERVIEW_LABELS  # the register checks them too
 
 # Words that may precede a name in a speaker label and are not part of the name.
 HONORIFICS = [
@@ -75,13 +76,6 @@ NOT_NAME_WORDS = [
     "decision", "number", "date", "type", "body", "status", "level", "length", "pages",
     "format", "id", "code", "terms", "rights", "keywords", "subjects", "citation", "reference",
 ]
-# Interview labels and the role they stand for.
-INTERVIEW_LABELS = {
-    "Q": "interviewer", "INT": "interviewer", "IV": "interviewer", "Interviewer": "interviewer",
-    "Question": "interviewer", "A": "respondent", "RESP": "respondent", "R": "respondent",
-    "IE": "respondent", "Interviewee": "respondent", "Respondent": "respondent",
-    "Answer": "respondent",
-}
 # Labels of tape transcripts whose speaker is not known.
 UNKNOWN_SPEAKER = r"(?:Speaker\s*\?+|Unidentified(?:\s+(?:speaker|voice|male|female|man|woman))?|Unknown(?:\s+speaker)?|Voice|\?+)"
 # A line that starts one of these is never a speaker label.

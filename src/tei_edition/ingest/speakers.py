@@ -21,7 +21,6 @@ person, a participant, or the same label opens at least two lines.
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 
 from .inline import is_spoken_event
@@ -243,24 +242,3 @@ _NUMBERED = re.compile(r"\d{1,4}\.?\s+(?:[-–•]\s+)?")
 _INITIALS = re.compile(r"(?:[^\W\d_]\.){1,3}[^\W\d_]?\.?|[^\W\d_]")
 
 
-def _plain_letters(name: str) -> str:
-    """The name without square brackets or accents ('Ri [Ju-yeon]', 'Práth' -> 'Ri Ju-yeon', 'Prath')."""
-    text = unicodedata.normalize("NFKD", re.sub(r"[\[\]]", "", name))
-    return "".join(c for c in text if not unicodedata.combining(c))
-
-
-def slugify(name: str) -> str:
-    """A stable xml:id from a name: 'Choe Yong-geon' -> 'choe-yong-geon'."""
-    text = re.sub(r"[^\w]+", "-", _plain_letters(name).casefold()).strip("-_")
-    text = text.replace("_", "-")
-    if not text:
-        return "person"
-    if not (text[0].isalpha()):
-        text = "p-" + text
-    return text
-
-
-def name_key(name: str) -> str:
-    """How names are compared: no brackets, no accents, one space, case folded."""
-    text = _plain_letters(name).replace("’", "'").replace("‐", "-")
-    return re.sub(r"\s+", " ", text).strip(" .,;:").casefold()

@@ -22,6 +22,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from ..ids import name_key
 from .citations import find_citation, read_citation
 from .dates import date_doubts, find_date, parse_date, read_date_field, read_dateline
 from .inline import footnote_marker, parse_inline, superscript_number
@@ -31,7 +32,7 @@ from .participants import read_line_item, read_run_in
 from .people import PeopleIndex
 from .rules import Rules
 from .scripts import dominant_language, foreign_runs, language_of
-from .speakers import LabelMatch, LabelReader, name_key
+from .speakers import LabelMatch, LabelReader
 
 _FOOTNOTE_BODY = re.compile(r"^\s*(?:\[(?P<b>\d{1,3})\]|\^(?P<c>\d{1,3})|(?P<s>[¹²³⁴⁵⁶⁷⁸⁹⁰]+)|"
                             r"(?P<d>\d{1,3})\.(?=\s)|/(?P<sl>\d{1,3})/)\s*(?P<text>\S.*)$")

@@ -1,0 +1,76 @@
+"""`make eval-tei`: how words are counted, and one run over a folder of TEI."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from collections import Counter
+from pathlib import Path
+
+import typst
+
+from tei_edition.evaltei import kept, pdf_words, tei_words, words
+
+FOREIGN = Path(__file__).parent / "fixtures" / "foreign"
+
+
+def test_words_ignore_case_vowel_points_tatweel_and_ligatures():
+    assert words("السَّلَامُ عَلَيْكُمْ") == words("السلام عليكم")
+    assert words("كتـــاب") == Counter({"كتاب": 1})
+    assert words("The ﬁne Fine") == Counter({"fine": 2, "the": 1})
+    assert words("שָׁלוֹם") == words("שלום")
+
+
+def test_scripts_without_spaces_count_each_character():
+    assert words("源氏物語の巻") == Counter({c: 1 for c in "源氏物語の巻"})
+
+
+def test_kept_counts_repetitions():
+    source = Counter({"rose": 3, "is": 2})
+    assert kept(source, Counter({"rose": 1, "is": 5})) == 3 / 5
+    assert kept(Counter(), Counter({"x": 1})) == 1.0
+
+
+def test_the_source_words_are_the_text_outside_the_header():
+    # the letter's header names its title and people; none of that is counted
+    counted = tei_words(FOREIGN / "letter-from-elsewhere.xml")
+    assert sum(counted.values()) == 46
+    assert counted["quill"] == 0 and counted["orchard"] == 1
+    # an element edge is a word boundary even without a space in the file
+    assert counted["dear"] == 1 and counted["tomas"] == 1
+
+
+def test_a_word_hyphenated_at_a_pdf_line_end_is_whole_again(tmp_path):
+    source = Counter({"lanterns": 1, "well": 1, "known": 1})
+    pdf = tmp_path / "t.pdf"
+    # a backslash at a line end is Typst's forced line break
+    pdf.write_bytes(typst.compile("lan-\\\nterns well-\\\nknown".encode()))
+    found = pdf_words(pdf, source)
+    assert found["lanterns"] == 1
+    assert found["well"] == 1 and found["known"] == 1
+
+
+def test_a_run_over_a_folder_reports_each_file(tmp_path):
+    folder = tmp_path / "tei" / "letters"
+    folder.mkdir(parents=True)
+    shutil.copy(FOREIGN / "letter-from-elsewhere.xml", folder)
+    (folder / "broken.xml").write_text("<TEI xmlns='http://www.tei-c.org/ns/1.0'><teiHeader>")
+    report = tmp_path / "eval.json"
+    result = subprocess.run([sys.executable, "-m", "tei_edition.evaltei", str(tmp_path / "tei"),
+                             "-o", str(tmp_path / "out"), "--json", str(report)],
+                            capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert "letters/letter-from-elsewhere.xml" in result.stdout
+    figures = {row["file"]: row for row in json.loads(report.read_text())}
+    letter = figures["letters/letter-from-elsewhere.xml"]
+    assert (letter["validate"]["exit"], letter["html"]["exit"], letter["pdf"]["exit"]) == (0, 0, 0)
+    assert letter["words"] == 46 and letter["status"] == "valid TEI P5; 4 profile faults"
+    assert 0 < letter["html_kept"] <= 1 and 0 < letter["pdf_kept"] <= 1
+    broken = figures["letters/broken.xml"]
+    assert broken["status"] == "not well-formed"
+    assert (broken["html"]["exit"], broken["html"]["crash"]) == (1, False)
+    assert broken["html"]["message"].startswith("error: ")
+    assert any(line.startswith("letters ") and line.split()[1] == "2"
+               for line in result.stdout.splitlines())
