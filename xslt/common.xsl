@@ -355,18 +355,25 @@
 
   <!-- Words of speech: the text a reader reads as the document's words, so
        speaker labels, stage directions, editorial notes and queries, gaps and
-       the erroneous half of a choice do not count. -->
+       the erroneous half of a choice do not count. A word has a letter or a
+       digit. Each node is visited once (mode ed:words), and the words are
+       found without a regular expression over the whole text: both matter on
+       a long document. -->
   <xsl:function name="ed:word-count" as="xs:integer">
     <xsl:param name="nodes" as="node()*"/>
-    <xsl:variable name="texts" select="$nodes/descendant-or-self::text()
-        [not(ancestor::tei:speaker or ancestor::tei:stage or ancestor::tei:note
-             or ancestor::tei:gap or ancestor::tei:sic[parent::tei:choice])]"/>
-    <!-- a block's first text starts a new word, so that paragraphs never run together -->
-    <xsl:variable name="joined" select="string-join(for $t in $texts return
-        (if ($t is ($t/ancestor::*[self::tei:p or self::tei:ab or self::tei:head or self::tei:item
-                                    or self::tei:l][1]//text())[1]) then ' ' else '') || $t, '')"/>
-    <xsl:sequence select="count(tokenize($joined, '\s+')[matches(., '[\p{L}\p{N}]')])"/>
+    <xsl:variable name="text" as="xs:string">
+      <xsl:value-of><xsl:apply-templates select="$nodes" mode="ed:words"/></xsl:value-of>
+    </xsl:variable>
+    <xsl:sequence select="count(tokenize(normalize-space($text))[matches(., '[\p{L}\p{N}]')])"/>
   </xsl:function>
+
+  <xsl:template match="tei:speaker | tei:stage | tei:note | tei:gap | tei:choice/tei:sic" mode="ed:words"/>
+
+  <!-- a block starts a new word, so that paragraphs never run together -->
+  <xsl:template match="tei:p | tei:ab | tei:head | tei:item | tei:l" mode="ed:words">
+    <xsl:text> </xsl:text>
+    <xsl:apply-templates mode="ed:words"/>
+  </xsl:template>
 
   <xsl:function name="ed:title" as="xs:string">
     <xsl:param name="tei" as="element(tei:TEI)"/>

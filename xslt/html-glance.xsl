@@ -21,7 +21,7 @@
     xmlns="http://www.w3.org/1999/xhtml"
     exclude-result-prefixes="#all">
 
-  <xsl:import href="common.xsl"/>
+  <xsl:import href="turns.xsl"/>
 
   <!-- Chart geometry, in SVG user units. -->
   <xsl:variable name="ed:chart-width" as="xs:integer" select="400"/>
@@ -51,7 +51,7 @@
     <xsl:sequence select="if (starts-with($key, '?'))
         then (substring($key, 2)[.], 'Unidentified speaker')[1]
         else (ed:person-name(ed:person($key, $context))[.],
-              ed:speaker-name((root($context)//tei:sp[ed:speaker-id(.) = $key]/tei:speaker)[1])[.],
+              ed:speaker-name(key('ed:turns-by-speaker', $key, root($context))[1]/tei:speaker)[.],
               $key)[1]"/>
   </xsl:function>
 

@@ -6,9 +6,8 @@
   the documents themselves, so their cost per document stays the same as
   the collection grows).
 
-  Input: a TEI document whose root and turns carry ed:words (the words of
-  speech, counted by html.word_count; ed:word-count is the fallback).
-  Parameter doc-id: the document's id (its xml:id, else its file name).
+  Input: a TEI document. Turns, their numbers and words come from
+  turns.xsl, counted once per document. Parameter doc-id: the document's id (its xml:id, else its file name).
 
   Output:
     <ed:document id sort date title classification citation lang turns words>
@@ -29,22 +28,16 @@
 
 
   <xsl:import href="html-common.xsl"/>
+  <xsl:import href="turns.xsl"/>
 
   <xsl:output method="xml" encoding="UTF-8" indent="no" omit-xml-declaration="yes"/>
 
   <xsl:param name="doc-id" as="xs:string" select="''"/>
 
-  <xsl:key name="turns-by-speaker" match="tei:body//tei:sp" use="ed:speaker-id(.)"/>
   <xsl:key name="person-mentions" match="tei:text//tei:persName[@ref]"
       use="replace(normalize-space(@ref), '^#', '')"/>
   <xsl:key name="name-mentions" match="tei:text//tei:placeName[@ref] | tei:text//tei:orgName[@ref]"
       use="replace(normalize-space(@ref), '^#', '')"/>
-
-  <xsl:function name="ed:words" as="xs:integer">
-    <xsl:param name="nodes" as="element()*"/>
-    <xsl:sequence select="if (every $n in $nodes satisfies $n/@ed:words)
-                          then xs:integer(sum($nodes/@ed:words)) else ed:word-count($nodes)"/>
-  </xsl:function>
 
   <xsl:template match="/tei:TEI">
     <xsl:variable name="date" select="ed:principal-date(.)[.]"/>
@@ -57,7 +50,7 @@
         classification="{ed:classification(.)}" citation="{ed:archival-citation(.)}"
         lang="{(ed:lang(tei:text/@xml:lang), ed:lang(@xml:lang))[.][1]}"
         turns="{count(tei:text/tei:body//tei:sp)}"
-        words="{if (@ed:words) then @ed:words else ed:word-count(tei:text/tei:body)}">
+        words="{ed:word-count(tei:text/tei:body)}">
       <xsl:for-each select="tei:teiHeader/tei:profileDesc/tei:particDesc/tei:listPerson[tei:person]">
         <ed:group head="{(normalize-space(tei:head)[.], 'Participants')[1]}">
           <xsl:for-each select="tei:person">
@@ -68,13 +61,13 @@
       <!-- participants first, so that their own description wins over the register's -->
       <xsl:for-each-group select="$participants, tei:standOff//tei:person[@xml:id]" group-by="string(@xml:id)">
         <xsl:variable name="pid" select="current-grouping-key()"/>
-        <xsl:variable name="turns" select="key('turns-by-speaker', $pid)"/>
+        <xsl:variable name="turns" select="key('ed:turns-by-speaker', $pid)"/>
         <ed:person ref="{$pid}" participant="{exists(current-group()[1] intersect $participants)}"
-            turns="{count($turns)}" words="{ed:words($turns)}"
+            turns="{count($turns)}" words="{ed:turn-words($turns)}"
             mentions="{count(key('person-mentions', $pid))}">
           <xsl:if test="exists($turns)">
             <!-- turns are numbered within the document, as its page numbers them -->
-            <xsl:variable name="number" select="count($turns[1]/preceding::tei:sp) + 1"/>
+            <xsl:variable name="number" select="ed:turn-number($turns[1])"/>
             <xsl:attribute name="first-turn" select="($turns[1]/@xml:id, 'turn-' || $number)[1]"/>
             <xsl:attribute name="first-label" select="replace(($turns[1]/@xml:id, string($number))[1], '^turn-', '')"/>
           </xsl:if>

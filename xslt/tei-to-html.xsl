@@ -45,13 +45,10 @@
   <xsl:variable name="speakers" as="xs:string*" select="ed:speaker-ids($tei)"/>
   <xsl:variable name="turns" as="element(tei:sp)*" select="$tei/tei:text//tei:sp"/>
 
-  <xsl:key name="ed:turns-by-speaker" match="tei:sp" use="ed:speaker-id(.)"/>
   <xsl:variable name="kinds-present" as="xs:string*" select="ed:mark-kinds($tei)"/>
 
-  <!-- Numbers of turns, notes and apparatus entries, counted once (a count of
+  <!-- Numbers of notes and apparatus entries (turns: turns.xsl), counted once (a count of
        preceding:: elements per element would make long plays quadratic). -->
-  <xsl:variable name="turn-numbers" as="map(xs:string, xs:integer)"
-      select="map:merge(for $i in 1 to count($turns) return map { generate-id($turns[$i]): $i })"/>
   <xsl:variable name="notes" as="element(tei:note)*"
       select="$tei/tei:text//tei:note[not(@type = 'query')]"/>
   <xsl:variable name="note-numbers" as="map(xs:string, xs:integer)"
@@ -293,7 +290,7 @@
       <xsl:if test="exists($own) or tei:idno">
         <span class="person-links">
           <xsl:if test="exists($own)">
-            <a href="#{ed:safe-id(($own[1]/@xml:id, 'turn-' || (count($own[1]/preceding::tei:sp) + 1))[1])}">
+            <a href="#{ed:safe-id(($own[1]/@xml:id, 'turn-' || ed:turn-number($own[1]))[1])}">
               <xsl:value-of select="ed:plural(count($own), 'turn')"/></a>
             <xsl:text>, </xsl:text>
             <xsl:value-of select="ed:plural(ed:turn-words($own), 'word')"/>
@@ -447,7 +444,7 @@
   </xsl:template>
 
   <xsl:template match="tei:sp">
-    <xsl:variable name="n" select="$turn-numbers(generate-id())"/>
+    <xsl:variable name="n" select="ed:turn-number(.)"/>
     <xsl:variable name="turn-id" select="ed:safe-id((@xml:id, 'turn-' || $n)[normalize-space()][1])"/>
     <xsl:variable name="who" select="ed:speaker-id(.)"/>
     <xsl:variable name="person" select="ed:person($who, .)"/>

@@ -128,8 +128,10 @@ def _sentence(rng: random.Random, people: list[Person]) -> str:
     return text + ("?" if rng.random() < 0.15 else ".")
 
 
-def transcript(rng: random.Random, people: list[Person], target_bytes: int) -> str:
-    """One record of conversation of about target_bytes, shaped like the sample."""
+def transcript(rng: random.Random, people: list[Person], target_bytes: int,
+               turns: int | None = None) -> str:
+    """One record of conversation of about target_bytes (or of exactly `turns`
+    turns), shaped like the sample."""
     year = rng.randint(1950, 1965)
     month = rng.randrange(12)
     day = rng.randint(1, 28)
@@ -148,7 +150,9 @@ def transcript(rng: random.Random, people: list[Person], target_bytes: int) -> s
     size = sum(len(p) for p in parts)
     speakers = soviets[:2] + koreans[:2]
     lunch_at = target_bytes * rng.uniform(0.6, 0.9) if rng.random() < 0.3 else None
-    while size < target_bytes:
+    spoken = 0
+    while (spoken < turns) if turns is not None else (size < target_bytes):
+        spoken += 1
         if lunch_at is not None and size > lunch_at:
             parts.append("from a conversation over lunch.")
             lunch_at = None
@@ -267,19 +271,25 @@ class Run:
     built: dict[str, int]
 
 
-def run_build(edition: Path, jobs: int, label: str, extra: tuple[str, ...] = ()) -> Run:
-    """One `tei-edition build` as a separate process, timed and watched."""
-    command = [sys.executable, "-m", "tei_edition.cli", "build", str(edition), "-j", str(jobs),
-               *extra]
+def timed_command(*arguments: str) -> tuple[float, float, str]:
+    """Seconds, peak memory (MB) and standard error of one tei-edition command run
+    as a separate process, as an editor runs it."""
+    command = [sys.executable, "-m", "tei_edition.cli", *arguments]
     started = time.perf_counter()
-    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
                                text=True, env={**os.environ, "CI": "true"})
     memory = PeakMemory(process.pid)
-    out, err = process.communicate()
+    _, err = process.communicate()
     seconds = time.perf_counter() - started
     peak = memory.stop()
     if process.returncode != 0:
-        raise SystemExit(f"the build of {edition} failed:\n{err[-3000:]}")
+        raise SystemExit(f"tei-edition {' '.join(arguments)} failed:\n{err[-3000:]}")
+    return seconds, peak, err
+
+
+def run_build(edition: Path, jobs: int, label: str, extra: tuple[str, ...] = ()) -> Run:
+    """One `tei-edition build` as a separate process, timed and watched."""
+    seconds, peak, err = timed_command("build", str(edition), "-j", str(jobs), *extra)
     stages, built = {}, {}
     for line in err.splitlines():
         fields = line.split()
@@ -426,6 +436,78 @@ def _query_bytes(edition: Path, documents: int, queries: tuple[str, ...]) -> Non
         server.server_close()
 
 
+def generate_large(root: Path, turns: int, seed: int = 1956) -> Path:
+    """An edition of one record of conversation with `turns` turns (about 2 MB
+    for 5,000): the size where a cost that grows faster than the text shows."""
+    rng = random.Random(seed)
+    people = _persons(rng)
+    root.mkdir(parents=True, exist_ok=True)
+    _write_if_changed(root / "edition.toml", _edition_toml(people))
+    (root / "transcripts").mkdir(exist_ok=True)
+    _write_if_changed(root / "transcripts" / f"conversation-{turns}.txt",
+                      transcript(random.Random(f"{seed}-large"), people, turns * 420, turns=turns))
+    return root
+
+
+def large_document(corpus: Path, turns: int, seed: int) -> None:
+    """`render --to html` and `render --to pdf` of one document of `turns` turns."""
+    import shutil
+
+    edition = generate_large(corpus / f"large-{turns}", turns, seed)
+    shutil.rmtree(edition / "build", ignore_errors=True)
+    run_build(edition, 1, "large", ("--only", "tei"))
+    tei = next((edition / "build" / "tei").glob("*.xml"))
+    click.echo(f"one document of {turns:,} turns ({tei.stat().st_size / 1e6:.1f} MB of TEI):")
+    for target in ("html", "pdf"):
+        seconds, peak, _ = timed_command("render", str(tei), "--to", target,
+                                       "-o", str(edition / "build"))
+        click.echo(f"  render --to {target:<4} {seconds:6.2f} s   peak memory {peak:,.0f} MB")
+    click.echo("")
+
+
+def compare_stylesheets(edition: Path, stylesheets: Path) -> None:
+    """Our HTML stage against the TEI Stylesheets' html/html.xsl on the same TEI:
+    each compiled once, in this one process, on one core; per document it reads
+    the TEI file, transforms it and writes the page (ours also its record)."""
+    import tempfile
+
+    from saxonche import PySaxonProcessor
+
+    from .html import HtmlRenderer
+    from .register import load_edition
+
+    reference = stylesheets / "html" / "html.xsl"
+    if not reference.is_file():
+        click.echo(f"TEI_STYLESHEETS={stylesheets}: no html/html.xsl there; comparison left out\n")
+        return
+    files = sorted((edition / "build" / "tei").glob("*.xml"))
+    processor = PySaxonProcessor(license=False)
+    executable = processor.new_xslt30_processor().compile_stylesheet(
+        stylesheet_file=str(reference))
+    renderer = HtmlRenderer(load_edition(edition).metadata)
+    with tempfile.TemporaryDirectory(prefix="tei-edition-bench-") as tmp:
+        out = Path(tmp)
+        for path in files[:5]:  # warm both up alike
+            executable.transform_to_string(xdm_node=processor.parse_xml(xml_file_name=str(path)))
+            renderer.document(path, out / "warm")
+        started = time.perf_counter()
+        for path in files:
+            page = executable.transform_to_string(
+                xdm_node=processor.parse_xml(xml_file_name=str(path)))
+            (out / f"{path.stem}.html").write_text(page, encoding="utf-8")
+        theirs = time.perf_counter() - started
+        started = time.perf_counter()
+        for path in files:
+            renderer.document(path, out / "ours")
+        ours = time.perf_counter() - started
+    click.echo(f"HTML of the same {len(files)} TEI documents, one process, one core:")
+    click.echo(f"  TEI Stylesheets html.xsl  {1000 * theirs / len(files):7.1f} ms/doc "
+               f"{len(files) / theirs:7.1f} docs/s")
+    click.echo(f"  tei-edition HTML stage    {1000 * ours / len(files):7.1f} ms/doc "
+               f"{len(files) / ours:7.1f} docs/s")
+    click.echo(f"  ratio: ours is {theirs / ours:.2f}x as fast per document\n")
+
+
 @click.command()
 @click.option("--sizes", default="100,500,1000", show_default=True,
               help="Corpus sizes built end to end (TEI, validation, HTML, PDF, site).")
@@ -443,7 +525,13 @@ def _query_bytes(edition: Path, documents: int, queries: tuple[str, ...]) -> Non
 @click.option("--corpus", type=click.Path(file_okay=False), default="bench-corpus",
               show_default=True, help="Where the generated editions are kept (git-ignored).")
 @click.option("--seed", type=int, default=1956, show_default=True)
-def main(sizes, html_sizes, rebuild_size, volume_size, query_size, jobs, corpus, seed):
+@click.option("--large", "large_turns", type=int, default=5000, show_default=True,
+              help="Turns of the one large document rendered to HTML and PDF (0: none).")
+@click.option("--compare-size", type=int, default=500, show_default=True,
+              help="Size of the end-to-end corpus whose TEI the comparison with the TEI "
+                   "Stylesheets uses (a copy of them named by TEI_STYLESHEETS).")
+def main(sizes, html_sizes, rebuild_size, volume_size, query_size, jobs, corpus, seed,
+         large_turns, compare_size):
     """Generate seeded corpora and time `tei-edition build` on them."""
     import shutil
 
@@ -468,6 +556,14 @@ def main(sizes, html_sizes, rebuild_size, volume_size, query_size, jobs, corpus,
             _volume(edition, jobs, documents)
         if documents == query_size:
             _query_bytes(edition, documents, ("harvest", "Mikoyan"))
+        if documents == compare_size and not extra:
+            if os.environ.get("TEI_STYLESHEETS"):
+                compare_stylesheets(edition, Path(os.environ["TEI_STYLESHEETS"]))
+            else:
+                click.echo("TEI_STYLESHEETS is not set: the comparison with the TEI "
+                           "Stylesheets' html.xsl is left out\n")
+    if large_turns:
+        large_document(Path(corpus), large_turns, seed)
     if 10000 not in full + html:
         click.echo("10,000 documents were left out: without them the growth of cost with "
                    "the size of the collection is not shown.\n")

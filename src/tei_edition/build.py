@@ -380,27 +380,34 @@ def task_validate(paths: list[str], profile: str = "project") -> dict:
     return {"faults": faults, "warnings": sorted(report.skipped_layers.values()) + warnings}
 
 
-def _renderer(kind: str, metadata: dict):
+def _renderer(kind: str, metadata: dict, paper: str = "a4"):
     """This worker's HtmlRenderer or PdfRenderer for the metadata, made once."""
     if kind == "html":
-        from .html import HtmlRenderer as make
-    else:
-        from .pdf import PdfRenderer as make
-    return _cached(kind, _metadata_key(metadata), lambda: make(metadata))
+        from .html import HtmlRenderer
+
+        return _cached(kind, _metadata_key(metadata), lambda: HtmlRenderer(metadata))
+    from .pdf import PdfRenderer
+
+    return _cached(kind, _metadata_key(metadata) + paper, lambda: PdfRenderer(metadata, paper=paper))
 
 
-def task_html(metadata: dict, tei: str, site_dir: str) -> dict:
+def task_html(metadata: dict, tei: str, site_dir: str, in_build: bool = True) -> dict:
+    """One document's page; in_build: hold the build folder (render has none)."""
     try:
-        _hold_build_folder(site_dir)
+        if in_build:
+            _hold_build_folder(site_dir)
         return {"outputs": [str(_renderer("html", metadata).document(Path(tei), Path(site_dir)))]}
     except Exception as exc:
         return _failure(exc, tei)
 
 
-def task_pdf(metadata: dict, tei: str, pdf_dir: str) -> dict:
+def task_pdf(metadata: dict, tei: str, pdf_dir: str, paper: str = "a4",
+             in_build: bool = True) -> dict:
     try:
-        _hold_build_folder(Path(pdf_dir).parent)
-        return {"outputs": [str(_renderer("pdf", metadata).document(Path(tei), Path(pdf_dir)))]}
+        if in_build:
+            _hold_build_folder(Path(pdf_dir).parent)
+        written = _renderer("pdf", metadata, paper).document(Path(tei), Path(pdf_dir))
+        return {"outputs": [str(written)]}
     except Exception as exc:
         return _failure(exc, tei)
 

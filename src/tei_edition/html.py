@@ -23,7 +23,6 @@ So a page's cost grows with the number of documents, not with their text.
 from __future__ import annotations
 
 import hashlib
-import re
 from functools import lru_cache
 from pathlib import Path
 
@@ -51,70 +50,13 @@ DEFAULTS = {
 }
 
 
-_WORDLESS = {"speaker", "stage", "note", "gap"}
-_BLOCKS = {"p", "ab", "head", "item", "l"}
-_SPACE = re.compile("[ \t\n\r]+")
-_ALNUM = re.compile(r"[^\W_]")
-
-
-def _local(node) -> str:
-    return etree.QName(node).localname if isinstance(node.tag, str) else ""
-
-
-def word_count(node: etree._Element) -> int:
-    """Words of speech under node, counted as common.xsl's ed:word-count counts them:
-    no speaker labels, stage directions, notes, gaps or the erroneous half of a
-    choice; a block's first text starts a new word; a word has a letter or digit.
-    One walk over the tree (the collection pages need this for every document)."""
-    parts: list[str] = []
-    blocks: list[list[bool]] = []  # innermost last: has the block's first text been seen?
-
-    def text(value: str | None, skipping: bool) -> None:
-        if not value:
-            return
-        prefix = " " if blocks and not blocks[-1][0] else ""
-        for seen in blocks:
-            seen[0] = True
-        if not skipping:
-            parts.append(prefix + value)
-
-    def walk(element: etree._Element, skipping: bool) -> None:
-        name = _local(element)
-        parent = element.getparent()
-        skipping = skipping or name in _WORDLESS or (
-            name == "sic" and parent is not None and _local(parent) == "choice")
-        block = name in _BLOCKS
-        if block:
-            blocks.append([False])
-        text(element.text, skipping)
-        for child in element:
-            walk(child, skipping)
-            text(child.tail, skipping)
-        if block:
-            blocks.pop()
-
-    walk(node, False)
-    return sum(1 for token in _SPACE.split("".join(parts)) if _ALNUM.search(token))
-
-
-def _count_words(tei: etree._Element) -> None:
-    """Write the words of speech (word_count) on the TEI root and on each turn as
-    ed:words, for site-summary.xsl: counting in Python is far quicker."""
-    body = tei.find(f"{{{TEI_NS}}}text/{{{TEI_NS}}}body")
-    if body is None:
-        return
-    tei.set(f"{{{ED_NS}}}words", str(word_count(body)))
-    for sp in body.iter(f"{{{TEI_NS}}}sp"):
-        sp.set(f"{{{ED_NS}}}words", str(word_count(sp)))
-
-
 @lru_cache(maxsize=1)
 def _record_format() -> bytes:
     """What shapes a record besides the document: the stylesheets and this module.
     Part of every record's cache key, so that a new version of the tool never
     reads an old record."""
     digest = hashlib.sha256(Path(__file__).read_bytes())
-    for name in ("site-summary.xsl", "html-common.xsl", "common.xsl"):
+    for name in ("site-summary.xsl", "html-common.xsl", "common.xsl", "turns.xsl"):
         digest.update(xslt_path(name).read_bytes())
     return digest.digest()
 
@@ -194,7 +136,6 @@ class HtmlRenderer:
     def _make_record(self, tree: etree._ElementTree, doc_id: str, path: Path) -> str:
         """The document's record (see site-summary.xsl) as the cache keeps it: its
         sort key and id on one line, then the record."""
-        _count_words(tree.getroot())
         record = self._summary.transform(tree, {"doc-id": doc_id}, str(path))
         sort = etree.fromstring(record.encode("utf-8")).get("sort", "")
         return f"{sort}\t{doc_id}\n{record}"

@@ -10,11 +10,12 @@ Output layout, relative to the output folder (an edition's build/):
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import click
 
-from .errors import EditionError, settings
+from .errors import EditionError, report_bug, settings
 from .ids import clashes, described, tei_id
 from .xmlsafe import parse_xml_bytes
 
@@ -51,25 +52,26 @@ def _refuse_clashes(files: list[Path]) -> None:
                            "file name); change one")
 
 
-def _each(kind: str, files: list[Path], render, failed: dict[Path, str]) -> list[Path]:
-    """Render each file not failed yet; a bad file is reported in one line and the
-    others go on. Return the files rendered."""
+def _each(runner, kind: str, calls: dict[Path, tuple], failed: dict[Path, str]) -> list[Path]:
+    """Run the task of each file not failed yet on the worker pool; report each
+    output, or a bad file in one line, in the order the files were given while
+    the others go on. Return the files rendered."""
+    paths = [path for path in calls if path not in failed]
+    results: dict[int, dict] = {}
+    runner.run([calls[path] for path in paths], results.__setitem__)
     done = []
-    for path in files:
-        if path in failed:
-            continue
-        try:
-            written = render(path)
-        except EditionError as exc:
-            exc.path = exc.path or str(path)
-            failed[path] = str(exc)
-        except Exception as exc:  # a bug, not the editor's mistake: still one line
-            failed[path] = f"{path}: internal error: {type(exc).__name__}: {' '.join(str(exc).split())}"
+    for index, path in enumerate(paths):
+        result = results[index]
+        if "trace" in result:  # a bug: its traceback to the log, one line here
+            if settings["debug"]:
+                click.echo(result["trace"].rstrip(), err=True)
+            result["errors"] = [f"{result['where']}: {report_bug(result['trace'])}"]
+        if result.get("errors"):
+            failed[path] = result["errors"][0]
+            click.echo(f"error: {failed[path]}", err=True)
         else:
-            click.echo(f"{kind:<5} {written}")
+            click.echo(f"{kind:<5} {result['outputs'][0]}")
             done.append(path)
-            continue
-        click.echo(f"error: {failed[path]}", err=True)
     return done
 
 
@@ -82,14 +84,17 @@ def _each(kind: str, files: list[Path], render, failed: dict[Path, str]) -> list
 @click.option("--edition", "edition_dir", type=click.Path(file_okay=False, exists=True),
               default=None, help="Edition folder whose edition.toml supplies collection metadata.")
 @click.option("--paper", type=click.Choice(["a4", "us-letter"]), default="a4", show_default=True)
+@click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
+              help="Worker processes [default: the number of cores].")
 @click.pass_context
-def render_command(ctx, paths, targets, output, edition_dir, paper):
+def render_command(ctx, paths, targets, output, edition_dir, paper, jobs):
     """Render TEI files (or folders of them) as HTML and/or PDF.
 
     A file that cannot be rendered is reported and left out; the others, the
     collection pages and the volume are still written. Exit status: 0 when every
     file was rendered, 1 when any failed.
     """
+    from .build import Runner, _renderer, task_html, task_pdf
     from .register import load_edition
 
     settings["log_folder"] = Path(output)
@@ -98,21 +103,24 @@ def render_command(ctx, paths, targets, output, edition_dir, paper):
     edition = load_edition(Path(edition_dir)).metadata if edition_dir else {}
     out = Path(output)
     failed: dict[Path, str] = {}
-    if targets in ("html", "all"):
-        from .html import HtmlRenderer
-
-        renderer = HtmlRenderer(edition)
-        rendered = _each("html", files, lambda path: renderer.document(path, out), failed)
-        if rendered:
-            for written in renderer.site(rendered, out):
-                click.echo(f"html  {written}")
-    if targets in ("pdf", "all"):
-        from .pdf import PdfRenderer
-
-        renderer = PdfRenderer(edition, paper=paper)
-        rendered = _each("pdf", files, lambda path: renderer.document(path, out / "pdf"), failed)
-        if rendered and (len(rendered) > 1 or edition_dir):
-            click.echo(f"pdf   {renderer.volume(rendered, out / 'pdf')}")
+    # The build's worker pool, a few documents per worker in flight; each page
+    # is the same bytes whichever worker makes it.
+    runner = Runner(jobs or os.cpu_count() or 1)
+    try:
+        if targets in ("html", "all"):
+            calls = {path: (task_html, (edition, str(path), str(out), False)) for path in files}
+            rendered = _each(runner, "html", calls, failed)
+            if rendered:
+                for written in _renderer("html", edition).site(rendered, out):
+                    click.echo(f"html  {written}")
+        if targets in ("pdf", "all"):
+            calls = {path: (task_pdf, (edition, str(path), str(out / "pdf"), paper, False))
+                     for path in files}
+            rendered = _each(runner, "pdf", calls, failed)
+            if rendered and (len(rendered) > 1 or edition_dir):
+                click.echo(f"pdf   {_renderer('pdf', edition, paper).volume(rendered, out / 'pdf')}")
+    finally:
+        runner.close()
     if failed:
         if len(files) > 1:
             click.echo(f"{len(failed)} of {len(files)} files not rendered", err=True)
