@@ -29,16 +29,6 @@
   <xsl:variable name="ed:turns-per-row" as="xs:integer" select="40"/>
   <xsl:variable name="ed:strip-height" as="xs:integer" select="44"/>
 
-  <!-- Words per turn, counted once for the whole page (the chart, the table
-       and the participants all add them up). -->
-  <xsl:variable name="ed:turn-words" as="map(xs:string, xs:integer)"
-      select="map:merge(for $t in /tei:TEI/tei:text//tei:sp return map { generate-id($t): ed:word-count($t) })"/>
-
-  <xsl:function name="ed:turn-words" as="xs:integer">
-    <xsl:param name="turns" as="element(tei:sp)*"/>
-    <xsl:sequence select="sum(for $t in $turns return ($ed:turn-words(generate-id($t)), ed:word-count($t))[1])"/>
-  </xsl:function>
-
   <!-- Who speaks a turn: the @who id, or the printed label when there is none. -->
   <xsl:function name="ed:turn-key" as="xs:string">
     <xsl:param name="sp" as="element(tei:sp)"/>

@@ -9,7 +9,11 @@
   Input: a TEI document. Turns, their numbers and words come from
   turns.xsl, counted once per document. Parameter doc-id: the document's id (its xml:id, else its file name).
 
-  Output:
+  Output (template ed:record-text, the form the cache keeps): the record's
+  sort key and the document's id on one line, then the record serialised.
+  The page (tei-to-html.xsl) writes it as a second result of its own
+  transform, so a document is parsed and walked once for both; run alone,
+  this stylesheet writes it as its only result. The record:
     <ed:document id sort date title classification citation lang turns words>
       <ed:group head>                     a participants list, in order
         <ed:member ref name/>
@@ -30,16 +34,28 @@
   <xsl:import href="html-common.xsl"/>
   <xsl:import href="turns.xsl"/>
 
-  <xsl:output method="xml" encoding="UTF-8" indent="no" omit-xml-declaration="yes"/>
+  <xsl:output method="text" encoding="UTF-8"/>
 
   <xsl:param name="doc-id" as="xs:string" select="''"/>
+
+  <xsl:template match="/">
+    <xsl:call-template name="ed:record-text"/>
+  </xsl:template>
+
+  <xsl:template name="ed:record-text">
+    <xsl:variable name="record" as="element(ed:document)">
+      <xsl:apply-templates select="/tei:TEI" mode="ed:record"/>
+    </xsl:variable>
+    <xsl:value-of select="$record/@sort || '&#9;' || $doc-id || '&#10;'
+        || serialize($record, map { 'method': 'xml', 'omit-xml-declaration': true() })"/>
+  </xsl:template>
 
   <xsl:key name="person-mentions" match="tei:text//tei:persName[@ref]"
       use="replace(normalize-space(@ref), '^#', '')"/>
   <xsl:key name="name-mentions" match="tei:text//tei:placeName[@ref] | tei:text//tei:orgName[@ref]"
       use="replace(normalize-space(@ref), '^#', '')"/>
 
-  <xsl:template match="/tei:TEI">
+  <xsl:template match="tei:TEI" mode="ed:record">
     <xsl:variable name="date" select="ed:principal-date(.)[.]"/>
     <xsl:variable name="participants" select="tei:teiHeader/tei:profileDesc/tei:particDesc//tei:person[@xml:id]"/>
     <!-- The collection's order: the document's number (TEI/@n, from the front

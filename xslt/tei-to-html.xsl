@@ -22,15 +22,17 @@
     xmlns="http://www.w3.org/1999/xhtml"
     exclude-result-prefixes="#all">
 
+  <!-- first, so that its output method (text) is the one the page overrides -->
+  <xsl:import href="site-summary.xsl"/>
   <xsl:import href="html-common.xsl"/>
   <xsl:import href="html-glance.xsl"/>
   <xsl:include href="html-apparatus.xsl"/>
   <xsl:include href="html-search.xsl"/>
   <xsl:include href="html-layout.xsl"/>
 
-  <!-- The document's id, which names its page, PDF and TEI (html.py passes it: the
-       rule is ids.py's); the root's xml:id only when the stylesheet is run alone. -->
-  <xsl:param name="doc-id" as="xs:string" select="''"/>
+  <!-- $doc-id (declared in site-summary.xsl): the document's id, which names its
+       page, PDF and TEI (html.py passes it: the rule is ids.py's); the root's
+       xml:id only when the stylesheet is run alone. -->
 
   <xsl:variable name="tei" select="/tei:TEI"/>
   <xsl:variable name="id" as="xs:string"
@@ -63,6 +65,11 @@
     <xsl:if test="not(tei:TEI)">
       <xsl:message terminate="yes">not a TEI document: the root element is not TEI</xsl:message>
     </xsl:if>
+    <!-- The document's record for the collection pages (site-summary.xsl), from
+         this same transform: html.py keeps it in its cache, never a file here. -->
+    <xsl:result-document href="record" method="text">
+      <xsl:call-template name="ed:record-text"/>
+    </xsl:result-document>
     <xsl:call-template name="ed:page">
       <xsl:with-param name="title" select="$title || ' — ' || $edition-short-title"/>
       <xsl:with-param name="lang" select="$page-lang"/>

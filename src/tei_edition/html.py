@@ -78,7 +78,7 @@ def _load_tei(path: Path, data: bytes | None = None) -> etree._ElementTree:
 
 def _write(path: Path, data: str | bytes) -> None:
     try:
-        write_atomic(path, data)
+        write_atomic(path, data, durable=False)
     except OSError as exc:
         raise EditionError(f"cannot write: {exc.strerror}", str(path)) from None
 
@@ -125,20 +125,22 @@ class HtmlRenderer:
         data = _read(tei_path)
         tree = _load_tei(tei_path, data)
         doc_id = tei_id(tree.getroot(), tei_path)
-        html = self._page.transform(tree, {**self.params, "doc-id": doc_id}, str(tei_path))
+        # one transform makes the page and, as its second result, the record
+        secondary: dict[str, str] = {}
+        html = self._page.transform(tree, {**self.params, "doc-id": doc_id}, str(tei_path),
+                                    secondary)
         target = Path(site_dir) / f"{doc_id}.html"
         _write(target, html)
         cached = _records_dir(site_dir) / f"{_record_key(data, tei_path)}.record"
         if not cached.is_file():
-            _store({cached: self._make_record(tree, doc_id, tei_path)})
+            _store({cached: secondary["record"]})
         return target
 
     def _make_record(self, tree: etree._ElementTree, doc_id: str, path: Path) -> str:
-        """The document's record (see site-summary.xsl) as the cache keeps it: its
-        sort key and id on one line, then the record."""
-        record = self._summary.transform(tree, {"doc-id": doc_id}, str(path))
-        sort = etree.fromstring(record.encode("utf-8")).get("sort", "")
-        return f"{sort}\t{doc_id}\n{record}"
+        """The document's record (site-summary.xsl) as the cache keeps it: its sort
+        key and id on one line, then the record; for a document whose page was not
+        made in this build."""
+        return self._summary.transform(tree, {"doc-id": doc_id}, str(path))
 
     def _record(self, path: Path, cache: Path, used: set[str],
                 new: dict[Path, str]) -> tuple[str, str, str]:
@@ -212,7 +214,7 @@ def _records_dir(site_dir: Path) -> Path:
 def _store(records: dict[Path, str]) -> None:
     try:
         for path, text in records.items():
-            write_atomic(path, text)
+            write_atomic(path, text, durable=False)
     except (OSError, EditionError):
         pass  # only a cache: the next build makes the records again
 

@@ -49,22 +49,29 @@ class Stylesheet:
             self._executable = compiler.compile_stylesheet(stylesheet_file=str(path))
         except Exception as exc:  # saxonche raises PySaxonApiError
             raise ToolBug(f"stylesheet {name} does not compile: {exc}") from None
+        # Secondary results (xsl:result-document) are kept in memory, never written
+        # by Saxon: transform_node hands them to its caller.
+        self._executable.set_capture_result_documents(True, True)
 
     def transform(self, document: etree._ElementTree | etree._Element | bytes,
-                  params: dict[str, str] | None = None, source: str | None = None) -> str:
+                  params: dict[str, str] | None = None, source: str | None = None,
+                  secondary: dict[str, str] | None = None) -> str:
         """Run the stylesheet on a TEI document; return the serialised result.
-        source names the input file in any error."""
+        source names the input file in any error; secondary: see transform_node."""
         if isinstance(document, bytes):
             document = parse_xml_bytes(document, source or "<input>")
         root = document.getroot() if isinstance(document, etree._ElementTree) else document
         return self.transform_node(parse_own_xml(etree.tostring(root, encoding="unicode"),
-                                                 self.name), params, source, root)
+                                                 self.name), params, source, root, secondary)
 
     def transform_node(self, node, params: dict[str, str] | None = None,
-                       source: str | None = None, root: etree._Element | None = None) -> str:
+                       source: str | None = None, root: etree._Element | None = None,
+                       secondary: dict[str, str] | None = None) -> str:
         """Run the stylesheet on a document Saxon has parsed already (parse_own_xml),
         so that one parse can serve several stylesheets. An error names source, and
-        the element of root whose template failed where that can be told."""
+        the element of root whose template failed where that can be told.
+        secondary, when given, receives each text result of xsl:result-document
+        by the last part of its href."""
         proc = _processor()
         self._executable.clear_parameters()
         for key, value in (params or {}).items():
@@ -78,6 +85,9 @@ class Stylesheet:
         if error is not None:
             element, line = _failing_element("".join(saxon_report), root)
             raise EditionError(f"{self.name} failed{element}: {error}", source, line)
+        if secondary is not None:
+            for uri, value in (self._executable.get_result_documents() or {}).items():
+                secondary[uri.rsplit("/", 1)[-1]] = value.head.string_value
         return result or ""
 
 
