@@ -187,6 +187,9 @@ class EditionBuild:
         return self.state["documents"].setdefault(doc_id, {})
 
     def save(self) -> None:
+        # Pages, records and PDFs are written without an fsync each: one sync here
+        # puts them on disk before the state says they are built.
+        os.sync()
         write_atomic(self.state_path, json.dumps(self.state, sort_keys=True, indent=1) + "\n")
 
     def tei_size(self, doc: Document) -> int:

@@ -27,10 +27,12 @@ def read_input(path: str | os.PathLike, expected: str = "a file") -> bytes:
         raise os_error(exc, path, "cannot read the file") from None
 
 
-def write_atomic(path: str | os.PathLike, data: bytes | str) -> None:
+def write_atomic(path: str | os.PathLike, data: bytes | str, durable: bool = True) -> None:
     """Write data to a temporary file beside path, fsync it, then rename it over path.
     The machine's refusal (no such folder, no permission, disk full) is an
-    EditionError naming path."""
+    EditionError naming path. durable=False leaves out the fsync (a few ms of
+    waiting for the disk per file): for the many outputs of a build, which
+    syncs them all at once before its state calls them done (build.py)."""
     target = Path(path)
     if isinstance(data, str):
         data = data.encode("utf-8")
@@ -42,8 +44,9 @@ def write_atomic(path: str | os.PathLike, data: bytes | str) -> None:
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
+            if durable:
+                handle.flush()
+                os.fsync(handle.fileno())
         os.chmod(tmp, 0o644)
         os.replace(tmp, target)
     except BaseException as exc:

@@ -74,7 +74,7 @@ class PdfRenderer:
         source = self._typst(tree.getroot(), doc_id, str(tei_path))
         pdf = self._compile(source, {f"{doc_id}.xml": data}, _timestamp([tree]), str(tei_path))
         target = Path(pdf_dir) / f"{doc_id}.pdf"
-        write_atomic(target, pdf)
+        write_atomic(target, pdf, durable=False)  # a build syncs its outputs at once
         return target
 
     def volume(self, tei_paths: list[Path], pdf_dir: Path) -> Path:
