@@ -115,3 +115,25 @@ def test_the_collection_is_ordered_by_number_then_date_then_id(tmp_path):
     order = [a.get("href") for a in index.cssselect(".document-entry h3 a")]
     # numbered first; then by date (both 1956-09-17), then by id
     assert order == ["memorandum-1957-03-02.html", "hostile.html", "korean-delegation-1956-09-16.html"]
+
+
+def test_records_made_with_the_pages_give_the_collection_pages_made_without_them(tmp_path):
+    """The page's transform writes the record as its second result; a document whose
+    page was not rendered gets its record from site-summary.xsl alone. Every fixture
+    (hostile text, apparatus, a corpus, scripts, TEI from elsewhere) gives the same
+    collection pages both ways."""
+    from tei_edition.html import HtmlRenderer
+
+    fixtures = ROOT / "tests" / "fixtures"
+    paths = documents(tmp_path)[1:] + [p for folder in ("constructs", "foreign")
+                                   for p in sorted((fixtures / folder).glob("*.xml"))]
+    renderer = HtmlRenderer({"title": "Both ways"})
+    for path in paths:
+        renderer.document(path, tmp_path / "with")
+    renderer.site(paths, tmp_path / "with")
+    renderer.site(paths, tmp_path / "alone")
+    for name in ("index.html", "persons.html", "places.html", "subjects.html", "search.html"):
+        assert (tmp_path / "with" / name).read_bytes() == (tmp_path / "alone" / name).read_bytes(), name
+    made = {p.read_text(encoding="utf-8") for p in (tmp_path / "with" / ".cache" / "records").iterdir()}
+    assert made == {p.read_text(encoding="utf-8")
+                    for p in (tmp_path / "alone" / ".cache" / "records").iterdir()}
