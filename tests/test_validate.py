@@ -303,3 +303,15 @@ def test_the_ci_template_commands_work_with_this_tool(tmp_path, monkeypatch):
     assert "::error file=editions/bad.xml,line=50,col=9,title=profile/dangling-reference::" in (
         run("editions", "--format", "github").output)
     assert etree.parse(str(tmp_path / "tei-validation.xml")).getroot().tag == "testsuites"
+
+
+def test_a_pointer_joined_by_a_no_break_space_is_named_at_its_line(tmp_path):
+    """XML separates pointers by spaces, tabs and line ends only: '#mikoyan\u00a0#rim-hae'
+    is one pointer that names nothing, reported at the line of its element."""
+    text = (FIXTURES / "valid" / "base-record.xml").read_text(encoding="utf-8")
+    bad = tmp_path / "joined.xml"
+    bad.write_text(text.replace('<sp who="#mikoyan" xml:id="turn-1">',
+                                '<sp who="#mikoyan\u00a0#rim-hae" xml:id="turn-1">', 1), encoding="utf-8")
+    result = run(str(bad))
+    assert result.exit_code == 1
+    assert f"{bad}:45:9: profile/dangling-reference: @who on <sp> points to" in result.output
