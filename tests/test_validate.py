@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import re
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -315,3 +316,18 @@ def test_a_pointer_joined_by_a_no_break_space_is_named_at_its_line(tmp_path):
     result = run(str(bad))
     assert result.exit_code == 1
     assert f"{bad}:45:9: profile/dangling-reference: @who on <sp> points to" in result.output
+
+
+@pytest.mark.parametrize("output_format", ["text", "json"])
+def test_two_workers_give_the_report_of_one(tmp_path, output_format):
+    """validate -j 2 checks the profile on the build's worker pool: every fixture,
+    valid and invalid (more than the pool needs to start), gives the same report,
+    byte for byte, in the same order, as -j 1."""
+    files = VALID + INVALID
+    assert len(files) > 4 * validation.PROFILE_CHUNK
+    reports = [subprocess.run([sys.executable, "-m", "tei_edition.cli", "validate", *map(str, files),
+                               "--format", output_format, "-j", jobs], capture_output=True, cwd=tmp_path)
+               for jobs in ("1", "2")]
+    assert reports[0].returncode == reports[1].returncode == 1
+    assert reports[0].stdout == reports[1].stdout
+    assert b"dangling-reference" in reports[0].stdout

@@ -394,6 +394,24 @@ def _renderer(kind: str, metadata: dict, paper: str = "a4"):
     return _cached(kind, _metadata_key(metadata) + paper, lambda: PdfRenderer(metadata, paper=paper))
 
 
+def task_profile(paths: list[str], max_bytes: int, profile: str) -> dict:
+    """The project profile of a few files, for `validate -j` (which runs jing itself,
+    once for the whole batch)."""
+    from .validate import Validator
+
+    try:
+        validator = _cached("profile", f"{profile} {max_bytes}",
+                            lambda: Validator(max_bytes, use_jing=False, profile=profile))
+        faults = []
+        for path in paths:
+            data, tree, _, _ = validator.well_formed(path)
+            if tree is not None:
+                faults.extend(validator.profile(path, tree, data))
+        return {"faults": faults}
+    except Exception as exc:
+        return _failure(exc, paths[0])
+
+
 def task_html(metadata: dict, tei: str, site_dir: str, in_build: bool = True) -> dict:
     """One document's page; in_build: hold the build folder (render has none)."""
     try:

@@ -36,7 +36,7 @@ from pathlib import Path
 
 import click
 
-from .errors import EditionError, shown
+from .errors import EditionError, ToolBug, shown
 from .files import read_input, write_atomic
 # --profile project: every layer must pass; --profile tei: well-formed and TEI P5 suffice.
 from .register import VALIDATION_PROFILES as PROFILES
@@ -57,6 +57,8 @@ POINTER_ATTRIBUTES = ("who", "ref", "corresp", "target")
 DATE_ATTRIBUTES = ("when", "notBefore", "notAfter", "from", "to")
 # One JVM per this many files keeps command lines within every OS limit.
 JING_BATCH = 2000
+# Files per task when the profile is checked on a worker pool.
+PROFILE_CHUNK = 8
 
 
 @dataclass(frozen=True, order=True)
@@ -622,8 +624,10 @@ class Validator:
 
     # -- a batch --------------------------------------------------------------
 
-    def validate(self, paths: list[str]) -> Report:
-        """Validate files; jing runs once over all well-formed ones."""
+    def validate(self, paths: list[str], runner=None) -> Report:
+        """Validate files; jing runs once over all well-formed ones. With runner
+        (build.Runner), the profile, the slow layer, is checked on its worker pool
+        meanwhile, a few files per task."""
         faults: list[Fault] = []
         warnings: list[Fault] = []
         parsed: dict[str, tuple[bytes, object]] = {}
@@ -654,8 +658,12 @@ class Validator:
             skipped["tei"] = self.jing
         # under --profile tei the profile still speaks, but it does not stop a file
         profile_faults = warnings if self.profile_name == "tei" else faults
-        for path, (data, tree) in parsed.items():
-            profile_faults.extend(self.profile(path, tree, data))
+        chunks = [list(parsed)[i:i + PROFILE_CHUNK] for i in range(0, len(parsed), PROFILE_CHUNK)]
+        if runner is not None and runner.use_pool(len(chunks)):
+            profile_faults.extend(self._profiles_on_pool(chunks, runner))
+        else:
+            for path, (data, tree) in parsed.items():
+                profile_faults.extend(self.profile(path, tree, data))
         if jing_thread is not None:
             jing_thread.join()
             if "error" in jing_result:
@@ -668,6 +676,23 @@ class Validator:
 
         return Report(list(paths), sorted(faults, key=in_order), skipped, not_reached,
                       sorted(warnings, key=in_order), self.profile_name)
+
+
+    def _profiles_on_pool(self, chunks: list[list[str]], runner) -> list[Fault]:
+        from .build import task_profile
+
+        results: dict[int, dict] = {}
+        runner.run([(task_profile, (chunk, self.max_bytes, self.profile_name)) for chunk in chunks],
+                   results.__setitem__)
+        faults: list[Fault] = []
+        for index in range(len(chunks)):
+            result = results[index]
+            if "trace" in result:  # a bug in a worker: its traceback goes to the log
+                raise ToolBug(result["trace"])
+            if "errors" in result:
+                raise EditionError(result["errors"][0])
+            faults.extend(result["faults"])
+        return faults
 
 
 def _locator(data: bytes | None):
@@ -982,15 +1007,23 @@ FORMATS = {"text": format_text, "json": format_json, "junit": format_junit,
               help="project: every layer must pass; tei: a well-formed file valid against "
                    "tei_all passes, profile faults are warnings [default: the edition's "
                    "'profile' in edition.toml, else project].")
+@click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
+              help="Worker processes [default: the number of cores].")
 @click.pass_context
-def validate_command(ctx, paths, output_format, output, max_size, profile):
+def validate_command(ctx, paths, output_format, output, max_size, profile, jobs):
     """Validate TEI files, folders or editions: well-formedness, TEI P5, project profile.
 
     Exit status: 0 when every file passes, 1 when any fails, 2 for usage errors.
     """
+    from .build import Runner
+
     files = collect_files(list(paths))
     profile = profile or _edition_profile(list(paths))
-    report = Validator(max_bytes=max_size * 1048576, profile=profile).validate(files)
+    runner = Runner(jobs or os.cpu_count() or 1)
+    try:
+        report = Validator(max_bytes=max_size * 1048576, profile=profile).validate(files, runner)
+    finally:
+        runner.close()
     text = FORMATS[output_format](report)
     if output:
         write_atomic(output, text)
