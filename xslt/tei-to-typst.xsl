@@ -364,7 +364,8 @@
     <xsl:variable name="s" select="if (. is $last-text) then replace($s, ' $', '') else $s"/>
     <!-- A word longer than a line gets a zero-width break every 200 characters:
          Typst can then wrap it, and no PDF string outgrows PDF/A's 32,767 limit. -->
-    <xsl:variable name="s" select="replace($s, '(\S{200})(\S)', '$1&#x200B;$2')"/>
+    <xsl:variable name="s" select="if (string-length($s) gt 200 and (some $word in tokenize($s) satisfies string-length($word) gt 200))
+        then replace($s, '(\S{200})(\S)', '$1&#x200B;$2') else $s"/>
     <xsl:sequence select="if ($s) then ty:str($s) else ''"/>
   </xsl:template>
 

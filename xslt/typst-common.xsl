@@ -22,10 +22,21 @@
     xmlns:ty="urn:tei-edition:typst"
     exclude-result-prefixes="#all">
 
+  <!-- Saxon's regular expressions cost far more per character than its string
+       functions, and every character of a transcript passes through these
+       two functions: each tells with contains() or translate() whether its
+       regular expression has anything to do, and runs it only then. -->
   <xsl:function name="ty:clean" as="xs:string">
     <xsl:param name="s" as="xs:string?"/>
-    <xsl:sequence select="replace(string($s), '[ \t\r\n]+', ' ')"/>
+    <xsl:variable name="s" select="string($s)"/>
+    <xsl:sequence select="if (contains($s, '  ') or translate($s, '&#9;&#10;&#13;', '') ne $s)
+        then replace($s, '[ \t\r\n]+', ' ') else $s"/>
   </xsl:function>
+
+  <!-- The characters \p{Cc}, \p{Zl} and \p{Zp} an XML 1.0 text can hold
+       once whitespace is folded: DEL, the C1 controls, the line and paragraph
+       separators. -->
+  <xsl:variable name="ty:unprintable" as="xs:string" select="codepoints-to-string((127 to 159, 8232, 8233))"/>
 
   <!-- A Typst string literal holding exactly the characters of $s (after
        whitespace folding). Inside "…" Typst knows only the escapes \\, \",
@@ -34,10 +45,13 @@
        one line whatever the input holds. -->
   <xsl:function name="ty:str" as="xs:string">
     <xsl:param name="s" as="xs:string?"/>
-    <xsl:variable name="escaped" select="replace(replace(ty:clean($s), '\\', '\\\\'), '&quot;', '\\&quot;')"/>
+    <xsl:variable name="clean" select="ty:clean($s)"/>
+    <xsl:variable name="escaped" select="if (contains($clean, '\') or contains($clean, '&quot;'))
+        then replace(replace($clean, '\\', '\\\\'), '&quot;', '\\&quot;') else $clean"/>
     <xsl:variable name="safe" as="xs:string">
       <xsl:choose>
-        <xsl:when test="matches($escaped, '[\p{Cc}\p{Zl}\p{Zp}]')">
+        <xsl:when test="translate($escaped, $ty:unprintable, '') ne $escaped
+                        and matches($escaped, '[\p{Cc}\p{Zl}\p{Zp}]')">
           <xsl:sequence select="string-join(
               for $c in string-to-codepoints($escaped)
               return if (matches(codepoints-to-string($c), '[\p{Cc}\p{Zl}\p{Zp}]'))
