@@ -163,7 +163,7 @@ def test_a_batch_render_reports_bad_files_and_renders_the_rest(tmp_path):
     (batch / "broken.xml").write_text(LETTER.read_text().replace("</closer>", "</closing>"))
     (batch / "not-tei.xml").write_text('<?xml version="1.0"?>\n<letter>\n  <p>Hello</p>\n</letter>\n')
     site = tmp_path / "site"
-    result = tool("render", str(batch), "-o", str(site))
+    result = tool("render", str(batch), "-o", str(site), "--volume")
     assert result.returncode == 1
     errors = [line for line in result.stderr.splitlines() if line.startswith("error: ")]
     # each bad file once, with its line: the PDF pass does not try it again

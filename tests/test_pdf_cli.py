@@ -18,7 +18,7 @@ MEMO = REPO / "tests" / "fixtures" / "pdf" / "memorandum.xml"
 def test_render_pdf_writes_documents_and_volume(tmp_path):
     result = CliRunner().invoke(render_command, [
         str(EXAMPLE), str(MEMO), "--to", "pdf", "-o", str(tmp_path),
-        "--edition", str(REPO / "editions" / "korean-1956"), "--paper", "us-letter"])
+        "--edition", str(REPO / "editions" / "korean-1956"), "--paper", "us-letter", "--volume"])
     assert result.exit_code == 0, result.output
     written = sorted(p.name for p in (tmp_path / "pdf").iterdir())
     assert written == ["korean-delegation-1956-09-16.pdf", "memorandum-1955-06-01.pdf", "volume.pdf"]
@@ -26,6 +26,15 @@ def test_render_pdf_writes_documents_and_volume(tmp_path):
     volume = PdfReader(str(tmp_path / "pdf" / "volume.pdf"))
     assert volume.metadata.title == "Soviet–Korean Party Conversations, 1956"  # from edition.toml
     assert round(float(volume.pages[0].mediabox.width)) == 612  # US Letter
+
+
+def test_render_pdf_writes_no_volume_unless_asked(tmp_path):
+    """The volume's memory grows with the collection; the documents' does not."""
+    result = CliRunner().invoke(render_command, [str(EXAMPLE), str(MEMO), "--to", "pdf", "-o",
+                                                 str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    assert sorted(p.name for p in (tmp_path / "pdf").iterdir()) == [
+        "korean-delegation-1956-09-16.pdf", "memorandum-1955-06-01.pdf"]
 
 
 def test_render_pdf_refuses_a_file_that_is_not_tei(tmp_path):

@@ -23,7 +23,7 @@ def _documents(folder) -> list:
 
 def _render(documents, out, jobs: int, target: str) -> dict[str, bytes]:
     subprocess.run([sys.executable, "-m", "tei_edition.cli", "render", *map(str, documents),
-                    "--to", target, "-o", str(out), "-j", str(jobs)],
+                    "--to", target, "-o", str(out), "-j", str(jobs), "--volume"],
                    check=True, capture_output=True, env={"SOURCE_DATE_EPOCH": "0",
                                                          "PATH": "/usr/bin:/bin"})
     return {p.relative_to(out).as_posix(): p.read_bytes()

@@ -86,8 +86,11 @@ def _each(runner, kind: str, calls: dict[Path, tuple], failed: dict[Path, str]) 
 @click.option("--paper", type=click.Choice(["a4", "us-letter"]), default="a4", show_default=True)
 @click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
               help="Worker processes [default: the number of cores].")
+@click.option("--volume", is_flag=True,
+              help="Also typeset pdf/volume.pdf, the whole collection in one PDF (its memory "
+                   "grows with the collection: about 1.5 MB a page).")
 @click.pass_context
-def render_command(ctx, paths, targets, output, edition_dir, paper, jobs):
+def render_command(ctx, paths, targets, output, edition_dir, paper, jobs, volume):
     """Render TEI files (or folders of them) as HTML and/or PDF.
 
     A file that cannot be rendered is reported and left out; the others, the
@@ -117,7 +120,8 @@ def render_command(ctx, paths, targets, output, edition_dir, paper, jobs):
             calls = {path: (task_pdf, (edition, str(path), str(out / "pdf"), paper, False))
                      for path in files}
             rendered = _each(runner, "pdf", calls, failed)
-            if rendered and (len(rendered) > 1 or edition_dir):
+            if rendered and volume:
+                runner.close()  # the workers' memory goes back before Typst sets the volume
                 click.echo(f"pdf   {_renderer('pdf', edition, paper).volume(rendered, out / 'pdf')}")
     finally:
         runner.close()
