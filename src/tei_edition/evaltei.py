@@ -3,7 +3,8 @@
 For every TEI file under DIR this runs the tool as a user would, one command
 at a time: `validate --profile tei`, `render --to html` and `render --to pdf`.
 Per file it reports each command's exit status and time (start-up included),
-and the share of the source's words — everything outside teiHeader — found
+and the share of the source's words — everything outside teiHeader and
+standOff, the metadata the behaviour table leaves out of the text — found
 in the HTML page and in the PDF's text (pdftotext). A crash is a Python
 traceback or an exit status other than 0, 1 or 2.
 
@@ -105,9 +106,10 @@ def _text_of(root: etree._Element, blocks: set[str], skipped: set[str], local,
 
 
 def tei_words(path: Path) -> Counter:
-    """Words of a TEI file outside its teiHeader(s)."""
+    """Words of a TEI file outside its teiHeader(s) and standOff."""
     root = etree.parse(str(path), safe_parser(huge=True)).getroot()
-    return words(_text_of(root, TEI_BLOCKS, {"teiHeader"}, lambda n: etree.QName(n).localname,
+    return words(_text_of(root, TEI_BLOCKS, {"teiHeader", "standOff"},
+                          lambda n: etree.QName(n).localname,
                           TEI_ALTERNATIVES_IN))
 
 
