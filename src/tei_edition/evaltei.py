@@ -123,7 +123,13 @@ def html_words(path: Path) -> Counter:
         sign.drop_tree()                         # is not a word boundary
     body = document.find("body")
     return words(_text_of(body if body is not None else document, HTML_BLOCKS, HTML_SKIPPED,
-                          lambda n: str(n.tag).lower()))
+                          _html_name, {"tei-subst"}))
+
+
+def _html_name(node) -> str:
+    """An HTML element's name for the word count: a substitution (its readings
+    are words of their own, as in the TEI count) by its class, else its tag."""
+    return "tei-subst" if "tei-subst" in (node.get("class") or "").split() else str(node.tag).lower()
 
 
 def pdf_words(path: Path, source: Counter) -> Counter:
