@@ -25,6 +25,7 @@
     ed:safe-link(s)                  ed:safe-url(s), or '#id' for a pointer into the page
     ed:safe-image(s)                 an https URL or a plain relative file path, else ''
     ed:principal-date(tei)           the date a document is cited and sorted by
+    ed:collection-sort-key(tei)      the collection's order: number, then date (then the id)
     ed:life-span(person)             '1895–1978', 'born 1904', 'died 1989'
     ed:authority-url(idno)           the record an idno of a known scheme names
     ed:text-lang(tei)                the language of the text, by TEI's precedence
@@ -281,6 +282,17 @@
   <xsl:function name="ed:principal-date" as="xs:string">
     <xsl:param name="tei" as="element(tei:TEI)"/>
     <xsl:sequence select="string((ed:document-date($tei), ed:meeting-date($tei))[.][1])"/>
+  </xsl:function>
+
+  <!-- The collection's order, everywhere (the site's records, the pages'
+       previous and next, the volume): the document's number (TEI/@n, from the
+       front matter; unnumbered documents follow), then its principal date
+       (undated last); ties go by the document's id. -->
+  <xsl:function name="ed:collection-sort-key" as="xs:string">
+    <xsl:param name="tei" as="element(tei:TEI)"/>
+    <xsl:variable name="n" select="normalize-space($tei/@n)"/>
+    <xsl:sequence select="(if (matches($n, '^\d{1,9}$')) then format-integer(xs:integer($n), '000000000') else '~')
+                          || ' ' || (ed:principal-date($tei)[.], '9999')[1]"/>
   </xsl:function>
 
   <xsl:function name="ed:life-span" as="xs:string?">

@@ -65,10 +65,11 @@
   </xsl:template>
 
   <xsl:template match="tei:teiCorpus" mode="root">
+    <!-- in the collection's order (common.xsl), as the site lists them -->
     <xsl:variable name="docs" as="element(tei:TEI)*">
       <xsl:perform-sort select="tei:TEI">
-        <xsl:sort select="ty:sort-date(.)"/>
-        <xsl:sort select="ed:title(.)"/>
+        <xsl:sort select="ed:collection-sort-key(.)"/>
+        <xsl:sort select="string(@xml:id)"/>
       </xsl:perform-sort>
     </xsl:variable>
     <xsl:variable name="title" select="($edition-title[normalize-space()], 'Collected documents')[1]"/>
@@ -87,6 +88,7 @@
     <xsl:value-of select="'#volume-contents()' || $NL"/>
     <xsl:apply-templates select="$docs" mode="document">
       <xsl:with-param name="in-volume" select="true()"/>
+      <xsl:with-param name="volume-docs" select="$docs"/>
     </xsl:apply-templates>
     <xsl:value-of select="'#persons-index(' || ty:persons-dictionary($docs) || ')' || $NL"/>
   </xsl:template>
@@ -123,6 +125,9 @@
 
   <xsl:template match="tei:TEI" mode="document">
     <xsl:param name="in-volume" as="xs:boolean"/>
+    <!-- in the volume: every document, and this one's place among them -->
+    <xsl:param name="volume-docs" as="element(tei:TEI)*" select="()"/>
+    <xsl:variable name="n" select="if (exists($volume-docs)) then position() else 0"/>
     <xsl:variable name="header" select="tei:teiHeader"/>
     <xsl:variable name="front" select="tei:text/tei:front"/>
     <xsl:variable name="source" select="($header/tei:fileDesc/tei:sourceDesc/tei:bibl[@type = 'source'])[1]"/>
@@ -148,14 +153,25 @@
         '  abstract: ' || ty:array($header/tei:profileDesc/tei:abstract/(tei:p, tei:ab) ! ty:run(.)) || ',',
         '  groups: ' || ty:array($header/tei:profileDesc/tei:particDesc/tei:listPerson ! ty:group(.)) || ',',
         '  legend-entries: ' || ty:legend(tei:text) || ',',
+        '  volume-index: ' || (if ($n gt 0) then string($n) else 'none') || ',',
         ')', ''), $NL)"/>
     <xsl:apply-templates mode="block" select="$front/*[not(ed:shown-in-title-block(.))]"/>
     <xsl:apply-templates mode="block" select="tei:text/(tei:body, tei:group, tei:back)/*"/>
-    <xsl:value-of select="ty:document-end(.)"/>
+    <xsl:value-of select="ty:document-end(., $volume-docs[$n - 1][$n gt 1] ! ty:neighbour(., $n - 1),
+                                          $volume-docs[$n + 1][$n gt 0] ! ty:neighbour(., $n + 1))"/>
   </xsl:template>
+
+  <!-- A neighbour in the volume, for the previous/next links: (index: n, title: "…"). -->
+  <xsl:function name="ty:neighbour" as="xs:string">
+    <xsl:param name="tei" as="element(tei:TEI)"/>
+    <xsl:param name="index" as="xs:integer"/>
+    <xsl:sequence select="'(index: ' || $index || ', title: ' || ty:str(ed:title($tei)) || ')'"/>
+  </xsl:function>
 
   <xsl:function name="ty:document-end" as="xs:string">
     <xsl:param name="tei" as="element(tei:TEI)"/>
+    <xsl:param name="previous" as="xs:string?"/>
+    <xsl:param name="next" as="xs:string?"/>
     <xsl:variable name="pub" select="$tei/tei:teiHeader/tei:fileDesc/tei:publicationStmt"/>
     <xsl:variable name="url" select="ed:safe-url(($pub/tei:idno[@type = 'URI'])[1])"/>
     <xsl:variable name="licence" select="($pub/tei:availability/tei:licence)[1]"/>
@@ -165,6 +181,7 @@
         || ', licence-url: ' || ty:str-or-none(ed:safe-url($licence/@target))
         || ', rights: ' || ty:array($pub/tei:availability/tei:p ! ty:run(.))
         || ', change: ' || ty:array($tei/tei:teiHeader/tei:revisionDesc/tei:change ! ty:run(.))
+        || ', previous: ' || ($previous, 'none')[1] || ', next: ' || ($next, 'none')[1]
         || ')' || $NL"/>
   </xsl:function>
 
