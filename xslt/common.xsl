@@ -12,6 +12,9 @@
     ed:speaker-id(sp)                the first id in @who, without '#'
     ed:person(ref, context)          the tei:person a '#id' (or 'id') names
     ed:person-name(person)           the person's display name
+    ed:person-sort-key(person)       what persons indexes sort by (never an honorific)
+    ed:index-name(person)            'Kohler, Foy D.' where surname and forenames are marked
+    ed:variant-sort-key(person, s)   where another spelling's cross-reference sorts
     ed:word-count(nodes)             words of speech (no labels, stage, notes, gaps)
     ed:title(tei)                    the main title
     ed:document-date(tei)            docDate/@when (the date the document bears)
@@ -363,6 +366,42 @@
   <xsl:function name="ed:person-name" as="xs:string">
     <xsl:param name="person" as="element(tei:person)?"/>
     <xsl:sequence select="normalize-space(string(($person/tei:persName)[1]))"/>
+  </xsl:function>
+
+  <!-- How persons indexes sort and show a person: by @sortKey (the converter
+       writes it: register.name_sort_key, never an honorific), else by the
+       surname and forenames the TEI marks, else by the name as written. -->
+  <xsl:function name="ed:person-sort-key" as="xs:string">
+    <xsl:param name="person" as="element(tei:person)"/>
+    <xsl:variable name="name" select="($person/tei:persName)[1]"/>
+    <xsl:sequence select="lower-case((normalize-space($person/@sortKey),
+        string-join(($name/tei:surname, $name/tei:forename) ! tokenize(normalize-space(.)), ','),
+        string-join(tokenize(ed:person-name($person)), ','))[.][1])"/>
+  </xsl:function>
+
+  <!-- The key of another spelling's cross-reference: its last word first where
+       the person sorts by the last word of the name (a Western name), else as
+       written (a family name first). -->
+  <xsl:function name="ed:variant-sort-key" as="xs:string">
+    <xsl:param name="person" as="element(tei:person)"/>
+    <xsl:param name="variant" as="xs:string"/>
+    <xsl:variable name="words" select="tokenize(normalize-space($variant))"/>
+    <xsl:variable name="name-words" select="tokenize(ed:person-name($person))"/>
+    <xsl:variable name="last-first" select="count($words) gt 1 and count($name-words) gt 1
+        and starts-with(ed:person-sort-key($person), lower-case($name-words[last()]))"/>
+    <xsl:sequence select="lower-case(string-join(if ($last-first)
+        then ($words[last()], $words[position() lt last()]) else $words, ','))"/>
+  </xsl:function>
+
+  <!-- The name as an index shows it: "Kohler, Foy D." where the TEI marks
+       surname and forenames, else the name as written. -->
+  <xsl:function name="ed:index-name" as="xs:string">
+    <xsl:param name="person" as="element(tei:person)"/>
+    <xsl:variable name="name" select="($person/tei:persName)[1]"/>
+    <xsl:variable name="surname" select="string-join($name/tei:surname ! normalize-space(.), ' ')"/>
+    <xsl:variable name="forenames" select="string-join($name/tei:forename ! normalize-space(.), ' ')"/>
+    <xsl:sequence select="if ($surname and $forenames) then $surname || ', ' || $forenames
+                          else ed:person-name($person)"/>
   </xsl:function>
 
   <!-- Words of speech: the text a reader reads as the document's words, so

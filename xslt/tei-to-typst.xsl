@@ -90,7 +90,7 @@
       <xsl:with-param name="in-volume" select="true()"/>
       <xsl:with-param name="volume-docs" select="$docs"/>
     </xsl:apply-templates>
-    <xsl:value-of select="'#persons-index(' || ty:persons-dictionary($docs) || ')' || $NL"/>
+    <xsl:value-of select="'#persons-index(' || ty:persons-dictionary($docs) || ', see: ' || ty:see-also($docs) || ')' || $NL"/>
   </xsl:template>
 
   <xsl:template match="*" mode="root">
@@ -320,13 +320,9 @@
     <xsl:variable name="listed" as="xs:string*">
       <xsl:for-each-group select="$persons" group-by="string(@xml:id)">
         <!-- where the TEI marks a surname, the index inverts the name: "Nam, Il" -->
-        <xsl:variable name="name" select="ed:person-name(.)"/>
-        <xsl:variable name="surname" select="normalize-space((tei:persName/tei:surname)[1])"/>
-        <xsl:variable name="forenames" select="string-join((tei:persName)[1]/tei:forename ! normalize-space(.), ' ')"/>
-        <xsl:variable name="entry" select="if ($surname and $forenames) then $surname || ', ' || $forenames else $name"/>
-        <xsl:sequence select="ty:str(current-grouping-key()) || ': (name: ' || ty:str($entry) || ', life: ' || ty:str(ty:life(.))
+        <xsl:sequence select="ty:str(current-grouping-key()) || ': (name: ' || ty:str(ed:index-name(.)) || ', life: ' || ty:str(ty:life(.))
             || ', role: ' || ty:str-or-none(ty:person-details(., '')[1])
-            || ', sort: ' || ty:str(($surname[.], $name)[1]) || ')'"/>
+            || ', sort: ' || ty:str(ed:person-sort-key(.)) || ')'"/>
       </xsl:for-each-group>
     </xsl:variable>
     <xsl:variable name="listed-ids" select="$persons/string(@xml:id)"/>
@@ -342,6 +338,23 @@
     </xsl:variable>
     <xsl:sequence select="if (empty(($listed, $unlisted))) then '(:)'
         else '(' || string-join(($listed, $unlisted), ', ') || ',)'"/>
+  </xsl:function>
+
+  <!-- Cross-references from other spellings (persName type="variant"):
+       "Chou En-lai, see Zhou Enlai", sorted as the HTML index sorts them. -->
+  <xsl:function name="ty:see-also" as="xs:string">
+    <xsl:param name="docs" as="element(tei:TEI)*"/>
+    <xsl:variable name="see" as="xs:string*">
+      <xsl:for-each-group select="($docs/tei:teiHeader/tei:profileDesc/tei:particDesc, $docs/tei:standOff)
+          //tei:person[@xml:id]" group-by="string(@xml:id)">
+        <xsl:variable name="person" select="."/>
+        <xsl:for-each select="distinct-values(tei:persName[@type = 'variant'] ! normalize-space(.))[. ne ed:person-name($person)]">
+          <xsl:sequence select="'(id: ' || ty:str(current-grouping-key()) || ', name: ' || ty:str(.)
+              || ', target: ' || ty:str(ed:person-name($person)) || ', sort: ' || ty:str(ed:variant-sort-key($person, .)) || ')'"/>
+        </xsl:for-each>
+      </xsl:for-each-group>
+    </xsl:variable>
+    <xsl:sequence select="ty:array($see)"/>
   </xsl:function>
 
   <xsl:function name="ty:ref-id" as="xs:string">
