@@ -83,7 +83,7 @@
       'sp': 'speech', 'speaker': 'inline', 'u': 'utterance',
       'add': 'mark', 'del': 'mark', 'supplied': 'mark', 'gap': 'mark', 'sic': 'mark',
       'unclear': 'mark', 'stage': 'mark', 'vocal': 'mark', 'incident': 'mark',
-      'kinesic': 'mark', 'damage': 'mark', 'surplus': 'mark', 'secl': 'mark',
+      'kinesic': 'mark', 'pause': 'mark', 'shift': 'mark', 'damage': 'mark', 'surplus': 'mark', 'secl': 'mark',
       'note': 'note', 'pb': 'milestone', 'cb': 'milestone', 'milestone': 'milestone',
       'anchor': 'milestone', 'lb': 'break', 'choice': 'alternate', 'subst': 'inline',
       'app': 'apparatus', 'ref': 'link', 'ptr': 'link',
@@ -129,7 +129,7 @@
       'vocal':    map { 'open': '[', 'close': ']', 'sample': '[laughter]',
                         'meaning': 'Sound: a noise someone made, not words spoken.' },
       'incident': map { 'open': '[', 'close': ']', 'sample': '[pause]',
-                        'meaning': 'Incident: something that happened while they spoke.' },
+                        'meaning': 'Incident: something that happened while they spoke (a pause, a gesture, a change of voice).' },
       'pb':       map { 'open': '[p. ', 'close': ']', 'sample': '[p. 3]',
                         'meaning': 'Page break in the original document.' },
       'choice':   map { 'open': '', 'close': '', 'sample': 'abbr. / expansion',
@@ -169,7 +169,7 @@
         else if ($e/self::tei:choice) then 'choice'
         else if ($e/self::tei:note[@type = 'query']) then 'query'
         else if ($e/self::tei:note[ancestor::tei:text]) then 'note'
-        else if ($e/self::tei:kinesic) then 'incident'
+        else if ($e/self::tei:kinesic or $e/self::tei:pause or $e/self::tei:shift) then 'incident'
         else if ($e/self::tei:damage) then 'gap'
         else if ($e/self::tei:surplus or $e/self::tei:secl) then 'del'
         else if ($e/(self::tei:add | self::tei:del | self::tei:supplied | self::tei:gap
@@ -192,7 +192,8 @@
     <xsl:sequence select="string($ed:marks($kind)($side))"/>
   </xsl:function>
 
-  <!-- What a gap, sound or incident shows: its description, else its reason. -->
+  <!-- What a gap, sound or incident shows: its description, else its reason;
+       a pause "pause, long", a shift of voice "loud: ff". -->
   <xsl:function name="ed:gap-text" as="xs:string">
     <xsl:param name="e" as="element()"/>
     <xsl:variable name="desc" select="replace(normalize-space(string-join($e/tei:desc, ' ')), '^\[(.*)\]$', '$1')"/>
@@ -201,6 +202,9 @@
         else if ($e/@reason = 'illegible') then 'illegible'
         else if ($desc) then $desc
         else if ($e/self::tei:gap and not(normalize-space($e))) then '…'
+        else if ($e/self::tei:pause) then string-join(('pause', $e/@type[normalize-space()]), ', ')
+        else if ($e/self::tei:shift) then normalize-space(($e/@feature, 'voice')[1]) || ': '
+                                          || normalize-space(($e/@new, 'normal')[1])
         else normalize-space(string-join(($e/@reason, $e/@agent, $e/@extent)[normalize-space()], ', '))"/>
   </xsl:function>
 

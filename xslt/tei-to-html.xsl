@@ -796,7 +796,7 @@
 
   <!-- A gap, a sound, an incident: its description in brackets; the
        reading text keeps an ellipsis for a gap only. -->
-  <xsl:template match="tei:gap | tei:vocal | tei:incident | tei:kinesic | tei:damage[not(node())]">
+  <xsl:template match="tei:gap | tei:vocal | tei:incident | tei:kinesic | tei:pause | tei:shift | tei:damage[not(node())]">
     <xsl:variable name="kind" select="ed:mark-kind(.)"/>
     <xsl:call-template name="mark">
       <xsl:with-param name="content">

@@ -421,7 +421,7 @@
   </xsl:template>
 
   <!-- A gap, a sound, an incident: its description in its signs. -->
-  <xsl:template match="tei:gap | tei:vocal | tei:incident | tei:kinesic | tei:damage[not(node())]"
+  <xsl:template match="tei:gap | tei:vocal | tei:incident | tei:kinesic | tei:pause | tei:shift | tei:damage[not(node())]"
       mode="inline" as="xs:string">
     <xsl:sequence select="ty:mark(ed:mark-kind(.), ty:str(ed:gap-text(.)))"/>
   </xsl:template>
