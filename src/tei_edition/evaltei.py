@@ -55,6 +55,7 @@ HTML_BLOCKS = {
     "address", "article", "aside", "blockquote", "br", "caption", "dd", "details", "div", "dl",
     "dt", "figcaption", "figure", "footer", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr",
     "li", "main", "nav", "ol", "p", "pre", "section", "summary", "table", "td", "th", "tr", "ul",
+    "sup",  # a note call ("Gruß¹") is a sign of its own, not part of the word
 }
 HTML_SKIPPED = {"script", "style", "head", "template"}
 _UNSPACED = re.compile(r"([\u0e00-\u0e7f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
@@ -121,12 +122,18 @@ def html_words(path: Path) -> Counter:
 def pdf_words(path: Path, source: Counter) -> Counter:
     """Words of a PDF's text layer. pdftotext joins a word hyphenated at a line
     end, and so also a compound ('well-' + 'known'): a joined word the source
-    does not have, but whose two parts it has, counts as those two words."""
+    does not have, but whose two parts it has, counts as those two words; a word
+    glued to its footnote call ('gruß1') counts as the word."""
     result = subprocess.run(["pdftotext", "-enc", "UTF-8", str(path), "-"],
                             capture_output=True, check=True)
     found = words(result.stdout.decode("utf-8", "replace"))
     for token, count in list(found.items()):
         if token in source:
+            continue
+        call = re.fullmatch(r"(\D+?)(\d{1,3})", token)  # a word and its footnote call: "gruß1"
+        if call and call[1] in source:
+            del found[token]
+            found.update({call[1]: count})
             continue
         for cut in range(1, len(token)):
             if token[:cut] in source and token[cut:] in source:
