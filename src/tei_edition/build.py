@@ -703,11 +703,12 @@ class Build:
         linked = "volume" in stages or (volume.is_file() and volume_current)
         # The site pages need every page's document but not the PDFs: they are
         # made on one worker while the others typeset.
-        site = None
-        if "site" in stages:
-            site = self._collection_start(ed, "site", self.fingerprints["html"],
+        def start_site(volume_linked: bool):
+            return self._collection_start(ed, "site", self.fingerprints["html"],
                                           [ed.build_dir / f"{name}.html" for name in SITE_PAGES],
-                                          task_site, str(ed.build_dir), extra=(linked,))
+                                          task_site, str(ed.build_dir), extra=(volume_linked,))
+
+        site = start_site(linked) if "site" in stages else None
         try:
             if "pdf" in stages:
                 self._per_document(ed, "pdf", good, lambda d: _key(self.fingerprints["pdf"], meta,
@@ -724,9 +725,7 @@ class Build:
             if pending is not None:
                 self._collection_finish(ed, pending)
         if "site" in stages and linked and not volume.is_file():
-            pending = self._collection_start(ed, "site", self.fingerprints["html"],
-                                             [ed.build_dir / f"{name}.html" for name in SITE_PAGES],
-                                             task_site, str(ed.build_dir), extra=(False,))
+            pending = start_site(False)
             if pending is not None:
                 self._collection_finish(ed, pending)
         if "search" in stages:  # the pages are all written: index them
