@@ -123,14 +123,21 @@ def html_words(path: Path) -> Counter:
         sign.drop_tree()                         # is not a word boundary
     body = document.find("body")
     return words(_text_of(body if body is not None else document, HTML_BLOCKS, HTML_SKIPPED,
-                          lambda n: str(n.tag).lower()))
+                          _html_name, {"tei-subst"}))
+
+
+def _html_name(node) -> str:
+    """An HTML element's name for the word count: a substitution (its readings
+    are words of their own, as in the TEI count) by its class, else its tag."""
+    return "tei-subst" if "tei-subst" in (node.get("class") or "").split() else str(node.tag).lower()
 
 
 def pdf_words(path: Path, source: Counter) -> Counter:
     """Words of a PDF's text layer. pdftotext joins a word hyphenated at a line
     end, and so also a compound ('well-' + 'known'): a joined word the source
     does not have, but whose two parts it has, counts as those two words; a word
-    glued to its footnote call ('gruß1') counts as the word, and a mark's sign
+    glued to its footnote call ('gruß1') or a footnote to its number
+    ('2vermutlich') counts as the word, and a mark's sign
     inside a word ('a[ya]m') does not split it."""
     result = subprocess.run(["pdftotext", "-enc", "UTF-8", str(path), "-"],
                             capture_output=True, check=True)
@@ -139,10 +146,12 @@ def pdf_words(path: Path, source: Counter) -> Counter:
     for token, count in list(found.items()):
         if token in source:
             continue
-        call = re.fullmatch(r"(\D+?)(\d{1,3})", token)  # a word and its footnote call: "gruß1"
-        if call and call[1] in source:
+        # a word and its footnote call ("gruß1"), a footnote and its number ("2vermutlich")
+        call = re.fullmatch(r"(\D+?)\d{1,3}|\d{1,3}(\D+)", token)
+        word = call and (call[1] or call[2])
+        if word and word in source:
             del found[token]
-            found.update({call[1]: count})
+            found.update({word: count})
             continue
         for cut in range(1, len(token)):
             if token[:cut] in source and token[cut:] in source:
