@@ -9,11 +9,10 @@
   Input: a TEI document. Turns, their numbers and words come from
   turns.xsl, counted once per document. Parameter doc-id: the document's id (its xml:id, else its file name).
 
-  Output (template ed:record-text, the form the cache keeps): the record's
-  sort key and the document's id on one line, then the record serialised.
-  The page (tei-to-html.xsl) writes it as a second result of its own
-  transform, so a document is parsed and walked once for both; run alone,
-  this stylesheet writes it as its only result. The record:
+  Output (template ed:record-text): the record serialised. The page
+  (tei-to-html.xsl) writes it as a second result of its own transform, so a
+  document is parsed and walked once for both; run alone, this stylesheet
+  writes it as its only result. The record:
     <ed:document id sort date title classification citation lang turns words>
       <ed:group head>                     a participants list, in order
         <ed:member ref name/>
@@ -37,6 +36,9 @@
   <xsl:output method="text" encoding="UTF-8"/>
 
   <xsl:param name="doc-id" as="xs:string" select="''"/>
+  <!-- 'yes': only the document's place in the collection (id, sort, title), which
+       the collection's order needs before any page is made (html.py's entry()) -->
+  <xsl:param name="entry-only" as="xs:string" select="''"/>
 
   <xsl:template match="/">
     <xsl:call-template name="ed:record-text"/>
@@ -46,8 +48,11 @@
     <xsl:variable name="record" as="element(ed:document)">
       <xsl:apply-templates select="/tei:TEI" mode="ed:record"/>
     </xsl:variable>
-    <xsl:value-of select="$record/@sort || '&#9;' || $doc-id || '&#10;'
-        || serialize($record, map { 'method': 'xml', 'omit-xml-declaration': true() })"/>
+    <xsl:value-of select="serialize($record, map { 'method': 'xml', 'omit-xml-declaration': true() })"/>
+  </xsl:template>
+
+  <xsl:template match="tei:TEI[$entry-only = 'yes']" mode="ed:record" priority="2">
+    <ed:document id="{$doc-id}" sort="{ed:collection-sort-key(.)}" title="{ed:title(.)}"/>
   </xsl:template>
 
   <xsl:key name="person-mentions" match="tei:text//tei:persName[@ref]"
@@ -58,11 +63,8 @@
   <xsl:template match="tei:TEI" mode="ed:record">
     <xsl:variable name="date" select="ed:principal-date(.)[.]"/>
     <xsl:variable name="participants" select="tei:teiHeader/tei:profileDesc/tei:particDesc//tei:person[@xml:id]"/>
-    <!-- The collection's order: the document's number (TEI/@n, from the front
-         matter), then its date, then (html.py) its id. Unnumbered documents follow. -->
-    <xsl:variable name="number" select="if (matches(normalize-space(@n), '^\d{1,9}$'))
-                                        then format-integer(xs:integer(normalize-space(@n)), '000000000') else '~'"/>
-    <ed:document id="{$doc-id}" sort="{$number} {($date, '9999')[1]}" date="{$date}" title="{ed:title(.)}"
+    <!-- the collection's order: this key, then (html.py) the id -->
+    <ed:document id="{$doc-id}" sort="{ed:collection-sort-key(.)}" date="{$date}" title="{ed:title(.)}"
         classification="{ed:classification(.)}" citation="{ed:archival-citation(.)}"
         lang="{(ed:lang(tei:text/@xml:lang), ed:lang(@xml:lang))[.][1]}"
         turns="{count(tei:text/tei:body//tei:sp)}"
