@@ -31,8 +31,10 @@ def write_atomic(path: str | os.PathLike, data: bytes | str, durable: bool = Tru
     """Write data to a temporary file beside path, fsync it, then rename it over path.
     The machine's refusal (no such folder, no permission, disk full) is an
     EditionError naming path. durable=False leaves out the fsync (a few ms of
-    waiting for the disk per file): for the many outputs of a build, which
-    syncs them all at once before its state calls them done (build.py)."""
+    waiting for the disk per file): for pages, records and PDFs, which a build
+    syncs all at once before its state calls them done (build.py), and render
+    leaves to the system's writeback (a power cut may cost the last ones; a
+    killed process never leaves half a file either way)."""
     target = Path(path)
     if isinstance(data, str):
         data = data.encode("utf-8")
