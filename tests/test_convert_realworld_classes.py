@@ -469,3 +469,56 @@ def test_a_participants_list_wrapped_over_lines(tmp_path):
                for p in tree.xpath("//t:particDesc//t:person", namespaces=NS)}
     assert {"vahter", "orav", "tamm", "kask", "lepik", "ozols", "berzins"} <= persons
     assert_round_trip(result, WRAPPED_PRESENT)
+
+
+# A catalogue page's fields, a heading in capitals and an OCR'd cover of one word a line:
+# words alone on their lines, but no speech follows them.
+NOTHING_SPOKEN_BELOW = """Staff Meeting of the Harbour Board
+
+Release Decision:
+RELPUB
+Content Type:
+MINUTES
+File:
+
+DRAFT
+ DRAFT
+BOARD
+ OF
+HARBOURS
+
+NOTICE
+This transcript may be quoted for research.
+
+LUND: We open the meeting. The tide tables first, then the dredging
+contract for Oslo.
+
+HOLM: The dredger arrives on Monday. I spoke to the yard in
+Bergen.
+
+LUND: Then we are done.
+"""
+
+
+def test_a_word_alone_on_its_line_is_no_speaker_unless_speech_follows(tmp_path):
+    result, tree = convert(tmp_path, NOTHING_SPOKEN_BELOW)
+    assert turns(tree) == {"#lund": 2, "#holm": 1}
+    assert_round_trip(result, NOTHING_SPOKEN_BELOW)
+
+
+BULLETED_TAPE = """Tape of 3 June, the Harbour Office
+
+- In the conversation before this one, Holm had told the board's secretary that he would not sign the dredging contract until the yard had answered him.
+- LUND
+- Nils, how are you? I hoped to catch you before the board.
+- HOLM
+- Fine. Just back from the yard.
+- LUND
+- Good.
+"""
+
+
+def test_labels_alone_on_bulleted_lines_open_the_bulleted_speech_below(tmp_path):
+    result, tree = convert(tmp_path, BULLETED_TAPE)
+    assert turns(tree) == {"#lund": 2, "#holm": 1}
+    assert_round_trip(result, BULLETED_TAPE)

@@ -404,11 +404,12 @@ class TranscriptReader:
                 found = self.labels.match(text)
                 if not found:
                     continue
-                has_next = lindex + 1 < len(block.lines) or bindex + 1 < len(blocks)
-                if found.rule in ("alone", "alone-plain") and not has_next:
-                    continue
                 # A label opens a paragraph, or a line after a finished sentence.
                 opens = lindex == 0 or bool(re.search(r"[.?!:\"”…)\]]\s*$", block.lines[lindex - 1][1]))
+                # A label alone on its line ends no sentence ("… visit to / Peking.").
+                if found.rule in ("alone", "alone-plain") and not (
+                        opens and _speech_below(blocks, bindex, lindex)):
+                    continue
                 candidates.append((number, found, opens))
         for _, found, _ in candidates:
             if found.rule == "alias":
@@ -453,6 +454,8 @@ class TranscriptReader:
             return known or counts[_surname(found.name)] >= 2 or in_header(found)
 
         accepted = {number: found for number, found, _ in candidates if evidence(found)}
+        # Who is known before the labels themselves add names (register, participants).
+        listed = {number for number, found, _ in candidates if self.people.lookup(found.name)}
         # A person named in full once and by capital initials after ("Petra Lindqvist:",
         # then "PL:"); then, who the accepted labels name being known, other forms of
         # their names ("Chairwoman Brandauer:" after "Comrade Ilse Brandauer:", "HB:"
@@ -508,11 +511,12 @@ class TranscriptReader:
                                                 "form"))
         accepted = dict(sorted(accepted.items()))
         # A document that labels its turns one way should not also get turns of a
-        # looser form by accident ("U.S. forces were …" is not "MIKOYAN. …").
+        # looser form by accident ("U.S. forces were …" is not "MIKOYAN. …", a heading
+        # "RESTRICTIONS" alone on its line is not a speaker among "CURRY: …").
         forms = Counter(f.rule for f in accepted.values())
         if forms and any(r in forms for r in ("dash-colon", "interview", "side", "alias", "edition")):
-            for number in [n for n, f in accepted.items() if f.rule in ("caps-stop", "caps-verb")
-                           and self.people.lookup(f.name) is None and counts[_surname(f.name)] < 2]:
+            for number in [n for n, f in accepted.items() if f.rule in ("caps-stop", "caps-verb", "alone")
+                           and n not in listed and counts[_surname(f.name)] < 2]:
                 del accepted[number]
         accepted = dict(sorted({**accepted, **self.forced}.items()))
         for number, found, first in candidates:
@@ -1082,6 +1086,28 @@ class NameFinder:
                     yield start, end
                     reached = end
                     break
+
+
+def _speech_below(blocks: list[Block], bindex: int, lindex: int) -> bool:
+    """Does speech follow a label alone on its line? A field name, a heading's next
+    words or an OCR'd page of one word a line ("DR FT", "COMMISSION") is no speaker:
+    speech opens with a capital and is a sentence, or three words with lower case."""
+    after = _line_after(blocks, bindex, lindex)
+    if after is None:
+        return False
+    text = re.sub(r"^[-–•·*]\s+", "", after.strip())  # a bulleted line: "- NIXON", "- Robert, …"
+    words = text.split()
+    if not (text[:1].isupper() or text[:1] in "\"“'‘([") or text.endswith(":"):
+        return False
+    return bool(re.search(r"[.?!…]", text)) or (
+        len(words) >= 3 and any(c.islower() for c in text))
+
+
+def _line_after(blocks: list[Block], bindex: int, lindex: int) -> str | None:
+    """The text of the line after one, in the same block or the next one."""
+    if lindex + 1 < len(blocks[bindex].lines):
+        return blocks[bindex].lines[lindex + 1][1]
+    return blocks[bindex + 1].lines[0][1] if bindex + 1 < len(blocks) else None
 
 
 def _runs_on(text: str, end: int) -> bool:
