@@ -522,3 +522,26 @@ def test_labels_alone_on_bulleted_lines_open_the_bulleted_speech_below(tmp_path)
     result, tree = convert(tmp_path, BULLETED_TAPE)
     assert turns(tree) == {"#lund": 2, "#holm": 1}
     assert_round_trip(result, BULLETED_TAPE)
+
+
+# An OCR'd memorandum of a telephone call: the line breaks and the punctuation are lost,
+# the labels are an office and a name in capitals, with or without a colon.
+FLATTENED_CAPS = ("MEMORANDUM OF TELEPHONE CONVERSATION SUBJECT Call with President Aho "
+                  "PARTICIPANTS The President President Aho Interpreter Anna Berg "
+                  "PRESIDENT LINDQVIST Hello PRESIDENT AHO Hello Erik it is good to hear you "
+                  "PRESIDENT LINDQVIST I will not keep you long I wanted to thank you for the "
+                  "grain agreement PRESIDENT AHO Thank you we were glad to sign it\n\n"
+                  "Seminar on the harbour works, 3 May. SENATOR ERIK HOLM: Thank you, Director. "
+                  "Is the dredging reported to the board? R DIRECTOR ANNA VIK: It is reported "
+                  "each month to the board and to the ministry of transport SENATOR HOLM: Not "
+                  "to us DIRECTOR VIK: Then we will send it to the committee as well.\n")
+
+
+def test_labels_in_capitals_inside_lines_that_lost_their_punctuation(tmp_path):
+    result, tree = convert(tmp_path, FLATTENED_CAPS)
+    assert [sp.xpath("string(t:speaker)", namespaces=NS) for sp in tree.xpath("//t:sp", namespaces=NS)] \
+        == ["PRESIDENT LINDQVIST", "PRESIDENT AHO", "PRESIDENT LINDQVIST", "PRESIDENT AHO",
+            "SENATOR ERIK HOLM:", "DIRECTOR ANNA VIK:", "SENATOR HOLM:", "DIRECTOR VIK:"]
+    assert any("no punctuation before them" in message
+               for _, _, message in result.document.warnings)
+    assert_round_trip(result, FLATTENED_CAPS)

@@ -11,6 +11,7 @@ Label forms (DESIGN §4), tried in this order after an edition's own patterns:
     caps-stop   MIKOYAN. …
     stop        Molotov. … (mixed case: only with more evidence, see structure.py)
     caps-verb   KHRUSHCHEV said that …         (the verb stays in the speech)
+    caps-office PRESIDENT CLINTON Hello …     (an office in capitals, no separator)
     alone       a label alone on its line; the speech follows below
                 (MIKOYAN, Mikoyan:, Mrs. Oswald., President Johnson)
 
@@ -34,6 +35,8 @@ _ROLE = r"(?:\s*\((?P<role>[^()]{1,80})\))?"
 # The full name an editor supplied after a short label: "GPS [George Shultz]:".
 _SUPPLIED = r"(?:\s*\[(?P<supplied>[^\[\]]{2,60})\])?"
 # Upper-case labels: initials may carry a full stop, words may not (the stop ends the label).
+# One upper-case word of a name, two letters at least ("U" is a classification mark).
+_CAPS_WORD = r"[A-ZА-ЯЁ][A-ZА-ЯЁ'’-]+"
 _CAPS_NAME = r"(?:[^\W\d_]\.\s?){0,3}[^\W\d_][\w'’-]*(?:\s+[^\W\d_][\w'’-]*){0,3}"
 
 
@@ -68,6 +71,8 @@ class LabelReader:
         self._honorifics = {w.casefold() for w in rules.honorifics}
         interview = "|".join(re.escape(k) for k in sorted(rules.interview_labels, key=len, reverse=True))
         verbs = "|".join(rules.speech_verbs)
+        offices = "|".join(re.escape(t.upper()) for t in sorted(rules.titles, key=len, reverse=True)
+                           if not t.endswith("."))
         self.patterns = [
             ("side", re.compile(rf"^(?P<label>(?P<side>[\w .'’-]{{1,40}}?)\s+[Ss]ide\s*\((?P<name>[^()]{{1,60}})\)\s*[:.\-–—])\s*(?P<rest>.*)$")),
             ("alias", re.compile(rf"^(?P<label>(?P<name>{_NAME})\s*\((?:hereafter|hereinafter|henceforth|below)\s*:?\s*(?P<alias>[^()]{{1,30}})\)\s*(?::|\s[-–—]))\s*(?P<rest>.*)$", re.I)),
@@ -83,6 +88,10 @@ class LabelReader:
             ("supplied", re.compile(rf"^(?P<label>(?P<name>[A-Z]{{2,4}})\s*\[(?P<supplied>[^\[\]]{{2,60}})\])\s+(?P<rest>[A-Z].*)$")),
             ("caps-stop", re.compile(rf"^(?P<label>(?P<name>{_CAPS_NAME})\.)\s+(?P<rest>\S.*)$")),
             ("caps-verb", re.compile(rf"^(?P<label>(?P<name>{_CAPS_NAME}))\s+(?P<rest>(?:{verbs})\b.*)$")),
+            # "PRESIDENT CLINTON Hello Boris": an office and a name in capitals with no
+            # separator, the speech in mixed case (OCR'd memoranda of telephone calls)
+            ("caps-office", re.compile(rf"^(?P<label>(?P<name>(?:THE\s+)?(?:{offices})(?:\s+{_CAPS_WORD}){{1,3}}|THE\s+(?:{offices})))"
+                                       rf"\s+(?P<rest>(?:[A-ZА-ЯЁ][a-zа-яё'’]|I\b).*)$")),
             # "Mrs. Oswald. I am sure, sir.": an honorific and a name before the stop
             ("stop", re.compile(rf"^(?P<label>(?P<name>(?:{honor})\s+{_NAME})\.)\s+(?P<rest>\S.*)$")),
             # "W. Ulbricht. Permit us …": initials and a surname before the stop
@@ -195,7 +204,7 @@ class LabelReader:
                 return False
         if len(words) > 6 and not office:
             return False
-        if rule in ("caps-stop", "caps-verb", "alone"):
+        if rule in CAPS_RULES:
             # Only upper-case names: "MIKOYAN." or "MIKOYAN said"; two letters at least.
             if not all(c.isupper() for c in letters) or len(letters) < 2:
                 return False
@@ -235,6 +244,8 @@ class LabelReader:
             w in self._titles_plain or w in _OFFICE_JOINERS or w[:1].isalpha() for w in words)
 
 
+# Label forms whose names are upper case.
+CAPS_RULES = ("caps-stop", "caps-verb", "caps-office", "alone")
 _OFFICE_JOINERS = {"of", "the", "for", "on", "and", "to", "in"}
 # Marks before a label that belong to it: a caption's ">>", a paragraph number glued on.
 _LEAD = re.compile(r">>\s*|\d{1,3}(?=[^\W\d_][^\W\d_])")

@@ -32,7 +32,7 @@ from .participants import read_line_item, read_run_in
 from .people import PeopleIndex
 from ..rules import Rules
 from .scripts import dominant_language, foreign_runs, language_of
-from .speakers import LabelMatch, LabelReader
+from .speakers import CAPS_RULES, LabelMatch, LabelReader
 
 _FOOTNOTE_BODY = re.compile(r"^\s*(?:\[(?P<b>\d{1,3})\]|\^(?P<c>\d{1,3})|(?P<s>[¹²³⁴⁵⁶⁷⁸⁹⁰]+)|"
                             r"(?P<d>\d{1,3})\.(?=\s)|/(?P<sl>\d{1,3})/)\s*(?P<text>\S.*)$")
@@ -47,6 +47,8 @@ def _glued(number: str) -> re.Pattern:
 # or quotation mark, or a number ("… 20 FEBRUARY 1998 NEAL: This is …"); never after
 # an initial ("N. S. Khrushchev:").
 _RUN_TOGETHER = re.compile(r"(?:(?<=[.?!…\"”’)\]])|(?<=\d))(?<!\b[^\W\d_]\.)\s+(?=[^\W\d_])")
+# A word in capitals after a space, where a label in capitals may begin.
+_CAPS_START = re.compile(r"(?<=\S)\s+(?=[A-ZА-ЯЁ][A-ZА-ЯЁ])")
 # An office of any wording, then a capitalised name and a colon.
 _OFFICE_AND_NAME = re.compile(r"^\s*(?P<label>[^\W\d_][^:\[\]()]{2,80}?\s(?P<name>(?:[^\W\d_a-zа-я][\w'’.-]+\s?){1,3}?)\s*:)"
                               r"\s+(?P<rest>\S.*)$")
@@ -56,7 +58,7 @@ _LINE_NUMBER = re.compile(r"^\s*\d{1,4}\.?(?:\s|$)")
 _LOWER_LABEL = re.compile(r"^\s*(?P<name>[a-zа-яё][\w'’-]+(?:\s[a-zа-яё][\w'’-]+)?)\s*:\s+\S")
 _INNER_LABEL = re.compile(r"(?<=[^\W\d_][.?!…])\s+(?P<name>[A-ZА-ЯЁ][\w.'’-]*(?:\s[A-ZА-ЯЁ][\w.'’-]*){0,3}):\s")
 # Label forms a one-off speaker may use when the document labels its turns that way.
-_ONE_OFF_FORMS = ("dash-colon", "caps-stop", "caps-verb", "alone")
+_ONE_OFF_FORMS = ("dash-colon", *CAPS_RULES)
 _FIELD = re.compile(r"^(?P<field>Place|Location|Subject|Topic|Re|Time)\s*:\s*(?P<value>\S.*)$", re.I)
 
 
@@ -172,7 +174,7 @@ class TranscriptReader:
             doc.notes.append("every line is numbered: labels are read after the numbers")
         blocks = self._drop_furniture(doc, split_blocks(lines))
         blocks = self._set_aside_footnotes(doc, blocks)
-        blocks = self._split_run_together(blocks)
+        blocks = self._split_run_together(doc, blocks)
         participants_at = self._find_participants(doc, blocks)
         turns = self._find_turns(doc, blocks)
         first_turn = min((i for i, b in enumerate(blocks) if any(n in turns for n, _ in b.lines)),
@@ -247,7 +249,7 @@ class TranscriptReader:
             kept.append(block)
         return kept
 
-    def _split_run_together(self, blocks: list[Block]) -> list[Block]:
+    def _split_run_together(self, doc: Document, blocks: list[Block]) -> list[Block]:
         """Labels inside long lines whose line breaks were lost (a PDF's text layer, a
         page flattened into one paragraph) begin segments of their own, when the same
         label stands so at least twice or also opens a line elsewhere, or names a person."""
@@ -257,6 +259,9 @@ class TranscriptReader:
         starts = {key(m) for b in blocks for _, t in b.lines
                   if (m := self.labels.match(t)) and m.rule in _ONE_OFF_FORMS}
         inside: list[tuple[int, int, int, LabelMatch]] = []
+        # Labels in capitals where an OCR'd page lost its punctuation too ("… not reported
+        # DIRECTOR COLBY: That …", "PRESIDENT CLINTON Hello …"): each must label two turns.
+        loose: list[tuple[int, int, int, LabelMatch]] = []
         for bindex, block in enumerate(blocks):
             for lindex, (_, text) in enumerate(block.lines):
                 if len(text) < 100:
@@ -266,6 +271,28 @@ class TranscriptReader:
                     if (found and found.rule == "dash-colon" and found.rest.strip()
                             and found.label.endswith(":") and self._plausible(found)):
                         inside.append((bindex, lindex, m.end(), found))
+                # Where labels already stand: never cut inside one ("SENATOR JAMES ABOUREZK:").
+                first = self.labels.match(text)
+                spans = [(p, p + len(f.label)) for b, l, p, f in inside if (b, l) == (bindex, lindex)]
+                spans += [(0, len(first.label))] if first else []
+                for m in _CAPS_START.finditer(text):
+                    if any(start <= m.end() < end for start, end in spans):
+                        continue
+                    found = self.labels.match(text[m.end():])
+                    if found and found.rest.strip() and (found.rule == "caps-office" or (
+                            found.rule == "dash-colon" and found.label.endswith(":")
+                            and found.name.isupper())):
+                        loose.append((bindex, lindex, m.end(), found))
+                        spans.append((m.end(), m.end() + len(found.label)))
+        twice = Counter(key(f) for *_, f in inside + loose)
+        loose = [cut for cut in loose if twice[key(cut[3])] >= 2]
+        if loose:
+            bindex, lindex, position, found = loose[0]
+            number = blocks[bindex].lines[lindex][0]
+            doc.warnings.append((int(number), getattr(number, "column", 1) + position,
+                                 f"'{found.label}' and {len(loose) - 1} more labels in capitals "
+                                 "read inside lines with no punctuation before them: check the turns"))
+        inside += loose
         counts = Counter(key(f) for *_, f in inside)
         whole = name_key(" ".join(t for b in blocks for _, t in b.lines))
 
@@ -287,7 +314,7 @@ class TranscriptReader:
         for bindex, block in enumerate(blocks):
             lines: list[tuple[int, str]] = []
             for lindex, (number, text) in enumerate(block.lines):
-                bounds = [0, *cuts.get((bindex, lindex), []), len(text)]
+                bounds = [0, *sorted(cuts.get((bindex, lindex), [])), len(text)]
                 for start, end in zip(bounds, bounds[1:]):
                     column = getattr(number, "column", 1) + start
                     lines.append((LinePos(int(number), column) if start else number,
@@ -515,7 +542,7 @@ class TranscriptReader:
         # "RESTRICTIONS" alone on its line is not a speaker among "CURRY: …").
         forms = Counter(f.rule for f in accepted.values())
         if forms and any(r in forms for r in ("dash-colon", "interview", "side", "alias", "edition")):
-            for number in [n for n, f in accepted.items() if f.rule in ("caps-stop", "caps-verb", "alone")
+            for number in [n for n, f in accepted.items() if f.rule in CAPS_RULES
                            and n not in listed and counts[_surname(f.name)] < 2]:
                 del accepted[number]
         accepted = dict(sorted({**accepted, **self.forced}.items()))
@@ -567,7 +594,7 @@ class TranscriptReader:
         """Does a one-off label name a person: upper case, an honorific or office with a
         capitalised name, initials and a surname, or a short capitalised name?"""
         name = found.name
-        if found.rule in ("caps-stop", "caps-verb", "alone"):
+        if found.rule in CAPS_RULES:
             return True
         if self.labels.strip_honorifics(found.label) != found.label or self.labels.is_office(name):
             return True
