@@ -545,3 +545,27 @@ def test_labels_in_capitals_inside_lines_that_lost_their_punctuation(tmp_path):
     assert any("no punctuation before them" in message
                for _, _, message in result.document.warnings)
     assert_round_trip(result, FLATTENED_CAPS)
+
+
+# Notes of a dinner: the honorific before a label is the label's own, even inside a long
+# line; a hyphenated given name in the heading names a speaker who talks once.
+DINNER_NOTES = """Record of a Conversation between Valdis Ozols, Ri Song-min and Anna Berg
+
+Cde. V. Ozols: spoke with Cde. Berg about the fund for the harbour works and about the Latvian contribution to it, as well as about the timber.
+
+Cde. Berg: We thank you for the timber.
+
+Ri Song-min. The mood in our harbour is good.
+
+Cde. Berg: Then we agree.
+
+Cde. V. Ozols: Agreed.
+"""
+
+
+def test_an_honorific_leads_its_label_and_a_hyphenated_name_in_the_heading_is_a_speaker(tmp_path):
+    result, tree = convert(tmp_path, DINNER_NOTES)
+    speakers = [sp.xpath("string(t:speaker)", namespaces=NS) for sp in tree.xpath("//t:sp", namespaces=NS)]
+    assert speakers == ["Cde. V. Ozols:", "Cde. Berg:", "Ri Song-min.", "Cde. Berg:", "Cde. V. Ozols:"]
+    assert not any("second speaker" in message for _, _, message in result.document.warnings)
+    assert_round_trip(result, DINNER_NOTES)

@@ -158,6 +158,8 @@ class TranscriptReader:
         self._rights = re.compile(rules.rights, re.I)
         self._translator = re.compile(rules.translator)
         self._summary_head = re.compile(rf"^\s*(?:{rules.summary_heads})\s*$", re.I)
+        # Words that lead a label: an honorific or an office ends with a full stop, no sentence.
+        self._leading_words = {w.casefold() for w in (*rules.honorifics, *rules.titles)}
         self._participant_blocks: list[int] = []   # block indexes of the participants list
         self._participants: ParticipantList | None = None
         # The editor's say (frontmatter.py): lines that are turns, lines that are not.
@@ -267,6 +269,8 @@ class TranscriptReader:
                 if len(text) < 100:
                     continue
                 for m in _RUN_TOGETHER.finditer(text):
+                    if (text[:m.start()].split()[-1:] or [""])[0].casefold() in self._leading_words:
+                        continue  # "Cde. N. Ceausescu: …": the honorific is the label's own
                     found = self.labels.match(text[m.end():])
                     if (found and found.rule == "dash-colon" and found.rest.strip()
                             and found.label.endswith(":") and self._plausible(found)):
@@ -458,8 +462,8 @@ class TranscriptReader:
             return len(words) == 1 and words[0].casefold().rstrip(".") in lower_words
 
         def in_header(found: LabelMatch) -> bool:
-            words = [w for w in name_key(self.people.strip_honorifics(found.name)).split()
-                     if len(w) > 2]
+            name = name_key(self.people.strip_honorifics(found.name)).replace("-", " ")
+            words = [w for w in name.split() if len(w) > 2]  # "Pak Heon-yeong": three words
             return bool(words) and all(w in header for w in words)
 
         def evidence(found: LabelMatch) -> bool:
@@ -561,7 +565,6 @@ class TranscriptReader:
         names = {_surname(f.name) for f in accepted.values()}
         if not names:
             return
-        honorifics = {h.casefold() for h in (*self.rules.honorifics, *self.rules.titles)}
         for block in blocks:
             for number, text in block.lines:
                 lower = _LOWER_LABEL.match(text)
@@ -571,7 +574,7 @@ class TranscriptReader:
                                          "lower case; kept as text"))
                 for inner in _INNER_LABEL.finditer(text):
                     before = text[:inner.start()].split()[-1:] or [""]
-                    if before[0].casefold() in honorifics:
+                    if before[0].casefold() in self._leading_words:
                         continue  # "Mr. Ostrow:" is one label
                     if _surname(inner.group("name")) in names and inner.start("name") > 0:
                         doc.warnings.append((number, inner.start("name") + 1,
