@@ -569,3 +569,22 @@ def test_an_honorific_leads_its_label_and_a_hyphenated_name_in_the_heading_is_a_
     assert speakers == ["Cde. V. Ozols:", "Cde. Berg:", "Ri Song-min.", "Cde. Berg:", "Cde. V. Ozols:"]
     assert not any("second speaker" in message for _, _, message in result.document.warnings)
     assert_round_trip(result, DINNER_NOTES)
+
+
+# A short record whose first speaker talks once, straight before the one the header names.
+FIRST_SPEAKER_ONCE = """Farewell at the Harbour Office, 3 May 1972
+
+LUND Erik    Harbour master
+
+HOLM: Did you sleep well? I wish to thank you before I leave.
+
+LUND: It is good that we part as friends. Was anything amiss?
+"""
+
+
+def test_a_strong_label_right_before_the_first_turn_opens_the_record(tmp_path):
+    result, tree = convert(tmp_path, FIRST_SPEAKER_ONCE)
+    assert turns(tree) == {"#holm": 1, "#lund": 1}
+    assert any(line == 5 and "occurs once" in message
+               for line, _, message in result.document.warnings)
+    assert_round_trip(result, FIRST_SPEAKER_ONCE)

@@ -524,10 +524,15 @@ class TranscriptReader:
                              and f.rule in _ONE_OFF_FORMS and self._plausible(f))
             styles = Counter({k: v for k, v in styles.items() if v >= 2})
         dominant = styles.most_common(1)[0][0] if styles else None
-        # A one-off label only after the record has begun: a heading above it is no speaker.
+        # A one-off label only after the record has begun: a heading above it is no speaker;
+        # but the paragraph right above the first turn may open the record ("JEONG: Did
+        # you sleep well?" before "KIM: …") when its label is a strong one of that form.
         begun = min(accepted, default=0)
+        block_of = {n: i for i, b in enumerate(blocks) for n, _ in b.lines}
         for number, found, first in candidates:
-            if number in accepted or not first or number < begun:
+            opening = (number < begun and block_of.get(begun, 0) - block_of[number] == 1
+                       and self._strong(found) and found.rest.strip() != "")
+            if number in accepted or not first or (number < begun and not opening):
                 continue
             one_off = (found.rule in _ONE_OFF_FORMS and self._plausible(found)) or (
                 # "Долгих. …" among "Громыко. …", "Тихонов. …": a name the text also uses
