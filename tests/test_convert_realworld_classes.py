@@ -588,3 +588,29 @@ def test_a_strong_label_right_before_the_first_turn_opens_the_record(tmp_path):
     assert any(line == 5 and "occurs once" in message
                for line, _, message in result.document.warnings)
     assert_round_trip(result, FIRST_SPEAKER_ONCE)
+
+
+# A staff meeting's attendance: bureau abbreviations before "Mr." and a name, one bureau
+# after another; the stop after "Mr" is the honorific's, no label's.
+STAFF_MEETING = """Staff Meeting of the Harbour Board
+
+Chairman
+
+D Mr. Berg  P Mr. Sund  E Mr. Lie
+
+AF Mr. Holm (Acting)  ARA Mr. Dahl
+
+EA Mr. Vik  EUR Mr. Aas
+
+MR. BERG: The dredging first.
+
+MR. HOLM: It is on time.
+
+MR. BERG: Good.
+"""
+
+
+def test_an_abbreviation_before_an_honorific_is_no_label(tmp_path):
+    result, tree = convert(tmp_path, STAFF_MEETING)
+    assert turns(tree) == {"#berg": 2, "#holm": 1}
+    assert_round_trip(result, STAFF_MEETING)

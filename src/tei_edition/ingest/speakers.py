@@ -62,7 +62,7 @@ class LabelReader:
         # transcript): the number then stands before each label.
         self.numbered_lines = False
         honor = "|".join(re.escape(h) for h in sorted(rules.honorifics, key=len, reverse=True))
-        self._honorific = re.compile(rf"^(?:(?:{honor})(?=\s|$)\s*)+")
+        self._honorific = re.compile(rf"^(?:(?:{honor})(?=\s|$)\s*)+", re.I)  # "MR. BERG:" too
         self._not_labels = {w.casefold() for w in rules.not_labels}
         self._not_name_words = {w.casefold() for w in rules.not_name_words}
         self._particles = {w.casefold() for w in rules.name_particles}
@@ -218,6 +218,9 @@ class LabelReader:
         if rule in ("stop", "alone-plain"):
             # Mixed case with a full stop or nothing: short names only, never initials or
             # an honorific alone ("Mr. Khrushchev said" is not the label "Mr.").
+            # "D Mr. Ingersoll", "AF Mr. Mulcahy": the stop is an honorific's, before a name.
+            if f"{words[-1].rstrip('.')}.".casefold() in self._honorifics and len(words) > 1:
+                return False
             if len(words) > 4 or any(c.isdigit() for c in name) or (
                     _INITIALS.fullmatch(words[-1]) and not (len(name) == 1 and name.isupper())):
                 return False
