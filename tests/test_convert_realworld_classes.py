@@ -614,3 +614,45 @@ def test_an_abbreviation_before_an_honorific_is_no_label(tmp_path):
     result, tree = convert(tmp_path, STAFF_MEETING)
     assert turns(tree) == {"#berg": 2, "#holm": 1}
     assert_round_trip(result, STAFF_MEETING)
+
+
+# A Soviet-style record mixing reported speech ("Holm thanks …") with direct speech
+# ("Lund. …"); a narrative sentence above the record is no turn.
+REPORTED_BESIDE_DIRECT = """Minutes of Conversation between N. Lund and Nils Holm
+
+Nils Holm said in the evening that the talks had gone well.
+
+3 May 1952
+
+Translated by A. Berg
+
+Nils Holm sends greetings from the board and asks about the harbour.
+
+Lund thanks Nils Holm and asks about the pilots.
+
+Lund. The harbour is ready. The pilots are waiting.
+
+Nils Holm agrees and adds that the dredging must be finished first.
+
+Lund. Then we begin on Monday.
+"""
+
+
+def test_reported_speech_beside_direct_labels_is_read_as_turns_and_reported(tmp_path):
+    result, tree = convert(tmp_path, REPORTED_BESIDE_DIRECT)
+    speakers = [(sp.get("who"), sp.xpath("string(t:speaker)", namespaces=NS))
+                for sp in tree.xpath("//t:sp", namespaces=NS)]
+    assert speakers == [("#nils-holm", "Nils Holm"), ("#lund", "Lund"), ("#lund", "Lund."),
+                        ("#nils-holm", "Nils Holm"), ("#lund", "Lund.")]
+    # the verb stays in the speech
+    assert tree.xpath("string(//t:sp[1]/t:p)", namespaces=NS).startswith("sends greetings")
+    assert any(line == 9 and "reported speech" in message
+               for line, _, message in result.document.warnings)
+    assert_round_trip(result, REPORTED_BESIDE_DIRECT)
+
+
+def test_a_record_wholly_in_reported_speech_stays_paragraphs(tmp_path):
+    text = "Minutes\n\nNils Holm said that the talks had gone well.\n\nLund agreed and asked about the pilots.\n"
+    result, tree = convert(tmp_path, text)
+    assert turns(tree) == {}
+    assert_round_trip(result, text)

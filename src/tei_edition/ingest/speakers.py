@@ -12,6 +12,7 @@ Label forms (DESIGN §4), tried in this order after an edition's own patterns:
     stop        Molotov. … (mixed case: only with more evidence, see structure.py)
     caps-verb   KHRUSHCHEV said that …         (the verb stays in the speech)
     caps-office PRESIDENT CLINTON Hello …     (an office in capitals, no separator)
+    name-verb   Zhou Enlai thanks …            (only beside direct labels, see structure.py)
     alone       a label alone on its line; the speech follows below
                 (MIKOYAN, Mikoyan:, Mrs. Oswald., President Johnson)
 
@@ -97,6 +98,8 @@ class LabelReader:
             # "W. Ulbricht. Permit us …": initials and a surname before the stop
             ("stop", re.compile(r"^(?P<label>(?P<name>(?:[^\W\d_]\.\s?){1,3}[^\W\d_][\w'’-]+)\.)\s+(?P<rest>\S.*)$")),
             ("stop", re.compile(rf"^(?P<label>(?P<name>{_NAME})\.)\s+(?P<rest>\S.*)$")),
+            # "Zhou Enlai thanks …" beside "Stalin. …": reported speech (see structure.py)
+            ("name-verb", re.compile(rf"^(?P<label>(?P<name>{_NAME}))\s+(?P<rest>(?:{verbs})\b.*)$")),
             ("alone", re.compile(rf"^(?P<label>(?:[-–•·*]\s+)?(?P<name>{_NAME}){_ROLE}\s*[:.]?)\s*$")),
         ]
 

@@ -427,6 +427,7 @@ class TranscriptReader:
         """
         skip = {n for i in self._participant_blocks for n, _ in blocks[i].lines}
         candidates: list[tuple[int, LabelMatch, bool]] = []
+        reported: list[tuple[int, LabelMatch]] = []  # "Zhou Enlai thanks …", paragraph openers
         for bindex, block in enumerate(blocks):
             for lindex, (number, text) in enumerate(block.lines):
                 if (number in skip or number in self.refused or number in self.forced
@@ -434,6 +435,10 @@ class TranscriptReader:
                     continue
                 found = self.labels.match(text)
                 if not found:
+                    continue
+                if found.rule == "name-verb":
+                    if lindex == 0:
+                        reported.append((number, found))
                     continue
                 # A label opens a paragraph, or a line after a finished sentence.
                 opens = lindex == 0 or bool(re.search(r"[.?!:\"”…)\]]\s*$", block.lines[lindex - 1][1]))
@@ -502,6 +507,23 @@ class TranscriptReader:
             if (number not in accepted and first and found.rule in _ONE_OFF_FORMS
                     and self.people.lookup(found.name) is not None):
                 accepted[number] = found
+        # Reported speech beside direct labels ("Zhou Enlai thanks …" among "Stalin. …"):
+        # a paragraph after the first turn, opened by the name of a person the text knows
+        # and a verb of speech, is their turn (the verb stays in the speech).
+        # Before the first turn, only a run of such paragraphs leading straight into it.
+        block_of = {n: i for i, b in enumerate(blocks) for n, _ in b.lines}
+        reported = [(n, f) for n, f in reported if accepted
+                    and (self.people.lookup(f.name) is not None or in_header(f))]
+        lead_in = block_of[min(accepted)] if accepted else 0
+        for number, _ in sorted((r for r in reported if accepted and r[0] < min(accepted)), reverse=True):
+            if block_of[number] == lead_in - 1:
+                lead_in -= 1
+        reported = [(n, f) for n, f in reported if block_of[n] >= lead_in]
+        if reported:
+            accepted.update(reported)
+            doc.warnings.append((reported[0][0], 1, f"{len(reported)} paragraphs in reported speech "
+                                                    "opened by a speaker's name read as turns (the "
+                                                    "first here)"))
         # A long office in any language before a speaker's name ("Předseda Sovětu
         # národních komisařů Alexej Kosygin:" among "Kosygin:").
         if accepted:
@@ -528,7 +550,6 @@ class TranscriptReader:
         # but the paragraph right above the first turn may open the record ("JEONG: Did
         # you sleep well?" before "KIM: …") when its label is a strong one of that form.
         begun = min(accepted, default=0)
-        block_of = {n: i for i, b in enumerate(blocks) for n, _ in b.lines}
         for number, found, first in candidates:
             opening = (number < begun and block_of.get(begun, 0) - block_of[number] == 1
                        and self._strong(found) and found.rest.strip() != "")
