@@ -656,3 +656,32 @@ def test_a_record_wholly_in_reported_speech_stays_paragraphs(tmp_path):
     result, tree = convert(tmp_path, text)
     assert turns(tree) == {}
     assert_round_trip(result, text)
+
+
+# A magazine's web page: its navigation is bulleted above the transcript's dateline.
+NAVIGATION_ABOVE = """HARBOUR: The Board's Conversations
+
+  • Share
+  • Read Later
+
+(5 of 21)
+
+MARCH 17,1973, 1:25 P.M.
+
+The Harbour Office. Present: Lund and Holm.
+
+L: The dredger is late.
+
+H: It will come on Monday.
+
+L: Monday, then.
+
+H: Yes.
+"""
+
+
+def test_a_pages_bulleted_navigation_is_no_participants_list(tmp_path):
+    result, tree = convert(tmp_path, NAVIGATION_ABOVE)
+    assert not tree.xpath("//t:particDesc//t:person[contains(., 'Share')]", namespaces=NS)
+    assert "1973-03-17" in tree.xpath("//t:teiHeader//t:date/@when", namespaces=NS)
+    assert_round_trip(result, NAVIGATION_ABOVE)

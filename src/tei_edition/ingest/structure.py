@@ -354,8 +354,9 @@ class TranscriptReader:
         for index, block in enumerate(blocks[:8]):
             # A list of persons with no heading: "• Chou En-lai, Premier …", one a line.
             bullets = [t for _, t in block.lines if re.match(r"^\s*[•·*–-]\s+[^\W\d_]", t)]
+            after = blocks[index + 1].lines[0][1] if index + 1 < len(blocks) else ""
             if len(bullets) >= 2 and len(bullets) == len(block.lines) and all(
-                    len(t.split()) <= 16 for t in bullets):
+                    len(t.split()) <= 16 for t in bullets) and self._persons_listed(bullets, after):
                 self._participant_blocks = [index]
                 plist = self._read_line_participants(doc, blocks, index, None)
                 doc.participants = plist.groups
@@ -363,6 +364,15 @@ class TranscriptReader:
                 return index
         self._participant_blocks = []
         return None
+
+    def _persons_listed(self, bullets: list[str], after: str) -> bool:
+        """Is a bulleted list without a heading one of persons? A page's navigation
+        ("• Share", "• Read Later") is not: the record's first label follows a list of
+        persons, or half its persons at least have an honorific, an office or a role."""
+        items = [t.strip(" •·*–-") for t in bullets]
+        described = [t for t in items if "," in t or self.labels.strip_honorifics(t) != t
+                     or self.labels.is_office(t)]
+        return self.labels.match(after) is not None or 2 * len(described) >= len(items)
 
     def _read_line_participants(self, doc, blocks, index, intro) -> ParticipantList:
         """Participants one per line, possibly over several short blocks."""
