@@ -685,3 +685,11 @@ def test_a_pages_bulleted_navigation_is_no_participants_list(tmp_path):
     assert not tree.xpath("//t:particDesc//t:person[contains(., 'Share')]", namespaces=NS)
     assert "1973-03-17" in tree.xpath("//t:teiHeader//t:date/@when", namespaces=NS)
     assert_round_trip(result, NAVIGATION_ABOVE)
+
+
+def test_a_sites_buttons_are_never_the_title(tmp_path):
+    text = ("Sign Up,\n\nothers\n\nLund and Holm at the Harbour Office\n\n"
+            "LUND: The dredger is late.\n\nHOLM: It comes on Monday.\n\nLUND: Good.\n")
+    result, tree = convert(tmp_path, text)
+    assert result.document.title == "Lund and Holm at the Harbour Office"
+    assert_round_trip(result, text)

@@ -1257,7 +1257,10 @@ def choose_title(lines: list[tuple[int, str]], classification: re.Pattern) -> in
     for number, text in plausible:
         if _HEADING_WORDS.search(text):
             return number
-    return next((number for number, text in plausible if len(text) <= 150), None)
+    # Without a heading word, a line that reads like a title: a capital first, no trailing
+    # comma ("others", "Sign Up," are a site's buttons).
+    return next((number for number, text in plausible if len(text) <= 150
+                 and text[:1].isupper() and not text.rstrip().endswith(",")), None)
 
 
 def heading_in_text(text: str) -> str:
