@@ -693,3 +693,16 @@ def test_a_sites_buttons_are_never_the_title(tmp_path):
     result, tree = convert(tmp_path, text)
     assert result.document.title == "Lund and Holm at the Harbour Office"
     assert_round_trip(result, text)
+
+
+def test_a_generic_heading_in_capitals_inside_an_ocrd_page_is_the_title(tmp_path):
+    text = ("-CONFIDENTIAL GBPM 1097 THE HARBOUR OFFICE DECLASSIFIED BERGEN MEMORANDUM OF "
+            "TELEPHONE CONVERSATION 3 iy o 3 The President's call with President Aho on the "
+            "grain agreement PARTICIPANTS The President President Aho Interpreter Anna Berg "
+            "PRESIDENT LINDQVIST Hello PRESIDENT AHO Hello Erik it is good to hear you "
+            "PRESIDENT LINDQVIST I wanted to thank you PRESIDENT AHO Thank you\n")
+    result, tree = convert(tmp_path, text)
+    assert result.document.title.startswith("Memorandum of Telephone Conversation")
+    assert any("title read from inside the text" in message
+               for _, _, message in result.document.warnings)
+    assert_round_trip(result, text)

@@ -1228,10 +1228,11 @@ _FIELD_LINE = re.compile(
     r"^(?:subject|date|time|place|location|participants?|present|to|from|re|copy|copies|"
     r"classification|source|drafted|approved|distribution|speaker|delivered|description|"
     r"interview(?:ee|ers?|ed)?|narrator|tape|duration|cc|attendees|attachments?)\b[^:]{0,20}:", re.I)
-_GENERIC_TITLE = re.compile(
-    r"^(?:memorandum|record|minutes|notes|transcript|summary|memorandum for the record)"
-    r"(?: of (?:a |the )?(?:telephone |private |official )?(?:conversation|meeting|conference|"
-    r"discussion|talks?|call))?\.?$", re.I)
+_GENERIC = (r"(?:memorandum|record|minutes|notes|transcript|summary|memorandum for the record)"
+            r"(?: of (?:a |the )?(?:telephone |private |official )?(?:conversation|meeting|conference|"
+            r"discussion|talks?|call))?")
+_GENERIC_TITLE = re.compile(rf"^{_GENERIC}\.?$", re.I)
+_GENERIC_INSIDE = re.compile(rf"\b{_GENERIC}\b", re.I)
 _SMALL_WORDS = {"a", "an", "and", "as", "at", "between", "by", "for", "from", "in", "of", "on",
                 "or", "the", "to", "with", "über", "mit", "des", "der", "und"}
 
@@ -1278,7 +1279,12 @@ def heading_in_text(text: str) -> str:
     ends = [m.end() + x for x in (found[2] if found else None, stop.start() if stop else None)
             if x is not None]
     end = min(ends) if ends else -1
-    return head[start:end].strip(" ,;:-–") if end > start else ""
+    if end > start:
+        return head[start:end].strip(" ,;:-–")
+    # An OCR'd page: its generic heading in capitals among the letterhead's words
+    # ("… THE WHITE HOUSE WASHINGTON MEMORANDUM OF TELEPHONE CONVERSATION …").
+    return next((g.group() for g in _GENERIC_INSIDE.finditer(head)
+                 if g.group().isupper() and len(g.group().split()) >= 3), "")
 
 
 def clean_title(text: str) -> str:
