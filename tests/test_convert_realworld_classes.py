@@ -706,3 +706,30 @@ def test_a_generic_heading_in_capitals_inside_an_ocrd_page_is_the_title(tmp_path
     assert any("title read from inside the text" in message
                for _, _, message in result.document.warnings)
     assert_round_trip(result, text)
+
+
+# A parliamentary record: the member alone on a line, the question following in lower case
+# ("asked …"); an office with the member in brackets; an initial after the honorific.
+PARLIAMENT = """HC Deb 18 April 1961 vol 638 cc971-5
+Mr. N. Holm (by Private Notice)
+
+asked the Minister of Harbours what reports he has received about the dredging at Bergen.
+
+The Minister of Harbours (Mr. Erik Lund)
+
+We have very little information about the dredging so far.
+
+Mr. Holm
+
+Is the Minister not aware that the dredger left a week ago?
+
+Mr. Lund
+
+We have no clear information about its course.
+"""
+
+
+def test_a_member_alone_on_a_line_then_a_question_in_lower_case(tmp_path):
+    result, tree = convert(tmp_path, PARLIAMENT)
+    assert turns(tree) == {"#n-holm": 2, "#erik-lund": 2}
+    assert_round_trip(result, PARLIAMENT)

@@ -151,6 +151,8 @@ class LabelReader:
                 name = name.rstrip(".:")
                 if any(c.islower() for c in name):
                     rule = "alone-plain"  # mixed case alone on its line: "Mrs. Oswald.", "President Johnson"
+            if rule == "stop" and len(self.strip_honorifics(name)) == 1 and self.strip_honorifics(name) != name:
+                continue  # "Mr. S. Silverman": an honorific and an initial, no label "Mr. S."
             name = self.strip_honorifics(name)
             if not self._is_name(name, rule):
                 continue

@@ -158,6 +158,7 @@ class TranscriptReader:
         self._rights = re.compile(rules.rights, re.I)
         self._translator = re.compile(rules.translator)
         self._summary_head = re.compile(rf"^\s*(?:{rules.summary_heads})\s*$", re.I)
+        self._verb_first = re.compile(rf"(?:{'|'.join(rules.speech_verbs)})\b")
         # Words that lead a label: an honorific or an office ends with a full stop, no sentence.
         self._leading_words = {w.casefold() for w in (*rules.honorifics, *rules.titles)}
         self._participant_blocks: list[int] = []   # block indexes of the participants list
@@ -453,8 +454,10 @@ class TranscriptReader:
                 # A label opens a paragraph, or a line after a finished sentence.
                 opens = lindex == 0 or bool(re.search(r"[.?!:\"”…)\]]\s*$", block.lines[lindex - 1][1]))
                 # A label alone on its line ends no sentence ("… visit to / Peking.").
-                if found.rule in ("alone", "alone-plain") and not (
-                        opens and _speech_below(blocks, bindex, lindex)):
+                midsentence = lindex > 0 and re.search(r"(?:[^\W\d_](?<![A-ZА-ЯЁ])|[,;])\s*$",
+                                                       block.lines[lindex - 1][1])
+                if found.rule in ("alone", "alone-plain") and (
+                        midsentence or not _speech_below(blocks, bindex, lindex, self._verb_first)):
                     continue
                 candidates.append((number, found, opens))
         for _, found, _ in candidates:
@@ -494,7 +497,10 @@ class TranscriptReader:
                                                    or in_header(found))
             if found.rule == "alone-plain":
                 # A heading may stand alone twice (a running head); a person is named.
-                led = self.labels.strip_honorifics(found.label.rstrip(".:")) != found.label.rstrip(".:")
+                # "Mr. Heath", or an office with the person in brackets: "The Lord Privy
+                # Seal (Mr. Edward Heath)"
+                led = self.labels.strip_honorifics(found.label.rstrip(".:")) != found.label.rstrip(".:") \
+                    or (found.alias and self.labels.is_office(found.alias))
                 return not common_word(found) and (known or in_header(found) or (
                     led and counts[_surname(found.name)] >= 2))
             return known or counts[_surname(found.name)] >= 2 or in_header(found)
@@ -1154,16 +1160,17 @@ class NameFinder:
                     break
 
 
-def _speech_below(blocks: list[Block], bindex: int, lindex: int) -> bool:
+def _speech_below(blocks: list[Block], bindex: int, lindex: int, verb_first: re.Pattern) -> bool:
     """Does speech follow a label alone on its line? A field name, a heading's next
     words or an OCR'd page of one word a line ("DR FT", "COMMISSION") is no speaker:
-    speech opens with a capital and is a sentence, or three words with lower case."""
+    speech opens with a capital, or a verb of speech ("Mr. Silverman / asked the Lord
+    Privy Seal …"), and is a sentence, or three words with lower case."""
     after = _line_after(blocks, bindex, lindex)
     if after is None:
         return False
     text = re.sub(r"^[-–•·*]\s+", "", after.strip())  # a bulleted line: "- NIXON", "- Robert, …"
     words = text.split()
-    if not (text[:1].isupper() or text[:1] in "\"“'‘([") or text.endswith(":"):
+    if not (text[:1].isupper() or text[:1] in "\"“'‘([" or verb_first.match(text)) or text.endswith(":"):
         return False
     return bool(re.search(r"[.?!…]", text)) or (
         len(words) >= 3 and any(c.islower() for c in text))
