@@ -733,3 +733,17 @@ def test_a_member_alone_on_a_line_then_a_question_in_lower_case(tmp_path):
     result, tree = convert(tmp_path, PARLIAMENT)
     assert turns(tree) == {"#n-holm": 2, "#erik-lund": 2}
     assert_round_trip(result, PARLIAMENT)
+
+
+# A webcast's captions: one long line, each speaker after a caption's ">>".
+CAPTIONS = (">> From the Harbour Museum in Bergen, Norway. >> Nils Holm: How are you doing? "
+            "I'm a volunteer at the museum and I have recorded about two hundred pilots for the "
+            "project in the last three years. >> Anna Vik: Okay, my name is Anna Vik. I am with "
+            "the Pilots' Society, which is located here in the old customs house. Erik? "
+            ">> Erik Lund: I'm the historian of the harbour board.\n")
+
+
+def test_a_captions_chevrons_open_turns_inside_one_long_line(tmp_path):
+    result, tree = convert(tmp_path, CAPTIONS)
+    assert turns(tree) == {"#nils-holm": 1, "#anna-vik": 1, "#erik-lund": 1}
+    assert_round_trip(result, CAPTIONS)

@@ -46,7 +46,8 @@ def _glued(number: str) -> re.Pattern:
 # Where a label may begin inside a long line: after a sentence's end, a closing bracket
 # or quotation mark, or a number ("… 20 FEBRUARY 1998 NEAL: This is …"); never after
 # an initial ("N. S. Khrushchev:").
-_RUN_TOGETHER = re.compile(r"(?:(?<=[.?!…\"”’)\]])|(?<=\d))(?<!\b[^\W\d_]\.)\s+(?=[^\W\d_])")
+_RUN_TOGETHER = re.compile(r"(?:(?<=[.?!…\"”’)\]])|(?<=\d))(?<!\b[^\W\d_]\.)\s+(?=[^\W\d_])"
+                           r"|\s+(?=>>\s*[^\W\d_])")  # a caption's ">>" marks a new speaker
 # A word in capitals after a space, where a label in capitals may begin.
 _CAPS_START = re.compile(r"(?<=\S)\s+(?=[A-ZА-ЯЁ][A-ZА-ЯЁ])")
 # An office of any wording, then a capitalised name and a colon.
@@ -303,11 +304,12 @@ class TranscriptReader:
 
         def named(found: LabelMatch) -> bool:
             """A label standing once: led by an honorific or an office, or in capitals,
-            or naming someone the text names twice more."""
+            or naming someone the text names twice more, or after a caption's ">>"."""
             led = self.people.strip_honorifics(found.name) != found.name or \
                 self.labels.strip_honorifics(found.label) != found.label
             letters = [c for c in found.name if c.isalpha()]
-            return led or all(c.isupper() for c in letters) or whole.count(key(found)) >= 3
+            return (led or all(c.isupper() for c in letters) or whole.count(key(found)) >= 3
+                    or found.label.startswith(">>"))
 
         cuts: dict[tuple[int, int], list[int]] = {}
         for bindex, lindex, position, found in inside:
