@@ -746,4 +746,7 @@ CAPTIONS = (">> From the Harbour Museum in Bergen, Norway. >> Nils Holm: How are
 def test_a_captions_chevrons_open_turns_inside_one_long_line(tmp_path):
     result, tree = convert(tmp_path, CAPTIONS)
     assert turns(tree) == {"#nils-holm": 1, "#anna-vik": 1, "#erik-lund": 1}
+    # each one-off label is reported where it stands in the line
+    assert {(line, column) for line, column, message in result.document.warnings
+            if "occurs once" in message} == {(1, 47), (1, 196), (1, 321)}
     assert_round_trip(result, CAPTIONS)

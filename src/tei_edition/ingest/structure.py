@@ -581,9 +581,9 @@ class TranscriptReader:
             if one_off and (self._style(found) == dominant or self._strong(found)) \
                     and not common_word(found):
                 accepted[number] = found
-                doc.warnings.append((number, 1, f"'{found.label}' read as a speaker label although "
-                                                "it occurs once: it has the document's usual label "
-                                                "form"))
+                doc.warnings.append((int(number), getattr(number, "column", 1),
+                                     f"'{found.label}' read as a speaker label although it occurs "
+                                     "once: it has the document's usual label form"))
         accepted = dict(sorted(accepted.items()))
         # A document that labels its turns one way should not also get turns of a
         # looser form by accident ("U.S. forces were …" is not "MIKOYAN. …", a heading
@@ -596,9 +596,9 @@ class TranscriptReader:
         accepted = dict(sorted({**accepted, **self.forced}.items()))
         for number, found, first in candidates:
             if number not in accepted and first and found.rule in _ONE_OFF_FORMS:
-                doc.warnings.append((number, 1, f"'{found.label}' looks like a speaker label but "
-                                                "was kept as text: it occurs once and names no "
-                                                "known person"))
+                doc.warnings.append((int(number), getattr(number, "column", 1),
+                                     f"'{found.label}' looks like a speaker label but was kept as "
+                                     "text: it occurs once and names no known person"))
         self._flag_doubtful_labels(doc, blocks, accepted)
         return accepted
 
