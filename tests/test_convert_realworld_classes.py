@@ -750,3 +750,27 @@ def test_a_captions_chevrons_open_turns_inside_one_long_line(tmp_path):
     assert {(line, column) for line, column, message in result.document.warnings
             if "occurs once" in message} == {(1, 47), (1, 196), (1, 321)}
     assert_round_trip(result, CAPTIONS)
+
+
+# A tape transcript whose transcriber doubted who spoke: "Holm?:".
+DOUBTED = """Harbour Office tape, 3 May
+
+Lund: The dredger is late.
+
+Holm?: Late again? [laughs]
+
+Lund: Yes.
+
+Lund?: Oh.
+
+Vik: Then we wait.
+"""
+
+
+def test_a_doubted_attribution_is_a_turn_and_reported(tmp_path):
+    result, tree = convert(tmp_path, DOUBTED)
+    assert [sp.get("who") for sp in tree.xpath("//t:sp", namespaces=NS)] == \
+        ["#lund", "#holm", "#lund", "#lund", "#vik"]
+    assert {line for line, _, message in result.document.warnings
+            if "doubts who spoke" in message} == {5, 9}
+    assert_round_trip(result, DOUBTED)

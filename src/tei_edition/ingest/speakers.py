@@ -51,6 +51,7 @@ class LabelMatch:
     role: str = ""    # interview role
     alias: str = ""   # alias defined by "(hereafter X)"
     stage: str = ""   # "(clarifies)" right after the label
+    unsure: bool = False  # "Carter?:": an attribution the transcriber doubted
 
 
 class LabelReader:
@@ -79,7 +80,8 @@ class LabelReader:
             ("alias", re.compile(rf"^(?P<label>(?P<name>{_NAME})\s*\((?:hereafter|hereinafter|henceforth|below)\s*:?\s*(?P<alias>[^()]{{1,30}})\)\s*(?::|\s[-–—]))\s*(?P<rest>.*)$", re.I)),
             ("interview", re.compile(rf"^(?P<label>(?P<name>{interview})\s*[:.])(?:\s+|$)(?P<rest>.*)$")),
             ("unknown", re.compile(rf"^(?P<label>(?P<name>{rules.unknown_speaker})\s*:)\s*(?P<rest>.*)$", re.I)),
-            ("dash-colon", re.compile(rf"^(?P<label>(?P<name>{_NAME}){_SUPPLIED}{_ROLE}(?:\s*:|\s+[-–—]{{1,2}}(?=\s|$)))\s*(?P<rest>.*)$")),
+            # "Carter?:": the transcriber was unsure who spoke
+            ("dash-colon", re.compile(rf"^(?P<label>(?P<name>{_NAME})(?P<unsure>\?)?{_SUPPLIED}{_ROLE}(?:\s*:|\s+[-–—]{{1,2}}(?=\s|$)))\s*(?P<rest>.*)$")),
             # "[Kissinger:] Few words …": a label the editor supplied
             ("bracketed", re.compile(rf"^(?P<label>\[(?P<name>{_NAME})\s*:\])\s*(?P<rest>.*)$")),
             # "Cde. Bulganin—we should …", "RR—they shot …", "Cde. Molotov-reinforce …":
@@ -182,7 +184,8 @@ class LabelReader:
             stage = sm.group(0).strip()
             rest, column = rest[sm.end():], column + sm.end()
         return LabelMatch(label=m.group("label").strip(), name=name, rest=rest,
-                          rest_column=column, rule=rule, stage=stage)
+                          rest_column=column, rule=rule, stage=stage,
+                          unsure=bool(m.groupdict().get("unsure")))
 
     def strip_honorifics(self, name: str) -> str:
         return self._honorific.sub("", name.strip()).strip()

@@ -599,6 +599,11 @@ class TranscriptReader:
                 doc.warnings.append((int(number), getattr(number, "column", 1),
                                      f"'{found.label}' looks like a speaker label but was kept as "
                                      "text: it occurs once and names no known person"))
+        for number, found in accepted.items():
+            if found.unsure:
+                doc.warnings.append((int(number), getattr(number, "column", 1),
+                                     f"'{found.label}': the transcript doubts who spoke; read as "
+                                     f"{found.name}"))
         self._flag_doubtful_labels(doc, blocks, accepted)
         return accepted
 
