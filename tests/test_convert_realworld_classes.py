@@ -774,3 +774,23 @@ def test_a_doubted_attribution_is_a_turn_and_reported(tmp_path):
     assert {line for line, _, message in result.document.warnings
             if "doubts who spoke" in message} == {5, 9}
     assert_round_trip(result, DOUBTED)
+
+
+# A book's document: the editors' source note in brackets after the last speech, with a
+# note number glued before it.
+BRACKETED_SOURCE = """Notes of a Telephone Conversation between Lund and Holm, 3 May 1972
+
+Lund: Good morning. The dredger is late.
+
+Holm: It comes on Monday.
+
+6[Source: Archive of the Harbour Foundation, Fond 4. Opis 2. On file at the Pilots' Society. Translated by Anna Vik.]
+"""
+
+
+def test_a_source_note_in_brackets_after_the_record_is_its_citation(tmp_path):
+    result, tree = convert(tmp_path, BRACKETED_SOURCE)
+    assert tree.xpath("string(//t:msIdentifier/t:repository)", namespaces=NS) == \
+        "Archive of the Harbour Foundation"
+    assert "Fond 4" not in tree.xpath("string(//t:sp[last()])", namespaces=NS)
+    assert_round_trip(result, BRACKETED_SOURCE)

@@ -280,8 +280,9 @@ FAMILIES = [
 # Fields that introduce a citation; the label is not part of the citation.
 FIELD_LABELS = (r"Source|Sources|Archival Signature|Archival citation|Original Archive|Archive|"
                 r"Citation|Catalogue Reference|Quelle|Fundort|Forrás|Źródło|Sursa|Zdroj|Burimi|Източник")
-# A field label at the start, or after a footnote marker ("//", "/1/", "1.", "[1]").
-_FIELD = re.compile(rf"(?:^|(?<=\n)|(?<=[.)\]]\s)|(?<=\[))\s*(?:(?:\[\d+\]|\d+\.|/\d*/|[-•*])\s*)?"
+# A field label at the start, or after a footnote marker ("//", "/1/", "1.", "[1]"), or
+# opening an editor's note in brackets ("[Source: …]", "6[Source: …]").
+_FIELD = re.compile(rf"(?:^|(?<=\n)|(?<=[.)\]]\s)|(?<=\[))\s*(?:(?:\[\d+\]|\d+\.|/\d*/|[-•*]|\d{{0,3}}\[)\s*)?"
                     rf"(?P<label>{FIELD_LABELS})\s*:\s*", re.I)
 # The same, standing inside a line ("… Zhou Enlai Citation: “Memorandum …”"): only
 # these labels, capitalised, and only a citation of a known family counts there.
