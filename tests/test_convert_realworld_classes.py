@@ -794,3 +794,36 @@ def test_a_source_note_in_brackets_after_the_record_is_its_citation(tmp_path):
         "Archive of the Harbour Foundation"
     assert "Fond 4" not in tree.xpath("string(//t:sp[last()])", namespaces=NS)
     assert_round_trip(result, BRACKETED_SOURCE)
+
+
+# A transcription site's page: the scan's provenance in a sentence, then the letterhead's
+# one-word heading above the document's own.
+SCANNED_PAGE = """From Harbourwiki
+
+File scanned from the Harbour Master's Conversations Collection at the Erik N. Lund Memorial Library
+
+MEMORANDUM
+
+THE HARBOUR OFFICE
+BERGEN
+
+MEMORANDUM OF CONVERSATION
+
+LUND: The dredger is late.
+
+HOLM: It comes on Monday.
+
+LUND: Good.
+"""
+
+
+def test_a_scans_provenance_is_its_citation_and_the_fuller_heading_its_title(tmp_path):
+    result, tree = convert(tmp_path, SCANNED_PAGE)
+    assert tree.xpath("string(//t:msIdentifier/t:repository)", namespaces=NS) == \
+        "Erik N. Lund Memorial Library"
+    assert tree.xpath("string(//t:msIdentifier/t:collection)", namespaces=NS) == \
+        "Harbour Master's Conversations Collection"
+    assert result.document.title.startswith("Memorandum of Conversation")
+    # the sentence is kept whole as the source's description, like any header citation
+    assert tree.xpath("string(//t:sourceDesc/t:bibl)", namespaces=NS) == SCANNED_PAGE.splitlines()[2]
+    assert [sp.get("who") for sp in tree.xpath("//t:sp", namespaces=NS)] == ["#lund", "#holm", "#lund"]
