@@ -827,3 +827,12 @@ def test_a_scans_provenance_is_its_citation_and_the_fuller_heading_its_title(tmp
     # the sentence is kept whole as the source's description, like any header citation
     assert tree.xpath("string(//t:sourceDesc/t:bibl)", namespaces=NS) == SCANNED_PAGE.splitlines()[2]
     assert [sp.get("who") for sp in tree.xpath("//t:sp", namespaces=NS)] == ["#lund", "#holm", "#lund"]
+
+
+def test_speech_below_a_label_alone_may_open_with_an_ellipsis(tmp_path):
+    text = ("Protokoll der Sitzung des Hafenrates\n\nHOLM\n"
+            "... aber es ist eine Beratung der Lotsen noch, die Genosse Lund leitet.\n\n"
+            "LUND\nWir beginnen.\n\nHOLM\n… und dann?\n\nLUND\nDann nichts.\n")
+    result, tree = convert(tmp_path, text)
+    assert turns(tree) == {"#holm": 2, "#lund": 2}
+    assert_round_trip(result, text)

@@ -1177,7 +1177,7 @@ def _speech_below(blocks: list[Block], bindex: int, lindex: int, verb_first: re.
         return False
     text = re.sub(r"^[-–•·*]\s+", "", after.strip())  # a bulleted line: "- NIXON", "- Robert, …"
     words = text.split()
-    if not (text[:1].isupper() or text[:1] in "\"“'‘([" or verb_first.match(text)) or text.endswith(":"):
+    if not (text[:1].isupper() or text[:1] in "\"“'‘([.…" or verb_first.match(text)) or text.endswith(":"):
         return False
     return bool(re.search(r"[.?!…]", text)) or (
         len(words) >= 3 and any(c.islower() for c in text))
