@@ -28,6 +28,10 @@ def turns(tree) -> Counter:
     return Counter(sp.get("who") for sp in tree.xpath("//t:sp", namespaces=NS))
 
 
+def printed_labels(tree) -> list[str]:
+    return [sp.xpath("string(t:speaker)", namespaces=NS) for sp in tree.xpath("//t:sp", namespaces=NS)]
+
+
 def labels_by_person(tree) -> dict[str, set[str]]:
     found: dict[str, set[str]] = {}
     for sp in tree.xpath("//t:sp", namespaces=NS):
@@ -332,8 +336,7 @@ FLATTENED = ("Record of Telephone Conversation between Anna Ekholm and Piet Maes
 
 def test_labels_inside_a_line_whose_breaks_were_lost_begin_turns(tmp_path):
     result, tree = convert(tmp_path, FLATTENED)
-    assert [sp.xpath("string(t:speaker)", namespaces=NS) for sp in tree.xpath("//t:sp", namespaces=NS)] \
-        == ["The Chancellor:", "Minister Maes:", "The Chancellor:", "Minister Maes:"]
+    assert printed_labels(tree) == ["The Chancellor:", "Minister Maes:", "The Chancellor:", "Minister Maes:"]
     assert_round_trip(result, FLATTENED)
 
 
@@ -500,11 +503,6 @@ LUND: Then we are done.
 """
 
 
-def test_a_word_alone_on_its_line_is_no_speaker_unless_speech_follows(tmp_path):
-    result, tree = convert(tmp_path, NOTHING_SPOKEN_BELOW)
-    assert turns(tree) == {"#lund": 2, "#holm": 1}
-    assert_round_trip(result, NOTHING_SPOKEN_BELOW)
-
 
 BULLETED_TAPE = """Tape of 3 June, the Harbour Office
 
@@ -517,11 +515,6 @@ BULLETED_TAPE = """Tape of 3 June, the Harbour Office
 - Good.
 """
 
-
-def test_labels_alone_on_bulleted_lines_open_the_bulleted_speech_below(tmp_path):
-    result, tree = convert(tmp_path, BULLETED_TAPE)
-    assert turns(tree) == {"#lund": 2, "#holm": 1}
-    assert_round_trip(result, BULLETED_TAPE)
 
 
 # An OCR'd memorandum of a telephone call: the line breaks and the punctuation are lost,
@@ -539,9 +532,9 @@ FLATTENED_CAPS = ("MEMORANDUM OF TELEPHONE CONVERSATION SUBJECT Call with Presid
 
 def test_labels_in_capitals_inside_lines_that_lost_their_punctuation(tmp_path):
     result, tree = convert(tmp_path, FLATTENED_CAPS)
-    assert [sp.xpath("string(t:speaker)", namespaces=NS) for sp in tree.xpath("//t:sp", namespaces=NS)] \
-        == ["PRESIDENT LINDQVIST", "PRESIDENT AHO", "PRESIDENT LINDQVIST", "PRESIDENT AHO",
-            "SENATOR ERIK HOLM:", "DIRECTOR ANNA VIK:", "SENATOR HOLM:", "DIRECTOR VIK:"]
+    assert printed_labels(tree) == [
+        "PRESIDENT LINDQVIST", "PRESIDENT AHO", "PRESIDENT LINDQVIST", "PRESIDENT AHO",
+        "SENATOR ERIK HOLM:", "DIRECTOR ANNA VIK:", "SENATOR HOLM:", "DIRECTOR VIK:"]
     assert any("no punctuation before them" in message
                for _, _, message in result.document.warnings)
     assert_round_trip(result, FLATTENED_CAPS)
@@ -565,7 +558,7 @@ Cde. V. Ozols: Agreed.
 
 def test_an_honorific_leads_its_label_and_a_hyphenated_name_in_the_heading_is_a_speaker(tmp_path):
     result, tree = convert(tmp_path, DINNER_NOTES)
-    speakers = [sp.xpath("string(t:speaker)", namespaces=NS) for sp in tree.xpath("//t:sp", namespaces=NS)]
+    speakers = printed_labels(tree)
     assert speakers == ["Cde. V. Ozols:", "Cde. Berg:", "Ri Song-min.", "Cde. Berg:", "Cde. V. Ozols:"]
     assert not any("second speaker" in message for _, _, message in result.document.warnings)
     assert_round_trip(result, DINNER_NOTES)
@@ -609,11 +602,6 @@ MR. HOLM: It is on time.
 MR. BERG: Good.
 """
 
-
-def test_an_abbreviation_before_an_honorific_is_no_label(tmp_path):
-    result, tree = convert(tmp_path, STAFF_MEETING)
-    assert turns(tree) == {"#berg": 2, "#holm": 1}
-    assert_round_trip(result, STAFF_MEETING)
 
 
 # A Soviet-style record mixing reported speech ("Holm thanks …") with direct speech
@@ -729,11 +717,6 @@ We have no clear information about its course.
 """
 
 
-def test_a_member_alone_on_a_line_then_a_question_in_lower_case(tmp_path):
-    result, tree = convert(tmp_path, PARLIAMENT)
-    assert turns(tree) == {"#n-holm": 2, "#erik-lund": 2}
-    assert_round_trip(result, PARLIAMENT)
-
 
 # A webcast's captions: one long line, each speaker after a caption's ">>".
 CAPTIONS = (">> From the Harbour Museum in Bergen, Norway. >> Nils Holm: How are you doing? "
@@ -829,10 +812,24 @@ def test_a_scans_provenance_is_its_citation_and_the_fuller_heading_its_title(tmp
     assert [sp.get("who") for sp in tree.xpath("//t:sp", namespaces=NS)] == ["#lund", "#holm", "#lund"]
 
 
-def test_speech_below_a_label_alone_may_open_with_an_ellipsis(tmp_path):
-    text = ("Protokoll der Sitzung des Hafenrates\n\nHOLM\n"
-            "... aber es ist eine Beratung der Lotsen noch, die Genosse Lund leitet.\n\n"
-            "LUND\nWir beginnen.\n\nHOLM\n… und dann?\n\nLUND\nDann nichts.\n")
+ELLIPSIS_BELOW = ("Protokoll der Sitzung des Hafenrates\n\nHOLM\n"
+                  "... aber es ist eine Beratung der Lotsen noch, die Genosse Lund leitet.\n\n"
+                  "LUND\nWir beginnen.\n\nHOLM\n… und dann?\n\nLUND\nDann nichts.\n")
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a word alone on its line is no speaker unless speech follows it
+    (NOTHING_SPOKEN_BELOW, {"#lund": 2, "#holm": 1}),
+    # labels alone on bulleted lines open the bulleted speech below them
+    (BULLETED_TAPE, {"#lund": 2, "#holm": 1}),
+    # an abbreviation before an honorific is no label ("D Mr. Berg")
+    (STAFF_MEETING, {"#berg": 2, "#holm": 1}),
+    # a member alone on a line, then a question in lower case ("asked …")
+    (PARLIAMENT, {"#n-holm": 2, "#erik-lund": 2}),
+    # speech below a label alone may open with an ellipsis
+    (ELLIPSIS_BELOW, {"#holm": 2, "#lund": 2}),
+], ids=["nothing-spoken-below", "bulleted-tape", "staff-meeting", "parliament", "ellipsis-below"])
+def test_who_speaks_in_each_shape_of_label_alone_or_listed(tmp_path, text, expected):
     result, tree = convert(tmp_path, text)
-    assert turns(tree) == {"#holm": 2, "#lund": 2}
+    assert turns(tree) == expected
     assert_round_trip(result, text)
