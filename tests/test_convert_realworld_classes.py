@@ -833,3 +833,12 @@ def test_who_speaks_in_each_shape_of_label_alone_or_listed(tmp_path, text, expec
     result, tree = convert(tmp_path, text)
     assert turns(tree) == expected
     assert_round_trip(result, text)
+
+
+def test_initials_of_the_first_name_and_surname_name_a_person_with_middle_initials(tmp_path):
+    text = ("Call between Nils H.W. Holm and Erik Lund\n\nNils H.W. Holm: Hello, Erik.\n\n"
+            "Erik Lund: Nils, my friend.\n\nNH: I called to thank you.\n\nEL: Thank you.\n\n"
+            "NH: Goodbye.\n")
+    result, tree = convert(tmp_path, text)
+    assert turns(tree) == {"#nils-h-w-holm": 3, "#erik-lund": 2}
+    assert_round_trip(result, text)
