@@ -842,3 +842,34 @@ def test_initials_of_the_first_name_and_surname_name_a_person_with_middle_initia
     result, tree = convert(tmp_path, text)
     assert turns(tree) == {"#nils-h-w-holm": 3, "#erik-lund": 2}
     assert_round_trip(result, text)
+
+
+# A minister's notes of a meeting: initials or names glued to the speech by a dash,
+# topics glued so too.
+GLUED_NOTES = """Notes of a Harbour Board Meeting
+
+Dredging—the contract is late again.
+
+EL [Erik Lund] But the yard promised Monday.
+
+EL—we must ask for the penalty clause
+
+NH—the yard will refuse
+
+EL—then we go to court
+
+Anna Vik—Court takes a year; better to talk first
+
+Tolls—no change this year
+
+EL—agreed
+"""
+
+
+def test_names_glued_to_the_speech_by_a_dash_among_glued_labels(tmp_path):
+    result, tree = convert(tmp_path, GLUED_NOTES)
+    assert printed_labels(tree) == ["EL [Erik Lund]", "EL—", "NH—", "EL—", "Anna Vik—", "EL—"]
+    assert any(line == 13 and "glued to the speech" in message
+               for line, _, message in result.document.warnings)
+    # every word kept in its order; the speech after a glued label is its own paragraph
+    assert normalise(tei_to_text(result.tei)).replace("— ", "—") == normalise(GLUED_NOTES)

@@ -13,6 +13,7 @@ Label forms (DESIGN §4), tried in this order after an edition's own patterns:
     caps-verb   KHRUSHCHEV said that …         (the verb stays in the speech)
     caps-office PRESIDENT CLINTON Hello …     (an office in capitals, no separator)
     name-verb   Zhou Enlai thanks …            (only beside direct labels, see structure.py)
+    glued-plain Don Regan—Economic …           (only beside glued labels, see structure.py)
     alone       a label alone on its line; the speech follows below
                 (MIKOYAN, Mikoyan:, Mrs. Oswald., President Johnson)
 
@@ -146,9 +147,16 @@ class LabelReader:
             if rule in ("glued-dash", "supplied"):
                 capitals = re.fullmatch(r"[A-Z]{2,4}", name)
                 led = self.strip_honorifics(name) != name
-                if not (capitals or led or m.groupdict().get("supplied")):
+                if rule == "supplied" and not (capitals or led or m.groupdict().get("supplied")):
                     continue
-                rule = "dash-colon"  # the same label form, its separator glued to the speech
+                # the same label form, its separator glued to the speech; a plain name
+                # ("Don Regan—Economic …") only where the record labels so (structure.py)
+                if not (capitals or led or m.groupdict().get("supplied")):
+                    if not re.search(r"[—–]$", m.group("label")):
+                        continue  # a hyphen glued to a word is a word's ("Heon-yeong")
+                    rule = "glued-plain"
+                else:
+                    rule = "dash-colon"
             if rule == "alone":
                 name = name.rstrip(".:")
                 if any(c.islower() for c in name):

@@ -489,6 +489,8 @@ class TranscriptReader:
         def evidence(found: LabelMatch) -> bool:
             if found.rule in ("edition", "side", "alias", "unknown"):
                 return True
+            if found.rule == "glued-plain":
+                return False  # only beside other glued labels, below
             if found.rule == "interview":
                 return interview >= 2
             known = self.people.lookup(found.name) is not None
@@ -525,6 +527,17 @@ class TranscriptReader:
             if (number not in accepted and first and found.rule in _ONE_OFF_FORMS
                     and self.people.lookup(found.name) is not None):
                 accepted[number] = found
+        # A person's name glued to the speech by a dash ("Don Regan—Economic sanctions …")
+        # after other labels glued so ("RR—they shot …"): a turn; one word ("Sanctions—")
+        # is a topic.
+        glued = [n for n, f in accepted.items() if re.search(r"\w[—–-]$", f.label)]
+        for number, found, first in candidates:
+            if (found.rule == "glued-plain" and first and glued and number > min(glued)
+                    and 2 <= len(found.name.split()) <= 3):
+                accepted[number] = found
+                doc.warnings.append((int(number), getattr(number, "column", 1),
+                                     f"'{found.label}' read as a speaker label: a name glued to "
+                                     "the speech by a dash, as the record's labels are"))
         # Reported speech beside direct labels ("Zhou Enlai thanks …" among "Stalin. …"):
         # a paragraph after the first turn, opened by the name of a person the text knows
         # and a verb of speech, is their turn (the verb stays in the speech).
