@@ -873,3 +873,18 @@ def test_names_glued_to_the_speech_by_a_dash_among_glued_labels(tmp_path):
                for line, _, message in result.document.warnings)
     # every word kept in its order; the speech after a glued label is its own paragraph
     assert normalise(tei_to_text(result.tei)).replace("— ", "—") == normalise(GLUED_NOTES)
+
+
+def test_an_initial_before_a_name_alone_on_its_line_is_the_name_not_a_label(tmp_path):
+    text = ("Erik Lund and Nils Holm on 1 May 1964\n\nErik Lund\n\nNils? Good morning.\n\n"
+            "N. Nils Holm\n\nGood morning, Erik. How are you?\n\nErik Lund\n\nWell.\n")
+    result, tree = convert(tmp_path, text)
+    assert printed_labels(tree) == ["Erik Lund", "N. Nils Holm", "Erik Lund"]
+    assert_round_trip(result, text)
+
+
+def test_a_hyphen_glued_before_i_ends_a_label(tmp_path):
+    text = ("Working notes\n\nCde. Lund-I do not understand Cde. Holm.\n\n"
+            "Cde. Holm-reinforce the harbour first.\n\nCde. Lund-agreed.\n")
+    result, tree = convert(tmp_path, text)
+    assert printed_labels(tree) == ["Cde. Lund-", "Cde. Holm-", "Cde. Lund-"]

@@ -87,7 +87,7 @@ class LabelReader:
             ("bracketed", re.compile(rf"^(?P<label>\[(?P<name>{_NAME})\s*:\])\s*(?P<rest>.*)$")),
             # "Cde. Bulganin—we should …", "RR—they shot …", "Cde. Molotov-reinforce …":
             # a dash glued to the speech (checked in match: honorific, capitals or supplied)
-            ("glued-dash", re.compile(rf"^(?P<label>(?P<name>{_NAME}){_SUPPLIED}\s*(?:[—–]|-(?=[a-z])))(?P<rest>[^\W\d_].*)$")),
+            ("glued-dash", re.compile(rf"^(?P<label>(?P<name>{_NAME}){_SUPPLIED}\s*(?:[—–]|-(?=[a-z]|I\b)))(?P<rest>[^\W\d_].*)$")),
             # "GPS [George Shultz] Even if …": initials and the supplied name, no separator
             ("supplied", re.compile(rf"^(?P<label>(?P<name>[A-Z]{{2,4}})\s*\[(?P<supplied>[^\[\]]{{2,60}})\])\s+(?P<rest>[A-Z].*)$")),
             ("caps-stop", re.compile(rf"^(?P<label>(?P<name>{_CAPS_NAME})\.)\s+(?P<rest>\S.*)$")),
@@ -161,8 +161,11 @@ class LabelReader:
                 name = name.rstrip(".:")
                 if any(c.islower() for c in name):
                     rule = "alone-plain"  # mixed case alone on its line: "Mrs. Oswald.", "President Johnson"
-            if rule == "stop" and len(self.strip_honorifics(name)) == 1 and self.strip_honorifics(name) != name:
-                continue  # "Mr. S. Silverman": an honorific and an initial, no label "Mr. S."
+            if rule == "stop" and len(self.strip_honorifics(name)) == 1 and (
+                    self.strip_honorifics(name) != name or _NAME_ONLY.fullmatch(m.group("rest"))):
+                # "Mr. S. Silverman", "R. Sargent Shriver" alone on its line: an initial
+                # before a name, no label "Mr. S." or "R."
+                continue
             name = self.strip_honorifics(name)
             if not self._is_name(name, rule):
                 continue
@@ -263,6 +266,8 @@ class LabelReader:
             w in self._titles_plain or w in _OFFICE_JOINERS or w[:1].isalpha() for w in words)
 
 
+# Two or three capitalised words and nothing else: a name, no speech.
+_NAME_ONLY = re.compile(r"[A-ZÀ-ÞА-ЯЁ][\w'’-]*(?:\s[A-ZÀ-ÞА-ЯЁ][\w'’-]*){1,2}")
 # Label forms whose names are upper case.
 CAPS_RULES = ("caps-stop", "caps-verb", "caps-office", "alone")
 _OFFICE_JOINERS = {"of", "the", "for", "on", "and", "to", "in"}

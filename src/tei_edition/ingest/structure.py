@@ -450,7 +450,8 @@ class TranscriptReader:
                 if not found:
                     continue
                 if found.rule == "name-verb":
-                    if lindex == 0:
+                    # a paragraph's sentence, no heading ("Working notes")
+                    if lindex == 0 and (len(found.rest.split()) >= 3 or re.search(r"[.?!…]\s*$", block.text)):
                         reported.append((number, found))
                     continue
                 # A label opens a paragraph, or a line after a finished sentence.
