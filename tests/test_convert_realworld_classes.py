@@ -888,3 +888,28 @@ def test_a_hyphen_glued_before_i_ends_a_label(tmp_path):
             "Cde. Holm-reinforce the harbour first.\n\nCde. Lund-agreed.\n")
     result, tree = convert(tmp_path, text)
     assert printed_labels(tree) == ["Cde. Lund-", "Cde. Holm-", "Cde. Lund-"]
+
+
+# A memorandum's participants in a hanging indent aligned with spaces, one side per
+# group, the groups parted by a blank line.
+HANGING_INDENT = """MEMORANDUM OF CONVERSATION
+
+PARTICIPANTS:         Ambassador Erik Lund
+                                      Anna Vik, Counsellor of the Embassy
+
+                                      Minister Nils Holm
+                                      Per Dahl, Assistant to the Minister (Notetaker)
+
+Minister Holm: The dredger is late.
+
+Ambassador Lund: It comes on Monday.
+"""
+
+
+def test_participants_in_a_hanging_indent_over_blank_lines(tmp_path):
+    result, tree = convert(tmp_path, HANGING_INDENT)
+    persons = {p.get("{http://www.w3.org/XML/1998/namespace}id")
+               for p in tree.xpath("//t:particDesc//t:person", namespaces=NS)}
+    assert {"erik-lund", "anna-vik", "nils-holm", "per-dahl"} <= persons
+    assert turns(tree) == {"#nils-holm": 1, "#erik-lund": 1}
+    assert_round_trip(result, HANGING_INDENT)

@@ -339,7 +339,9 @@ class TranscriptReader:
             first = block.lines[0][1]
             wrapped = (not block.single() and first[m.end():].strip()
                        and re.search(r"[,;]\s*$|\b(?:and|und|i|и)\s*$|[^\W\d_]\s*$", first)
-                       and not any(re.match(r"^\s*(?:[-–•*·]|\d{1,2}[.)])\s", t) for _, t in block.lines[1:]))
+                       and not any(re.match(r"^\s*(?:[-–•*·]|\d{1,2}[.)])\s", t) for _, t in block.lines[1:])
+                       # a hanging indent: one person a line, aligned under the first
+                       and not all(_indent(t) >= 8 for _, t in block.lines[1:]))
             if first[m.end():].strip() and (block.single() or wrapped):
                 # "Present: Cdes. Mikoyan, Suslov, …" on one line, or wrapped over several
                 text = " ".join(t.strip() for _, t in block.lines)
@@ -385,12 +387,23 @@ class TranscriptReader:
         if intro is None:
             candidates = [blocks[index].lines]
         else:
-            first_line = blocks[index].lines[0]
-            plist.items.append(("intro", parse_inline(first_line[1].strip(), first_line[0], 1,
-                                                      doc.warnings)))
+            number, text = blocks[index].lines[0]
+            value = text[intro.end():].strip()
+            content = parse_inline(text.strip(), number, 1, doc.warnings)
+            if value:
+                # "PARTICIPANTS:   Chairman Mao Tse-tung": the first person stands on the
+                # heading's line, the others in a hanging indent below
+                probe = ParticipantGroup(label="")
+                _, person, kind = read_line_item(value, number, self.people, probe, doc.warnings)
+                if kind == "person":
+                    group.members.extend(probe.members)
+                    head = text.strip()[:len(text.strip()) - len(value)]
+                    content = parse_inline(head, number, 1, doc.warnings) + person
+            plist.items.append(("intro", content))
             candidates = [blocks[index].lines[1:]]
         follow = index + 1
-        while follow < len(blocks) and self._looks_like_participant_block(blocks[follow]):
+        while follow < len(blocks) and self._looks_like_participant_block(
+                blocks[follow], _indent(blocks[follow - 1].lines[-1][1])):
             candidates.append(blocks[follow].lines)
             self._participant_blocks.append(follow)
             follow += 1
@@ -411,9 +424,13 @@ class TranscriptReader:
         plist.groups = [g for g in plist.groups if g.members]
         return plist
 
-    def _looks_like_participant_block(self, block: Block) -> bool:
+    def _looks_like_participant_block(self, block: Block, indent: int = 0) -> bool:
+        """A block continuing the participants list: short lines of persons, bulleted,
+        in columns or with roles after commas, or all at the list's own deep indent
+        (a hanging indent aligned with spaces)."""
         for _, text in block.lines:
             stripped = text.strip()
+            aligned = indent >= 8 and abs(_indent(text) - indent) <= 2
             if len(stripped) > 120 or len(stripped.split()) > 16:
                 return False
             if self.labels.match(stripped) and self.labels.match(stripped).rest:
@@ -421,7 +438,7 @@ class TranscriptReader:
             if self._classification.match(stripped) or parse_date(stripped):
                 return False
             if not (re.match(r"^([-–•*·]|\d{1,2}[.)])\s", stripped) or stripped.endswith(":")
-                    or re.search(r"\s{2,}|\t|,\s", stripped)):
+                    or re.search(r"\s{2,}|\t|,\s", stripped) or aligned):
                 return False
         return True
 
@@ -1179,6 +1196,10 @@ class NameFinder:
                     yield start, end
                     reached = end
                     break
+
+
+def _indent(text: str) -> int:
+    return len(text) - len(text.lstrip())
 
 
 def _speech_below(blocks: list[Block], bindex: int, lindex: int, verb_first: re.Pattern) -> bool:
