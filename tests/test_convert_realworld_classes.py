@@ -913,3 +913,30 @@ def test_participants_in_a_hanging_indent_over_blank_lines(tmp_path):
     assert {"erik-lund", "anna-vik", "nils-holm", "per-dahl"} <= persons
     assert turns(tree) == {"#nils-holm": 1, "#erik-lund": 1}
     assert_round_trip(result, HANGING_INDENT)
+
+
+# A record written days after the meeting: the header has the day it was written, the
+# first paragraph the day of the meeting.
+WRITTEN_LATER = """November 20, 1986
+
+Record of Conversation between Erik Lund and Nils Holm
+
+November 20, 1986    Bergen
+
+On reception of Pilot Nils Holm by Harbour Master Erik Lund
+
+On November 11, 1986, at 10am, Harbour Master Erik Lund received Pilot Nils Holm. After that, a conversation took place between them about the dredging and the tolls of the coming year.
+
+Lund: The dredger is late.
+
+Holm: It comes on Monday.
+"""
+
+
+def test_a_meeting_date_opening_the_record_below_a_later_header_date(tmp_path):
+    result, tree = convert(tmp_path, WRITTEN_LATER)
+    doc = result.document
+    assert (doc.meeting_date.iso, doc.doc_date.iso) == ("1986-11-11", "1986-11-20")
+    assert any(line == 9 and "first sentence" in message for line, _, message in doc.warnings)
+    # every word kept (the dateline stands after the subtitle the header reads as a head)
+    assert sorted(normalise(tei_to_text(result.tei)).split()) == sorted(WRITTEN_LATER.split())

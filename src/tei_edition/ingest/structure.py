@@ -195,6 +195,8 @@ class TranscriptReader:
             self._title_in_text(doc, blocks)
         if doc.meeting_date is None and doc.doc_date is None:
             self._date_in_text(doc, blocks[:max(header_end, 1) + 2])
+        else:
+            self._date_opening_the_record(doc, blocks[:max(header_end, first_turn or 0) + 1])
         self._resolve_footnotes(doc)
         self._citation_in_text(doc)
         self._tag_mentions(doc)
@@ -791,6 +793,25 @@ class TranscriptReader:
                                                                f"{found[0].text!r} ({found[0].iso})"))
                     return
         doc.warnings.append((blocks[0].first if blocks else 1, 1, "no date found"))
+
+    def _date_opening_the_record(self, doc: Document, blocks: list[Block]) -> None:
+        """A record whose first paragraph opens with its meeting's date ("On November 11,
+        1986, at 10am, … received …") below a header dated later (the day the record was
+        written): the opening date is the meeting's, the header's the document's."""
+        block = next((b for b in blocks if len(b.text) > 150), None)
+        if block is None:
+            return
+        number, text = block.lines[0]
+        found = find_date(text[:60], self.rules.two_digit_century)
+        header = doc.meeting_date or doc.doc_date
+        if (found is None or found[1] > 12 or len(found[0].iso) < 10 or len(header.iso) < 10
+                or not found[0].iso < header.iso or found[0].iso[:4] != header.iso[:4]):
+            return
+        doc.doc_date, doc.meeting_date = header, found[0]
+        doc.warnings.append((int(number), found[1] + 1, f"the meeting's date read from the "
+                                                        f"record's first sentence: {found[0].text!r} "
+                                                        f"({found[0].iso}); the header's "
+                                                        f"{header.iso} taken as the document's"))
 
     def _title_in_text(self, doc: Document, blocks: list[Block]) -> None:
         """No heading line: a heading run into the first paragraphs of a flattened page,
