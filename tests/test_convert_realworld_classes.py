@@ -940,3 +940,11 @@ def test_a_meeting_date_opening_the_record_below_a_later_header_date(tmp_path):
     assert any(line == 9 and "first sentence" in message for line, _, message in doc.warnings)
     # every word kept (the dateline stands after the subtitle the header reads as a head)
     assert sorted(normalise(tei_to_text(result.tei)).split()) == sorted(WRITTEN_LATER.split())
+
+
+def test_initials_before_a_surname_are_no_second_label_inside_the_line(tmp_path):
+    text = ("Call of 25 December\n\nErik N.O. Lund: Hello, Nils.\n\nNils A. Holm: Erik, my friend.\n\n"
+            "Erik N.O. Lund: Goodbye.\n")
+    result, tree = convert(tmp_path, text)
+    assert turns(tree) == {"#erik-n-o-lund": 2, "#nils-a-holm": 1}
+    assert not any("second speaker" in message for _, _, message in result.document.warnings)

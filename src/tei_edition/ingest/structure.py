@@ -656,8 +656,9 @@ class TranscriptReader:
                                          "lower case; kept as text"))
                 for inner in _INNER_LABEL.finditer(text):
                     before = text[:inner.start()].split()[-1:] or [""]
-                    if before[0].casefold() in self._leading_words:
-                        continue  # "Mr. Ostrow:" is one label
+                    if before[0].casefold() in self._leading_words or re.fullmatch(
+                            r"(?:[^\W\d_]\.){1,3}", before[0]):
+                        continue  # "Mr. Ostrow:", "George H.W. Bush:" are one label
                     if _surname(inner.group("name")) in names and inner.start("name") > 0:
                         doc.warnings.append((number, inner.start("name") + 1,
                                              f"a second speaker's label '{inner.group('name')}:' "
