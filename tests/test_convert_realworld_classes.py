@@ -948,3 +948,12 @@ def test_initials_before_a_surname_are_no_second_label_inside_the_line(tmp_path)
     result, tree = convert(tmp_path, text)
     assert turns(tree) == {"#erik-n-o-lund": 2, "#nils-a-holm": 1}
     assert not any("second speaker" in message for _, _, message in result.document.warnings)
+
+
+def test_a_page_title_cut_short_gives_way_to_the_same_title_in_full(tmp_path):
+    text = ("Transcripts For HARBOUR3 1966 Lund Dredging Hearings Nils\n\n"
+            "Transcripts For HARBOUR3 1966 Lund Dredging Hearings Nils Holm 20160228\n\n"
+            "LUND: The committee will come to order.\n\nHOLM: Thank you.\n\nLUND: Go on.\n")
+    result, tree = convert(tmp_path, text)
+    assert result.document.title == "Transcripts For HARBOUR3 1966 Lund Dredging Hearings Nils Holm 20160228"
+    assert_round_trip(result, text)

@@ -1326,18 +1326,19 @@ def choose_title(lines: list[tuple[int, str]], classification: re.Pattern) -> in
                 or read_dateline(text) or read_date_field(text)):
             continue
         plausible.append((number, text))
-    # A heading of one word ("MEMORANDUM" on the letterhead) gives way to a fuller one
-    # below it ("MEMORANDUM OF CONVERSATION"). Without a heading word, a line that reads
-    # like a title: a capital first, no trailing comma ("others", "Sign Up," are buttons).
-    headings = [(number, text) for number, text in plausible if _HEADING_WORDS.search(text)]
+    # Without a heading word, a line that reads like a title: a capital first, no trailing
+    # comma ("others", "Sign Up," are a site's buttons).
+    headings = [(number, text) for number, text in plausible if _HEADING_WORDS.search(text)] or [
+        (number, text) for number, text in plausible if len(text) <= 150
+        and text[:1].isupper() and not text.rstrip().endswith(",")]
     if not headings:
-        return next((number for number, text in plausible if len(text) <= 150
-                     and text[:1].isupper() and not text.rstrip().endswith(",")), None)
-    first, word = headings[0][0], headings[0][1].strip(" .:").casefold()
-    if " " not in word:
-        return next((number for number, text in headings[1:]
-                     if len(text.split()) > 1 and word in text.casefold().split()), first)
-    return first
+        return None
+    # The same heading in full further down wins: the letterhead's "MEMORANDUM" before
+    # "MEMORANDUM OF CONVERSATION", a page title cut short before the document's own.
+    number, text = headings[0]
+    start = text.rstrip(" .:…").casefold()
+    return next((n for n, t in plausible if n > number and len(t) > len(text)
+                 and t.casefold().startswith(start + " ")), number)
 
 
 def heading_in_text(text: str) -> str:
