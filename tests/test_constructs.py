@@ -318,3 +318,26 @@ def test_right_to_left_and_cjk_text_display_in_chromium(browser, tmp_path):
     for lang in ("ja", "zh", "ko", "hy"):
         direction, right_gap, left_gap, width = by_lang[lang]
         assert direction == "ltr" and left_gap <= 1 and width > 50, lang
+
+
+def test_a_word_broken_across_lines_stays_one_word_and_a_role_meets_its_description(tmp_path):
+    """Real letters and plays (issue 14's eval-tei): "Per<lb break="no"/>sönlichkeiten"
+    must read, copy and search as one word, and a role glued to its description in the
+    source must not read "Claudiusking of Denmark"."""
+    tei = tmp_path / "broken.xml"
+    tei.write_text(
+        '<TEI xmlns="http://www.tei-c.org/ns/1.0" xml:id="broken"><teiHeader><fileDesc>'
+        "<titleStmt><title>Broken words</title></titleStmt><publicationStmt><p>Tests.</p>"
+        "</publicationStmt><sourceDesc><p>Invented.</p></sourceDesc></fileDesc></teiHeader>"
+        "<text><front><castList><castItem><role>Claudius</role><roleDesc>king of Denmark"
+        "</roleDesc></castItem><castItem><role>Hamlet</role><roleDesc>, his nephew</roleDesc>"
+        "</castItem></castList></front><body><p>eine der hervorragenden Per<lb break=\"no\"/>"
+        "sönlichkeiten<lb/>der Stadt</p></body></text></TEI>", encoding="utf-8")
+    page = lxml.html.fromstring(HtmlRenderer({}).document(tei, tmp_path / "site").read_bytes())
+    text = text_of(page.cssselect(".edition-text")[0])
+    assert "hervorragenden Persönlichkeiten" in text
+    assert "Per<br" not in lxml.html.tostring(page, encoding="unicode")  # one word, one line
+    assert "Claudius, king of Denmark" in text and "Hamlet, his nephew" in text
+    assert page.cssselect(".lb-in-word")[0].get("title").startswith("Line break within a word")
+    printed = " ".join(pdf_text(PdfRenderer({}).document(tei, tmp_path / "pdf")).split())
+    assert "hervorragenden Persönlichkeiten" in printed

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import typst
 
-from tei_edition.evaltei import kept, pdf_words, tei_words, words
+from tei_edition.evaltei import html_words, kept, pdf_words, tei_words, words
 
 FOREIGN = Path(__file__).parent / "fixtures" / "foreign"
 
@@ -50,6 +50,20 @@ def test_a_word_hyphenated_at_a_pdf_line_end_is_whole_again(tmp_path):
     found = pdf_words(pdf, source)
     assert found["lanterns"] == 1
     assert found["well"] == 1 and found["known"] == 1
+
+
+def test_a_note_call_and_a_sign_inside_a_word_do_not_split_it(tmp_path):
+    # "a[ya]m": the word "ayam" with "ya" supplied; "Gruß1": a word and its note call
+    source = words("ayam Gruß vermutlich")
+    pdf = tmp_path / "t.pdf"
+    pdf.write_bytes(typst.compile("a\\[ya\\]m Gruß#super[1]\n\n#super[2]Vermutlich".encode()))
+    assert pdf_words(pdf, source) == source
+    page = tmp_path / "t.html"
+    page.write_text('<html><head><meta charset="utf-8"></head><body><p>a<span class="bracket">'
+                    '[</span>ya<span class="bracket">]</span>m Gruß<sup>1</sup></p>'
+                    '<p><sup>2</sup>Vermutlich</p></body></html>',
+                    encoding="utf-8")
+    assert kept(source, html_words(page)) == 1.0
 
 
 def test_a_run_over_a_folder_reports_each_file(tmp_path):

@@ -33,7 +33,7 @@ def test_a_record_counts_turns_and_words_as_the_page_does(tmp_path):
     checked = 0
     for path in documents(tmp_path):
         page = lxml.html.fromstring(renderer.document(path, tmp_path / "site").read_bytes())
-        record = etree.fromstring(renderer._make_record(_load_tei(path), path.stem)
+        record = etree.fromstring(renderer._make_record(_load_tei(path), path.stem, path)
                                   .partition("\n")[2].encode())
         speakers = [p for p in record.iter(f"{{{ED_NS}}}person") if int(p.get("turns"))]
         checked += len(speakers)

@@ -579,7 +579,11 @@
     <span class="role-name"><xsl:apply-templates/></span>
   </xsl:template>
 
+  <!-- A role and its description are two phrases: a comma between them where the
+       source puts nothing (not before the description's own punctuation). -->
   <xsl:template match="tei:roleDesc">
+    <xsl:if test="preceding-sibling::node()[1][self::tei:role]
+                  and not(matches(string(.), '^\s*\p{P}'))"><xsl:text>, </xsl:text></xsl:if>
     <span class="role-desc"><xsl:apply-templates/></span>
   </xsl:template>
 
@@ -643,6 +647,12 @@
   <!-- ===== inline ===== -->
 
   <xsl:template match="tei:lb"><br/></xsl:template>
+
+  <!-- A line that ends inside a word (break="no"): the word stays whole, for
+       reading, copying and search; the edition view marks the place (CSS). -->
+  <xsl:template match="tei:lb[@break = 'no']">
+    <span class="lb-in-word edition-only" title="Line break within a word in the original document"/>
+  </xsl:template>
 
   <xsl:template match="tei:emph | tei:title[ancestor::tei:text]">
     <em><xsl:apply-templates/></em>

@@ -428,6 +428,11 @@
     <xsl:sequence select="'linebreak()'"/>
   </xsl:template>
 
+  <!-- A line that ends inside a word: the word stays whole. -->
+  <xsl:template match="tei:lb[@break = 'no']" mode="inline" as="xs:string">
+    <xsl:sequence select="''"/>
+  </xsl:template>
+
   <xsl:template match="tei:note[@type = 'query']" mode="inline" as="xs:string">
     <xsl:sequence select="ty:mark('query', 'none')"/>
   </xsl:template>

@@ -3,7 +3,8 @@
 For every TEI file under DIR this runs the tool as a user would, one command
 at a time: `validate --profile tei`, `render --to html` and `render --to pdf`.
 Per file it reports each command's exit status and time (start-up included),
-and the share of the source's words — everything outside teiHeader — found
+and the share of the source's words — everything outside teiHeader and
+standOff, the metadata the behaviour table leaves out of the text — found
 in the HTML page and in the PDF's text (pdftotext). A crash is a Python
 traceback or an exit status other than 0, 1 or 2.
 
@@ -55,11 +56,15 @@ HTML_BLOCKS = {
     "address", "article", "aside", "blockquote", "br", "caption", "dd", "details", "div", "dl",
     "dt", "figcaption", "figure", "footer", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr",
     "li", "main", "nav", "ol", "p", "pre", "section", "summary", "table", "td", "th", "tr", "ul",
+    "sup",  # a note call ("Gruß¹") is a sign of its own, not part of the word
 }
 HTML_SKIPPED = {"script", "style", "head", "template"}
 _UNSPACED = re.compile(r"([\u0e00-\u0e7f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
                        r"\U00020000-\U0002fa1f])")
 _WORD = re.compile(r"\w+")
+# The signs of the edition's marks (common.xsl) where they stand inside a word:
+# "a[ya]m" is the word "ayam" with "ya" supplied.
+_SIGN_IN_WORD = re.compile(r"(?<=\w)[\[\]⟨⟩⟦⟧](?=\w)")
 
 
 # ------------------------------------------------------------------- words
@@ -104,29 +109,49 @@ def _text_of(root: etree._Element, blocks: set[str], skipped: set[str], local,
 
 
 def tei_words(path: Path) -> Counter:
-    """Words of a TEI file outside its teiHeader(s)."""
+    """Words of a TEI file outside its teiHeader(s) and standOff."""
     root = etree.parse(str(path), safe_parser(huge=True)).getroot()
-    return words(_text_of(root, TEI_BLOCKS, {"teiHeader"}, lambda n: etree.QName(n).localname,
+    return words(_text_of(root, TEI_BLOCKS, {"teiHeader", "standOff"},
+                          lambda n: etree.QName(n).localname,
                           TEI_ALTERNATIVES_IN))
 
 
 def html_words(path: Path) -> Counter:
     """Words a reader of the HTML page can find on it (its body; scripts and styles left out)."""
     document = lxml_html.parse(str(path)).getroot()
+    for sign in document.find_class("bracket"):  # a mark's sign inside a word ("a[ya]m")
+        sign.drop_tree()                         # is not a word boundary
     body = document.find("body")
     return words(_text_of(body if body is not None else document, HTML_BLOCKS, HTML_SKIPPED,
-                          lambda n: str(n.tag).lower()))
+                          _html_name, {"tei-subst"}))
+
+
+def _html_name(node) -> str:
+    """An HTML element's name for the word count: a substitution (its readings
+    are words of their own, as in the TEI count) by its class, else its tag."""
+    return "tei-subst" if "tei-subst" in (node.get("class") or "").split() else str(node.tag).lower()
 
 
 def pdf_words(path: Path, source: Counter) -> Counter:
     """Words of a PDF's text layer. pdftotext joins a word hyphenated at a line
     end, and so also a compound ('well-' + 'known'): a joined word the source
-    does not have, but whose two parts it has, counts as those two words."""
+    does not have, but whose two parts it has, counts as those two words; a word
+    glued to its footnote call ('gruß1') or a footnote to its number
+    ('2vermutlich') counts as the word, and a mark's sign
+    inside a word ('a[ya]m') does not split it."""
     result = subprocess.run(["pdftotext", "-enc", "UTF-8", str(path), "-"],
                             capture_output=True, check=True)
-    found = words(result.stdout.decode("utf-8", "replace"))
+    text = _SIGN_IN_WORD.sub("", result.stdout.decode("utf-8", "replace"))
+    found = words(text)
     for token, count in list(found.items()):
         if token in source:
+            continue
+        # a word and its footnote call ("gruß1"), a footnote and its number ("2vermutlich")
+        call = re.fullmatch(r"(\D+?)\d{1,3}|\d{1,3}(\D+)", token)
+        word = call and (call[1] or call[2])
+        if word and word in source:
+            del found[token]
+            found.update({word: count})
             continue
         for cut in range(1, len(token)):
             if token[:cut] in source and token[cut:] in source:

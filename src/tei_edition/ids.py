@@ -103,7 +103,10 @@ def described(first_id: str, second_id: str) -> str:
 
 def plain_letters(name: str) -> str:
     """The name without square brackets or accents ('Ri [Ju-yeon]', 'Práth' -> 'Ri Ju-yeon', 'Prath')."""
-    text = unicodedata.normalize("NFKD", re.sub(r"[\[\]]", "", name))
+    name = name.replace("[", "").replace("]", "")
+    if name.isascii():  # nothing to decompose: the common case, and a register may hold 10,000 names
+        return name
+    text = unicodedata.normalize("NFKD", name)
     return "".join(c for c in text if not unicodedata.combining(c))
 
 
