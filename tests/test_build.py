@@ -374,12 +374,14 @@ def test_a_volume_too_big_for_the_free_memory_is_left_out_with_a_warning(
                      r"[\d.]+ GB of memory and 0\.1 GB are free", err), err
     assert summary_row(err, "volume") == ["0", "0", "1", "0"]
     assert not volume.exists()  # never an out-of-date volume beside current PDFs
+    assert b"pdf/volume.pdf" not in (edition / "build" / "index.html").read_bytes()  # nor a link to none
     assert (edition / "build" / "pdf" / f"{SAMPLE_ID}.pdf").is_file()
     # with the memory back, the next build typesets it
     monkeypatch.setattr(build_module, "available_memory_mb", lambda: 64 * 1024.0)
     assert main(["build", str(edition), "-j", "1", "--volume"]) == 0
     assert summary_row(capsys.readouterr().err, "volume")[:2] == ["1", "0"]
     assert volume.is_file()
+    assert b"pdf/volume.pdf" in (edition / "build" / "index.html").read_bytes()
 
 
 def test_make_help_lists_the_editors_targets():

@@ -98,20 +98,56 @@ def test_the_earliest_document_describes_a_person_whatever_the_order_given(tmp_p
 
 def test_the_collection_is_ordered_by_number_then_date_then_id(tmp_path):
     """A document's number (TEI/@n, from the front matter) orders the collection
-    before its date: the later memorandum numbered 1 comes first."""
+    before its date: the later memorandum numbered 1 comes first, and the pages'
+    previous and next links follow that order. The index reads by year."""
+    from click.testing import CliRunner
     from lxml import html as lxml_html
-    from tei_edition.html import HtmlRenderer
+    from tei_edition.cli import cli
 
     fixtures = ROOT / "tests" / "fixtures" / "html"
     memo = (fixtures / "memorandum.xml").read_text(encoding="utf-8").replace(
         'xml:id="memorandum-1957-03-02"', 'xml:id="memorandum-1957-03-02" n="1"', 1)
     (tmp_path / "memorandum.xml").write_text(memo, encoding="utf-8")
     teis = [fixtures / "korean-delegation.xml", tmp_path / "memorandum.xml", fixtures / "hostile.xml"]
-    renderer = HtmlRenderer({"title": "Order"})
-    for tei in teis:
-        renderer.document(tei, tmp_path / "site")
-    renderer.site(teis, tmp_path / "site")
-    index = lxml_html.parse(str(tmp_path / "site" / "index.html")).getroot()
-    order = [a.get("href") for a in index.cssselect(".document-entry h3 a")]
+    site = tmp_path / "site"
+    result = CliRunner().invoke(cli, ["render", "--to", "html", "-j", "1", "-o", str(site),
+                                       *map(str, teis)])
+    assert result.exit_code == 0, result.output
     # numbered first; then by date (both 1956-09-17), then by id
+    order, page = [], "memorandum-1957-03-02.html"
+    while page:
+        order.append(page)
+        links = lxml_html.parse(str(site / page)).getroot().cssselect(".document-nav a[rel=next]")
+        page = links[0].get("href") if links else None
     assert order == ["memorandum-1957-03-02.html", "hostile.html", "korean-delegation-1956-09-16.html"]
+    first = lxml_html.parse(str(site / order[0])).getroot()
+    assert not first.cssselect(".document-nav a[rel=prev]")
+    last = lxml_html.parse(str(site / order[-1])).getroot()
+    assert [a.get("href") for a in last.cssselect(".document-nav a[rel=prev]")] == ["hostile.html"]
+    assert "Minutes" in last.cssselect(".document-nav a[rel=prev]")[0].text_content()
+    # the index: a section per year, in order; each year's documents in the collection's order
+    index = lxml_html.parse(str(site / "index.html")).getroot()
+    years = [(" ".join(section.cssselect("h2")[0].text_content().split()),
+              [a.get("href") for a in section.cssselect(".document-entry h3 a")])
+             for section in index.cssselect("section.year")]
+    assert years == [("1956", ["hostile.html", "korean-delegation-1956-09-16.html"]),
+                     ("1957", ["memorandum-1957-03-02.html"])]
+    assert [a.get("href") for a in index.cssselect(".year-nav a")] == ["#year-1956", "#year-1957"]
+
+
+def test_undated_documents_come_last_under_their_own_heading(tmp_path):
+    from lxml import html as lxml_html
+    from tei_edition.html import HtmlRenderer
+
+    fixtures = ROOT / "tests" / "fixtures" / "html"
+    text = (fixtures / "memorandum.xml").read_text(encoding="utf-8")
+    undated = tmp_path / "undated.xml"
+    undated.write_text(text.replace('xml:id="memorandum-1957-03-02"', 'xml:id="undated"', 1)
+                       .replace(' when="1957-03-02"', "").replace(' when="1957-03"', ""),
+                       encoding="utf-8")
+    renderer = HtmlRenderer({})
+    renderer.site([undated, fixtures / "korean-delegation.xml"], tmp_path / "site")
+    index = lxml_html.parse(str(tmp_path / "site" / "index.html")).getroot()
+    headings = [" ".join(h.text_content().split()) for h in index.cssselect("section.year h2")]
+    assert headings == ["1956", "Undated"]
+    assert [a.get("href") for a in index.cssselect("section.year")[-1].cssselect("h3 a")] == ["undated.html"]

@@ -428,13 +428,46 @@ def test_volume_documents_in_date_order_with_contents_page_numbers(out):
     titles = ["Memorandum on the Visit of a Korean Delegation",                # 1955
               "Conversation with the Delegation of the Korean Worker's Party",  # 1956
               'Memorandum #read("/etc/passwd")']                               # 1957
-    starts = [next(n for n, text in enumerate(pages, 1) if n > 2 and text.find(title) != -1
-                   and "Page" in text) for title in titles]
+    # a document's title, not its neighbour's link to it ("Next: …")
+    starts = [next(n for n, text in enumerate(pages, 1) if n > 2 and "Page" in text
+                   and re.search(r"(?<!Next: )(?<!Previous: )" + re.escape(title), text))
+              for title in titles]
     assert starts == sorted(starts) and len(set(starts)) == 3
     contents = pages[1]
     for title, start in zip(titles, starts):
         entry = re.search(re.escape(title) + r".*?\.\s*\u2060?(\d+)", contents)
         assert entry and int(entry.group(1)) == start, title
+
+
+def test_volume_documents_link_to_the_previous_and_the_next(out):
+    """At the end of each document of the volume: the previous and the next
+    document, their titles linked to their first pages, with those pages' numbers."""
+    pages = volume_pages(out["volume"])
+    reader = PdfReader(str(out["volume"]))
+    number_of = {page.indirect_reference.idnum: n for n, page in enumerate(reader.pages, 1)}
+    memo, conversation, hostile = (
+        "Memorandum on the Visit of a Korean Delegation",
+        "Conversation with the Delegation of the Korean Worker's Party",
+        'Memorandum #read("/etc/passwd")')
+    starts = {title: next(n for n, text in enumerate(pages, 1) if n > 2 and "Page" in text
+                          and re.search(r"(?<!Next: )(?<!Previous: )" + re.escape(title), text))
+              for title in (memo, conversation, hostile)}
+    for word, title, other in (("Next", memo, conversation), ("Previous", conversation, memo),
+                               ("Next", conversation, hostile), ("Previous", hostile, conversation)):
+        found = [(n, m) for n, text in enumerate(pages, 1)
+                 for m in [re.search(re.escape(f"{word}: {other}") + r".*?, p\.\s*(\d+)", text)] if m]
+        assert len(found) == 1, (word, other)
+        page, match = found[0]
+        assert int(match.group(1)) == starts[other], (word, other)
+        # the page holding the link is within the document it closes
+        assert starts[title] <= page
+        targets = {number_of[annot.get_object()["/Dest"][0].idnum]
+                   for annot in reader.pages[page - 1].get("/Annots") or []
+                   if "/Dest" in annot.get_object()}
+        assert starts[other] in targets, (word, other, targets)
+    # the first has no previous, the last no next
+    assert "Previous: " not in " ".join(pages[starts[memo] - 1:starts[conversation] - 1])
+    assert "Next: " not in " ".join(pages[starts[hostile] - 1:])
 
 
 def test_volume_persons_index_gives_the_right_pages(out):

@@ -79,10 +79,12 @@ def test_sample_volume_indexes_the_speakers(sample):
     pages = len(PdfReader(str(volume)).pages)
     index = flat(pdftotext(volume, pages))
     assert "Index of persons" in index
-    for name in ["Anastas Mikoyan", "Choe Yong-geon", "Rim Hae"]:
+    # by surname: the register gives the Korean names' surnames (written first)
+    for name in ["Anastas Mikoyan", "Choe, Yong-geon", "Rim, Hae"]:
         assert name in index, name
+    assert index.find("Choe, Yong-geon") < index.find("Anastas Mikoyan") < index.find("Rim, Hae")
     # persons only mentioned (standOff) are indexed too, with their role
-    assert "Kim Il Sung (1912–1994), Chairman of the KWP Central Committee" in index
+    assert "Kim, Il Sung (1912–1994), Chairman of the KWP Central Committee" in index
     assert "V. Kovyzhenko, Recorder of the conversation" in index
 
 

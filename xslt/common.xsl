@@ -12,6 +12,9 @@
     ed:speaker-id(sp)                the first id in @who, without '#'
     ed:person(ref, context)          the tei:person a '#id' (or 'id') names
     ed:person-name(person)           the person's display name
+    ed:person-sort-key(person)       what persons indexes sort by (never an honorific)
+    ed:index-name(person)            'Kohler, Foy D.' where surname and forenames are marked
+    ed:variant-sort-key(person, s)   where another spelling's cross-reference sorts
     ed:word-count(nodes)             words of speech (no labels, stage, notes, gaps)
     ed:title(tei)                    the main title
     ed:document-date(tei)            docDate/@when (the date the document bears)
@@ -25,6 +28,7 @@
     ed:safe-link(s)                  ed:safe-url(s), or '#id' for a pointer into the page
     ed:safe-image(s)                 an https URL or a plain relative file path, else ''
     ed:principal-date(tei)           the date a document is cited and sorted by
+    ed:collection-sort-key(tei)      the collection's order: number, then date (then the id)
     ed:life-span(person)             '1895–1978', 'born 1904', 'died 1989'
     ed:authority-url(idno)           the record an idno of a known scheme names
     ed:text-lang(tei)                the language of the text, by TEI's precedence
@@ -79,7 +83,7 @@
       'sp': 'speech', 'speaker': 'inline', 'u': 'utterance',
       'add': 'mark', 'del': 'mark', 'supplied': 'mark', 'gap': 'mark', 'sic': 'mark',
       'unclear': 'mark', 'stage': 'mark', 'vocal': 'mark', 'incident': 'mark',
-      'kinesic': 'mark', 'damage': 'mark', 'surplus': 'mark', 'secl': 'mark',
+      'kinesic': 'mark', 'pause': 'mark', 'shift': 'mark', 'damage': 'mark', 'surplus': 'mark', 'secl': 'mark',
       'note': 'note', 'pb': 'milestone', 'cb': 'milestone', 'milestone': 'milestone',
       'anchor': 'milestone', 'lb': 'break', 'choice': 'alternate', 'subst': 'inline',
       'app': 'apparatus', 'ref': 'link', 'ptr': 'link',
@@ -125,7 +129,7 @@
       'vocal':    map { 'open': '[', 'close': ']', 'sample': '[laughter]',
                         'meaning': 'Sound: a noise someone made, not words spoken.' },
       'incident': map { 'open': '[', 'close': ']', 'sample': '[pause]',
-                        'meaning': 'Incident: something that happened while they spoke.' },
+                        'meaning': 'Incident: something that happened while they spoke (a pause, a gesture, a change of voice).' },
       'pb':       map { 'open': '[p. ', 'close': ']', 'sample': '[p. 3]',
                         'meaning': 'Page break in the original document.' },
       'choice':   map { 'open': '', 'close': '', 'sample': 'abbr. / expansion',
@@ -165,7 +169,7 @@
         else if ($e/self::tei:choice) then 'choice'
         else if ($e/self::tei:note[@type = 'query']) then 'query'
         else if ($e/self::tei:note[ancestor::tei:text]) then 'note'
-        else if ($e/self::tei:kinesic) then 'incident'
+        else if ($e/self::tei:kinesic or $e/self::tei:pause or $e/self::tei:shift) then 'incident'
         else if ($e/self::tei:damage) then 'gap'
         else if ($e/self::tei:surplus or $e/self::tei:secl) then 'del'
         else if ($e/(self::tei:add | self::tei:del | self::tei:supplied | self::tei:gap
@@ -188,7 +192,8 @@
     <xsl:sequence select="string($ed:marks($kind)($side))"/>
   </xsl:function>
 
-  <!-- What a gap, sound or incident shows: its description, else its reason. -->
+  <!-- What a gap, sound or incident shows: its description, else its reason;
+       a pause "pause, long", a shift of voice "loud: ff". -->
   <xsl:function name="ed:gap-text" as="xs:string">
     <xsl:param name="e" as="element()"/>
     <xsl:variable name="desc" select="replace(normalize-space(string-join($e/tei:desc, ' ')), '^\[(.*)\]$', '$1')"/>
@@ -197,6 +202,9 @@
         else if ($e/@reason = 'illegible') then 'illegible'
         else if ($desc) then $desc
         else if ($e/self::tei:gap and not(normalize-space($e))) then '…'
+        else if ($e/self::tei:pause) then string-join(('pause', $e/@type[normalize-space()]), ', ')
+        else if ($e/self::tei:shift) then normalize-space(($e/@feature, 'voice')[1]) || ': '
+                                          || normalize-space(($e/@new, 'normal')[1])
         else normalize-space(string-join(($e/@reason, $e/@agent, $e/@extent)[normalize-space()], ', '))"/>
   </xsl:function>
 
@@ -283,6 +291,17 @@
     <xsl:sequence select="string((ed:document-date($tei), ed:meeting-date($tei))[.][1])"/>
   </xsl:function>
 
+  <!-- The collection's order, everywhere (the site's records, the pages'
+       previous and next, the volume): the document's number (TEI/@n, from the
+       front matter; unnumbered documents follow), then its principal date
+       (undated last); ties go by the document's id. -->
+  <xsl:function name="ed:collection-sort-key" as="xs:string">
+    <xsl:param name="tei" as="element(tei:TEI)"/>
+    <xsl:variable name="n" select="normalize-space($tei/@n)"/>
+    <xsl:sequence select="(if (matches($n, '^\d{1,9}$')) then format-integer(xs:integer($n), '000000000') else '~')
+                          || ' ' || (ed:principal-date($tei)[.], '9999')[1]"/>
+  </xsl:function>
+
   <xsl:function name="ed:life-span" as="xs:string?">
     <xsl:param name="person" as="element(tei:person)"/>
     <xsl:variable name="born" select="replace(string(($person/tei:birth/@when)[1]), '^(-?\d{4}).*$', '$1')"/>
@@ -351,6 +370,42 @@
   <xsl:function name="ed:person-name" as="xs:string">
     <xsl:param name="person" as="element(tei:person)?"/>
     <xsl:sequence select="normalize-space(string(($person/tei:persName)[1]))"/>
+  </xsl:function>
+
+  <!-- How persons indexes sort and show a person: by @sortKey (the converter
+       writes it: register.name_sort_key, never an honorific), else by the
+       surname and forenames the TEI marks, else by the name as written. -->
+  <xsl:function name="ed:person-sort-key" as="xs:string">
+    <xsl:param name="person" as="element(tei:person)"/>
+    <xsl:variable name="name" select="($person/tei:persName)[1]"/>
+    <xsl:sequence select="lower-case((normalize-space($person/@sortKey),
+        string-join(($name/tei:surname, $name/tei:forename) ! tokenize(normalize-space(.)), ','),
+        string-join(tokenize(ed:person-name($person)), ','))[.][1])"/>
+  </xsl:function>
+
+  <!-- The key of another spelling's cross-reference: its last word first where
+       the person sorts by the last word of the name (a Western name), else as
+       written (a family name first). -->
+  <xsl:function name="ed:variant-sort-key" as="xs:string">
+    <xsl:param name="person" as="element(tei:person)"/>
+    <xsl:param name="variant" as="xs:string"/>
+    <xsl:variable name="words" select="tokenize(normalize-space($variant))"/>
+    <xsl:variable name="name-words" select="tokenize(ed:person-name($person))"/>
+    <xsl:variable name="last-first" select="count($words) gt 1 and count($name-words) gt 1
+        and starts-with(ed:person-sort-key($person), lower-case($name-words[last()]))"/>
+    <xsl:sequence select="lower-case(string-join(if ($last-first)
+        then ($words[last()], $words[position() lt last()]) else $words, ','))"/>
+  </xsl:function>
+
+  <!-- The name as an index shows it: "Kohler, Foy D." where the TEI marks
+       surname and forenames, else the name as written. -->
+  <xsl:function name="ed:index-name" as="xs:string">
+    <xsl:param name="person" as="element(tei:person)"/>
+    <xsl:variable name="name" select="($person/tei:persName)[1]"/>
+    <xsl:variable name="surname" select="string-join($name/tei:surname ! normalize-space(.), ' ')"/>
+    <xsl:variable name="forenames" select="string-join($name/tei:forename ! normalize-space(.), ' ')"/>
+    <xsl:sequence select="if ($surname and $forenames) then $surname || ', ' || $forenames
+                          else ed:person-name($person)"/>
   </xsl:function>
 
   <!-- Words of speech: the text a reader reads as the document's words, so

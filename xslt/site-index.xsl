@@ -2,7 +2,10 @@
 <!--
   site-index.xsl: the collection page (index.html). Input: <ed:collection>
   holding one <ed:document> record per document (site-summary.xsl), in the
-  order of the page: by number (TEI/@n), date (document date, else meeting date), then id.
+  collection's order: by number (TEI/@n), date (document date, else meeting date), then id.
+  The page reads chronologically: one section per year, the years in order,
+  each year's documents in the collection's order; undated documents last,
+  under their own heading. Parameter volume: 'yes' when pdf/volume.pdf was built.
 -->
 <xsl:stylesheet version="3.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -13,6 +16,14 @@
     exclude-result-prefixes="#all">
 
   <xsl:import href="html-common.xsl"/>
+
+  <xsl:param name="volume" as="xs:string" select="''"/>
+
+  <!-- The year a record is filed under, or '' when it has no date. -->
+  <xsl:function name="ed:year" as="xs:string">
+    <xsl:param name="record" as="element(ed:document)"/>
+    <xsl:sequence select="string(replace($record/@date, '^(\d{4}).*$', '$1')[matches(., '^\d{4}$')])"/>
+  </xsl:function>
 
   <xsl:template match="/ed:collection">
     <xsl:variable name="docs" select="ed:document"/>
@@ -43,15 +54,35 @@
           </p>
           <ul class="downloads">
             <li><a href="persons.html">Persons index</a></li>
-            <li><a href="pdf/volume.pdf" type="application/pdf">The whole edition as PDF</a></li>
+            <!-- only when it was built: a build without the volume has none -->
+            <xsl:if test="$volume = 'yes'">
+              <li><a href="pdf/volume.pdf" type="application/pdf">The whole edition as PDF</a></li>
+            </xsl:if>
           </ul>
         </header>
-        <section aria-labelledby="documents-heading">
-          <h2 id="documents-heading">Documents</h2>
-          <ol class="document-list">
-            <xsl:apply-templates select="$docs"/>
-          </ol>
-        </section>
+        <!-- a section per year (h2), its documents (h3) -->
+        <xsl:variable name="years" as="xs:string*"
+            select="sort(distinct-values($docs ! ed:year(.)[.])), ('undated')[$docs[not(ed:year(.))]]"/>
+        <xsl:if test="count($years) gt 1">
+          <nav class="year-nav" aria-label="Years">
+            <ul>
+              <xsl:for-each select="$years">
+                <li><a href="#year-{.}"><xsl:value-of select="if (. = 'undated') then 'Undated' else ."/></a></li>
+              </xsl:for-each>
+            </ul>
+          </nav>
+        </xsl:if>
+        <xsl:for-each select="$years">
+          <xsl:variable name="year" select="."/>
+          <section class="year" aria-labelledby="year-{$year}">
+            <h2 class="year-heading" id="year-{$year}">
+              <xsl:value-of select="if ($year = 'undated') then 'Undated' else $year"/>
+            </h2>
+            <ol class="document-list">
+              <xsl:apply-templates select="$docs[(ed:year(.), 'undated')[.][1] = $year]"/>
+            </ol>
+          </section>
+        </xsl:for-each>
       </xsl:with-param>
     </xsl:call-template>
   </xsl:template>

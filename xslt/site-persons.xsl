@@ -2,7 +2,8 @@
 <!--
   site-persons.xsl: the persons index (persons.html) across every document.
   Input: <ed:collection> of <ed:document> records in the collection's order (see
-  site-index.xsl). A person is one xml:id; the earliest document that has
+  site-index.xsl), sorted by surname, with "see" entries from other spellings.
+  A person is one xml:id; the earliest document that has
   the person among its participants describes the person (else the earliest
   that names the person from the register). For each document: the turns
   spoken (linking to the first), the mentions.
@@ -45,16 +46,48 @@
             <xsl:text>: where each appears, and how much each says.</xsl:text>
           </p>
         </header>
-        <ol class="person-index">
+        <!-- each person once, and a cross-reference from each other spelling, sorted
+             together: by surname (ed:person-sort-key, ed:variant-sort-key) -->
+        <xsl:variable name="by-ref" as="map(xs:string, element(ed:person)+)">
+          <xsl:map>
+            <xsl:for-each-group select="$docs/ed:person" group-by="string(@ref)">
+              <xsl:map-entry key="current-grouping-key()" select="current-group()"/>
+            </xsl:for-each-group>
+          </xsl:map>
+        </xsl:variable>
+        <xsl:variable name="entries" as="element()*">
           <xsl:for-each-group select="$docs/ed:person" group-by="string(@ref)">
-            <xsl:sort select="lower-case(ed:person-name(ed:description(current-group())))"/>
-            <xsl:sort select="current-grouping-key()"/>
-            <xsl:call-template name="person">
-              <xsl:with-param name="pid" select="current-grouping-key()"/>
-              <xsl:with-param name="first" select="ed:description(current-group())"/>
-              <xsl:with-param name="appearances" select="current-group()"/>
-            </xsl:call-template>
+            <xsl:variable name="first" select="ed:description(current-group())"/>
+            <ed:entry key="{ed:person-sort-key($first)}" ref="{current-grouping-key()}"/>
+            <xsl:for-each select="distinct-values($first/tei:persName[@type = 'variant'] ! normalize-space(.))
+                                  [. ne ed:person-name($first)]">
+              <ed:see key="{ed:variant-sort-key($first, .)}" ref="{current-grouping-key()}" name="{.}"
+                  target="{ed:person-name($first)}"/>
+            </xsl:for-each>
           </xsl:for-each-group>
+        </xsl:variable>
+        <ol class="person-index">
+          <xsl:for-each select="$entries">
+            <xsl:sort select="@key"/>
+            <xsl:sort select="@ref"/>
+            <xsl:choose>
+              <xsl:when test="self::ed:see">
+                <li class="see-also">
+                  <xsl:value-of select="@name"/>
+                  <xsl:text>, </xsl:text><i>see</i><xsl:text> </xsl:text>
+                  <a href="#{ed:safe-id(@ref)}"><xsl:value-of select="@target"/></a>
+                </li>
+              </xsl:when>
+              <xsl:otherwise>
+                <xsl:variable name="appearances" select="$by-ref(string(@ref))"/>
+                <xsl:call-template name="person">
+                  <xsl:with-param name="pid" select="string(@ref)"/>
+                  <xsl:with-param name="first" select="ed:description($appearances)"/>
+                  <xsl:with-param name="appearances" select="$appearances"/>
+                </xsl:call-template>
+              </xsl:otherwise>
+            </xsl:choose>
+          </xsl:for-each>
         </ol>
       </xsl:with-param>
     </xsl:call-template>
@@ -66,7 +99,7 @@
     <xsl:param name="appearances" as="element(ed:person)+"/>
     <xsl:variable name="turns" select="xs:integer(sum($appearances/@turns))"/>
     <li class="person-card" id="{ed:safe-id($pid)}">
-      <h2><xsl:value-of select="ed:person-name($first)"/></h2>
+      <h2><xsl:value-of select="ed:index-name($first)"/></h2>
       <p class="person-facts">
         <xsl:for-each select="($first/tei:affiliation/tei:roleName, $first/tei:roleName)[1],
                               ($first/tei:affiliation/tei:orgName, $first/tei:affiliation[not(*)])[1]">
@@ -88,7 +121,8 @@
         </xsl:choose>
         <xsl:value-of select="ed:plural(count($appearances), 'document')"/>
       </p>
-      <ul class="appearances">
+      <p class="appearances-label" id="documents-{ed:safe-id($pid)}">Documents with this person</p>
+      <ul class="appearances" aria-labelledby="documents-{ed:safe-id($pid)}">
         <xsl:for-each select="$appearances">
           <xsl:variable name="doc" select=".."/>
           <xsl:variable name="id" select="ed:safe-id($doc/@id)"/>

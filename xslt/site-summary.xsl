@@ -42,11 +42,8 @@
   <xsl:template match="/tei:TEI">
     <xsl:variable name="date" select="ed:principal-date(.)[.]"/>
     <xsl:variable name="participants" select="tei:teiHeader/tei:profileDesc/tei:particDesc//tei:person[@xml:id]"/>
-    <!-- The collection's order: the document's number (TEI/@n, from the front
-         matter), then its date, then (html.py) its id. Unnumbered documents follow. -->
-    <xsl:variable name="number" select="if (matches(normalize-space(@n), '^\d{1,9}$'))
-                                        then format-integer(xs:integer(normalize-space(@n)), '000000000') else '~'"/>
-    <ed:document id="{$doc-id}" sort="{$number} {($date, '9999')[1]}" date="{$date}" title="{ed:title(.)}"
+    <!-- the collection's order: this key, then (html.py) the id -->
+    <ed:document id="{$doc-id}" sort="{ed:collection-sort-key(.)}" date="{$date}" title="{ed:title(.)}"
         classification="{ed:classification(.)}" citation="{ed:archival-citation(.)}"
         lang="{(ed:lang(tei:text/@xml:lang), ed:lang(@xml:lang))[.][1]}"
         turns="{count(tei:text/tei:body//tei:sp)}"

@@ -31,6 +31,12 @@
   <!-- The document's id, which names its page, PDF and TEI (html.py passes it: the
        rule is ids.py's); the root's xml:id only when the stylesheet is run alone. -->
   <xsl:param name="doc-id" as="xs:string" select="''"/>
+  <!-- The previous and next documents in the collection's order (html.py's
+       neighbours(): ids and titles), '' at either end or when unknown. -->
+  <xsl:param name="prev-id" as="xs:string" select="''"/>
+  <xsl:param name="prev-title" as="xs:string" select="''"/>
+  <xsl:param name="next-id" as="xs:string" select="''"/>
+  <xsl:param name="next-title" as="xs:string" select="''"/>
 
   <xsl:variable name="tei" select="/tei:TEI"/>
   <xsl:variable name="id" as="xs:string"
@@ -111,9 +117,30 @@
               <xsl:call-template name="how-to-cite"/>
             </div>
           </div>
+          <xsl:call-template name="previous-next"/>
         </article>
       </xsl:with-param>
     </xsl:call-template>
+  </xsl:template>
+
+  <!-- From one document to the next, in the collection's order: plain links. -->
+  <xsl:template name="previous-next">
+    <xsl:if test="normalize-space($prev-id) or normalize-space($next-id)">
+      <nav class="document-nav" aria-label="Previous and next documents" lang="{$page-lang}">
+        <xsl:if test="normalize-space($prev-id)">
+          <a class="previous" rel="prev" href="{ed:safe-id($prev-id)}.html">
+            <span class="nav-label">Previous document</span>
+            <span class="nav-title"><xsl:value-of select="$prev-title"/></span>
+          </a>
+        </xsl:if>
+        <xsl:if test="normalize-space($next-id)">
+          <a class="next" rel="next" href="{ed:safe-id($next-id)}.html">
+            <span class="nav-label">Next document</span>
+            <span class="nav-title"><xsl:value-of select="$next-title"/></span>
+          </a>
+        </xsl:if>
+      </nav>
+    </xsl:if>
   </xsl:template>
 
   <!-- Highwire Press (citation_*) and Dublin Core tags: what Zotero and
@@ -123,6 +150,8 @@
     <xsl:variable name="abstract" select="normalize-space($tei/tei:teiHeader/tei:profileDesc/tei:abstract)"/>
     <xsl:variable name="authors" select="$tei/tei:text/tei:body/tei:closer/tei:signed/tei:persName/normalize-space()"/>
     <xsl:if test="$abstract"><meta name="description" content="{$abstract}"/></xsl:if>
+    <xsl:if test="normalize-space($prev-id)"><link rel="prev" href="{ed:safe-id($prev-id)}.html"/></xsl:if>
+    <xsl:if test="normalize-space($next-id)"><link rel="next" href="{ed:safe-id($next-id)}.html"/></xsl:if>
     <meta name="citation_title" content="{$title}"/>
     <xsl:for-each select="$authors"><meta name="citation_author" content="{.}"/></xsl:for-each>
     <xsl:if test="$date">
@@ -777,7 +806,7 @@
 
   <!-- A gap, a sound, an incident: its description in brackets; the
        reading text keeps an ellipsis for a gap only. -->
-  <xsl:template match="tei:gap | tei:vocal | tei:incident | tei:kinesic | tei:damage[not(node())]">
+  <xsl:template match="tei:gap | tei:vocal | tei:incident | tei:kinesic | tei:pause | tei:shift | tei:damage[not(node())]">
     <xsl:variable name="kind" select="ed:mark-kind(.)"/>
     <xsl:call-template name="mark">
       <xsl:with-param name="content">

@@ -65,10 +65,11 @@
   </xsl:template>
 
   <xsl:template match="tei:teiCorpus" mode="root">
+    <!-- in the collection's order (common.xsl), as the site lists them -->
     <xsl:variable name="docs" as="element(tei:TEI)*">
       <xsl:perform-sort select="tei:TEI">
-        <xsl:sort select="ty:sort-date(.)"/>
-        <xsl:sort select="ed:title(.)"/>
+        <xsl:sort select="ed:collection-sort-key(.)"/>
+        <xsl:sort select="string(@xml:id)"/>
       </xsl:perform-sort>
     </xsl:variable>
     <xsl:variable name="title" select="($edition-title[normalize-space()], 'Collected documents')[1]"/>
@@ -87,8 +88,9 @@
     <xsl:value-of select="'#volume-contents()' || $NL"/>
     <xsl:apply-templates select="$docs" mode="document">
       <xsl:with-param name="in-volume" select="true()"/>
+      <xsl:with-param name="volume-docs" select="$docs"/>
     </xsl:apply-templates>
-    <xsl:value-of select="'#persons-index(' || ty:persons-dictionary($docs) || ')' || $NL"/>
+    <xsl:value-of select="'#persons-index(' || ty:persons-dictionary($docs) || ', see: ' || ty:see-also($docs) || ')' || $NL"/>
   </xsl:template>
 
   <xsl:template match="*" mode="root">
@@ -123,6 +125,9 @@
 
   <xsl:template match="tei:TEI" mode="document">
     <xsl:param name="in-volume" as="xs:boolean"/>
+    <!-- in the volume: every document, and this one's place among them -->
+    <xsl:param name="volume-docs" as="element(tei:TEI)*" select="()"/>
+    <xsl:variable name="n" select="if (exists($volume-docs)) then position() else 0"/>
     <xsl:variable name="header" select="tei:teiHeader"/>
     <xsl:variable name="front" select="tei:text/tei:front"/>
     <xsl:variable name="source" select="($header/tei:fileDesc/tei:sourceDesc/tei:bibl[@type = 'source'])[1]"/>
@@ -148,14 +153,25 @@
         '  abstract: ' || ty:array($header/tei:profileDesc/tei:abstract/(tei:p, tei:ab) ! ty:run(.)) || ',',
         '  groups: ' || ty:array($header/tei:profileDesc/tei:particDesc/tei:listPerson ! ty:group(.)) || ',',
         '  legend-entries: ' || ty:legend(tei:text) || ',',
+        '  volume-index: ' || (if ($n gt 0) then string($n) else 'none') || ',',
         ')', ''), $NL)"/>
     <xsl:apply-templates mode="block" select="$front/*[not(ed:shown-in-title-block(.))]"/>
     <xsl:apply-templates mode="block" select="tei:text/(tei:body, tei:group, tei:back)/*"/>
-    <xsl:value-of select="ty:document-end(.)"/>
+    <xsl:value-of select="ty:document-end(., $volume-docs[$n - 1][$n gt 1] ! ty:neighbour(., $n - 1),
+                                          $volume-docs[$n + 1][$n gt 0] ! ty:neighbour(., $n + 1))"/>
   </xsl:template>
+
+  <!-- A neighbour in the volume, for the previous/next links: (index: n, title: "…"). -->
+  <xsl:function name="ty:neighbour" as="xs:string">
+    <xsl:param name="tei" as="element(tei:TEI)"/>
+    <xsl:param name="index" as="xs:integer"/>
+    <xsl:sequence select="'(index: ' || $index || ', title: ' || ty:str(ed:title($tei)) || ')'"/>
+  </xsl:function>
 
   <xsl:function name="ty:document-end" as="xs:string">
     <xsl:param name="tei" as="element(tei:TEI)"/>
+    <xsl:param name="previous" as="xs:string?"/>
+    <xsl:param name="next" as="xs:string?"/>
     <xsl:variable name="pub" select="$tei/tei:teiHeader/tei:fileDesc/tei:publicationStmt"/>
     <xsl:variable name="url" select="ed:safe-url(($pub/tei:idno[@type = 'URI'])[1])"/>
     <xsl:variable name="licence" select="($pub/tei:availability/tei:licence)[1]"/>
@@ -165,6 +181,7 @@
         || ', licence-url: ' || ty:str-or-none(ed:safe-url($licence/@target))
         || ', rights: ' || ty:array($pub/tei:availability/tei:p ! ty:run(.))
         || ', change: ' || ty:array($tei/tei:teiHeader/tei:revisionDesc/tei:change ! ty:run(.))
+        || ', previous: ' || ($previous, 'none')[1] || ', next: ' || ($next, 'none')[1]
         || ')' || $NL"/>
   </xsl:function>
 
@@ -303,13 +320,9 @@
     <xsl:variable name="listed" as="xs:string*">
       <xsl:for-each-group select="$persons" group-by="string(@xml:id)">
         <!-- where the TEI marks a surname, the index inverts the name: "Nam, Il" -->
-        <xsl:variable name="name" select="ed:person-name(.)"/>
-        <xsl:variable name="surname" select="normalize-space((tei:persName/tei:surname)[1])"/>
-        <xsl:variable name="forenames" select="string-join((tei:persName)[1]/tei:forename ! normalize-space(.), ' ')"/>
-        <xsl:variable name="entry" select="if ($surname and $forenames) then $surname || ', ' || $forenames else $name"/>
-        <xsl:sequence select="ty:str(current-grouping-key()) || ': (name: ' || ty:str($entry) || ', life: ' || ty:str(ty:life(.))
+        <xsl:sequence select="ty:str(current-grouping-key()) || ': (name: ' || ty:str(ed:index-name(.)) || ', life: ' || ty:str(ty:life(.))
             || ', role: ' || ty:str-or-none(ty:person-details(., '')[1])
-            || ', sort: ' || ty:str(($surname[.], $name)[1]) || ')'"/>
+            || ', sort: ' || ty:str(ed:person-sort-key(.)) || ')'"/>
       </xsl:for-each-group>
     </xsl:variable>
     <xsl:variable name="listed-ids" select="$persons/string(@xml:id)"/>
@@ -325,6 +338,23 @@
     </xsl:variable>
     <xsl:sequence select="if (empty(($listed, $unlisted))) then '(:)'
         else '(' || string-join(($listed, $unlisted), ', ') || ',)'"/>
+  </xsl:function>
+
+  <!-- Cross-references from other spellings (persName type="variant"):
+       "Chou En-lai, see Zhou Enlai", sorted as the HTML index sorts them. -->
+  <xsl:function name="ty:see-also" as="xs:string">
+    <xsl:param name="docs" as="element(tei:TEI)*"/>
+    <xsl:variable name="see" as="xs:string*">
+      <xsl:for-each-group select="($docs/tei:teiHeader/tei:profileDesc/tei:particDesc, $docs/tei:standOff)
+          //tei:person[@xml:id]" group-by="string(@xml:id)">
+        <xsl:variable name="person" select="."/>
+        <xsl:for-each select="distinct-values(tei:persName[@type = 'variant'] ! normalize-space(.))[. ne ed:person-name($person)]">
+          <xsl:sequence select="'(id: ' || ty:str(current-grouping-key()) || ', name: ' || ty:str(.)
+              || ', target: ' || ty:str(ed:person-name($person)) || ', sort: ' || ty:str(ed:variant-sort-key($person, .)) || ')'"/>
+        </xsl:for-each>
+      </xsl:for-each-group>
+    </xsl:variable>
+    <xsl:sequence select="ty:array($see)"/>
   </xsl:function>
 
   <xsl:function name="ty:ref-id" as="xs:string">
@@ -391,7 +421,7 @@
   </xsl:template>
 
   <!-- A gap, a sound, an incident: its description in its signs. -->
-  <xsl:template match="tei:gap | tei:vocal | tei:incident | tei:kinesic | tei:damage[not(node())]"
+  <xsl:template match="tei:gap | tei:vocal | tei:incident | tei:kinesic | tei:pause | tei:shift | tei:damage[not(node())]"
       mode="inline" as="xs:string">
     <xsl:sequence select="ty:mark(ed:mark-kind(.), ty:str(ed:gap-text(.)))"/>
   </xsl:template>

@@ -391,14 +391,54 @@ def _renderer(kind: str, metadata: dict, paper: str = "a4"):
     return _cached(kind, _metadata_key(metadata) + paper, lambda: PdfRenderer(metadata, paper=paper))
 
 
-def task_html(metadata: dict, tei: str, site_dir: str, in_build: bool = True) -> dict:
-    """One document's page; in_build: hold the build folder (render has none)."""
+def task_html(metadata: dict, tei: str, site_dir: str, in_build: bool = True,
+              around: dict[str, str] | None = None) -> dict:
+    """One document's page; in_build: hold the build folder (render has none);
+    around: its previous and next documents (html.neighbours)."""
     try:
         if in_build:
             _hold_build_folder(site_dir)
-        return {"outputs": [str(_renderer("html", metadata).document(Path(tei), Path(site_dir)))]}
+        page = _renderer("html", metadata).document(Path(tei), Path(site_dir), around)
+        return {"outputs": [str(page)]}
     except Exception as exc:
         return _failure(exc, tei)
+
+
+def task_entry(metadata: dict, tei: str, site_dir: str, in_build: bool = True) -> dict:
+    """One document's place in the collection (its record, made and cached)."""
+    try:
+        if in_build:
+            _hold_build_folder(site_dir)
+        entry = _renderer("html", metadata).entry(Path(tei), Path(site_dir))
+        return {"entry": [entry.sort, entry.id, entry.title]}
+    except Exception as exc:
+        return _failure(exc, tei)
+
+
+def collection_entries(runner: "Runner", metadata: dict, teis: list[Path], site_dir: Path,
+                       in_build: bool = True) -> tuple[dict[Path, object], dict[Path, dict]]:
+    """Each TEI file's place in the collection (html.Entry): from the record cache,
+    else made on the worker pool. Returns the entries and the failed tasks' results."""
+    from .html import Entry, cached_entry
+
+    entries: dict[Path, Entry] = {}
+    missing = []
+    for tei in teis:
+        found = cached_entry(tei, site_dir)
+        if found is None:
+            missing.append(tei)
+        else:
+            entries[tei] = found
+    failed: dict[Path, dict] = {}
+
+    def done(index: int, result: dict) -> None:
+        if "entry" in result:
+            entries[missing[index]] = Entry(*result["entry"])
+        else:
+            failed[missing[index]] = result
+
+    runner.run([(task_entry, (metadata, str(t), str(site_dir), in_build)) for t in missing], done)
+    return entries, failed
 
 
 def task_pdf(metadata: dict, tei: str, pdf_dir: str, paper: str = "a4",
@@ -412,11 +452,13 @@ def task_pdf(metadata: dict, tei: str, pdf_dir: str, paper: str = "a4",
         return _failure(exc, tei)
 
 
-def task_site(metadata: dict, teis: list[str], site_dir: str) -> dict:
+def task_site(metadata: dict, teis: list[str], site_dir: str, volume: bool = False) -> dict:
+    """The collection pages; volume: whether pdf/volume.pdf is there to link."""
     started = time.perf_counter()
     try:
         _hold_build_folder(site_dir)
-        written = _renderer("html", metadata).site([Path(t) for t in teis], Path(site_dir))
+        written = _renderer("html", metadata).site([Path(t) for t in teis], Path(site_dir),
+                                                   volume)
         return {"outputs": [str(p) for p in written], "seconds": time.perf_counter() - started}
     except Exception as exc:
         return _failure(exc, site_dir)
@@ -637,19 +679,36 @@ class Build:
         if "validate" in stages:
             self._validate(ed)
         meta = _key(ed.metadata)
+        around: dict[str, dict[str, str]] = {}
+        if "html" in stages:
+            around = self._order(ed)
         good = [d for d in ed.documents if d.id not in ed.failed and d.id in ed.tei_sha]
         if "html" in stages:
+            # a page's neighbours are part of its key: a new document rebuilds
+            # only the pages next to it
             self._per_document(ed, "html", good, lambda d: _key(self.fingerprints["html"], meta,
-                                                                 ed.tei_sha[d.id]),
-                               lambda d: (task_html, (ed.metadata, str(d.tei),
-                                                      str(ed.build_dir))))
+                                                                 ed.tei_sha[d.id], around.get(d.id)),
+                               lambda d: (task_html, (ed.metadata, str(d.tei), str(ed.build_dir),
+                                                      True, around.get(d.id))))
+        # The index links the volume only when it is there: an out-of-date one is
+        # removed first (never left beside current PDFs), and one that could not
+        # be made has the site pages made again without the link.
+        volume = ed.build_dir / "pdf" / "volume.pdf"
+        volume_current = ed.state["collection"].get("volume", {}).get("key") == \
+            self._collection_key(ed, self.fingerprints["pdf"])
+        if "volume" not in stages and "pdf" in stages and volume.is_file() and not volume_current:
+            ed.state["collection"].pop("volume", None)
+            volume.unlink()
+            self.echo(f"removed   {volume} (out of date; build with --volume to remake it)")
+        linked = "volume" in stages or (volume.is_file() and volume_current)
         # The site pages need every page's document but not the PDFs: they are
         # made on one worker while the others typeset.
-        site = None
-        if "site" in stages:
-            site = self._collection_start(ed, "site", self.fingerprints["html"],
+        def start_site(volume_linked: bool):
+            return self._collection_start(ed, "site", self.fingerprints["html"],
                                           [ed.build_dir / f"{name}.html" for name in SITE_PAGES],
-                                          task_site, str(ed.build_dir))
+                                          task_site, str(ed.build_dir), extra=(volume_linked,))
+
+        site = start_site(linked) if "site" in stages else None
         try:
             if "pdf" in stages:
                 self._per_document(ed, "pdf", good, lambda d: _key(self.fingerprints["pdf"], meta,
@@ -659,30 +718,41 @@ class Build:
         finally:
             if site is not None:
                 self._collection_finish(ed, site)
-        if "search" in stages:  # the pages are all written: index them
-            pending = self._collection_start(ed, "search", self.fingerprints["html"],
-                                             [ed.build_dir / "pagefind" / "pagefind.js"],
-                                             task_search, str(ed.build_dir))
-            if pending is not None:
-                self._collection_finish(ed, pending)
-        volume = ed.build_dir / "pdf" / "volume.pdf"
         if "volume" in stages:
             pending = self._collection_start(ed, "volume", self.fingerprints["pdf"], [volume],
                                              task_volume, str(ed.build_dir / "pdf"),
                                              guard=lambda: self._volume_too_big(ed))
             if pending is not None:
                 self._collection_finish(ed, pending)
-        elif "pdf" in stages and volume.is_file() and (
-                ed.state["collection"].get("volume", {}).get("key")
-                != self._collection_key(ed, self.fingerprints["pdf"])):
-            # An out-of-date volume is never left lying beside current PDFs.
-            ed.state["collection"].pop("volume", None)
-            volume.unlink()
-            self.echo(f"removed   {volume} (out of date; build with --volume to remake it)")
+        if "site" in stages and linked and not volume.is_file():
+            pending = start_site(False)
+            if pending is not None:
+                self._collection_finish(ed, pending)
+        if "search" in stages:  # the pages are all written: index them
+            pending = self._collection_start(ed, "search", self.fingerprints["html"],
+                                             [ed.build_dir / "pagefind" / "pagefind.js"],
+                                             task_search, str(ed.build_dir))
+            if pending is not None:
+                self._collection_finish(ed, pending)
         if not ed.failed:
             self._sweep(ed)
 
     # -- stages -------------------------------------------------------------
+
+    def _order(self, ed: EditionBuild) -> dict[str, dict[str, str]]:
+        """Each page's previous and next documents in the collection's order
+        (html.collection_order), known once every valid document has its record."""
+        from .html import collection_order, neighbours
+
+        started = time.perf_counter()
+        good = {d.tei: d for d in ed.documents if d.id not in ed.failed and d.id in ed.tei_sha}
+        entries, failed = collection_entries(self.runner, ed.metadata, list(good), ed.build_dir)
+        for tei, result in failed.items():
+            self._bugs(ed, result)
+            self._error(ed, "html", good[tei], result["errors"])
+        self._check_stop()
+        self.totals["html"].seconds += time.perf_counter() - started
+        return neighbours(collection_order(entries.values()))
 
     def _write_personography(self, ed: EditionBuild) -> None:
         """The shared personography: the whole register as one TEI file, build/register.xml.
@@ -829,10 +899,11 @@ class Build:
 
     def _collection_start(self, ed: EditionBuild, stage: str, fingerprint: str,
                           outputs: list[Path], task: Callable, out_dir: str,
-                          guard: Callable[[], str | None] | None = None):
+                          guard: Callable[[], str | None] | None = None, extra: tuple = ()):
         """Start a whole-collection output (site pages, volume) unless it is current,
         or unless guard, asked only then, gives a reason not to (a warning; the
-        out-of-date output is removed).
+        out-of-date output is removed). extra: more arguments of the task, part of
+        the output's key.
 
         It goes to a running worker pool in the background, else it runs
         in _collection_finish. Returns what _collection_finish needs, or None.
@@ -840,7 +911,8 @@ class Build:
         teis = [str(d.tei) for d in ed.documents if d.id not in ed.failed and d.id in ed.tei_sha]
         if not teis:
             return None
-        key = self._collection_key(ed, fingerprint)
+        key = self._collection_key(ed, fingerprint) if not extra else \
+            _key(self._collection_key(ed, fingerprint), extra)
         entry = ed.state["collection"].get(stage, {})
         recorded = [ed.root / out for out in entry.get("outputs", [])]
         if entry.get("key") == key and all(p.is_file() for p in outputs + recorded):
@@ -856,7 +928,7 @@ class Build:
             self.totals[stage].warnings += 1
             self.echo(f"warning: {reason}")
             return None
-        args = (ed.metadata, teis, out_dir)
+        args = (ed.metadata, teis, out_dir, *extra)
         future = self.runner.background(task, args)
         if future is not None:
             self.echo(f"{stage:<9} started in the background ({_plural(len(teis), 'document')})")

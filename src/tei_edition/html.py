@@ -23,8 +23,10 @@ So a page's cost grows with the number of documents, not with their text.
 from __future__ import annotations
 
 import hashlib
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import Iterable
 
 from lxml import etree
 
@@ -65,6 +67,35 @@ def _record_key(data: bytes, path: Path) -> str:
     # the file name counts too: it is the document's id when the TEI has no xml:id
     stem = Path(path).stem.encode("utf-8", "surrogateescape")
     return hashlib.sha256(_record_format() + stem + b"\0" + data).hexdigest()
+
+
+@dataclass(frozen=True)
+class Entry:
+    """A document's place in the collection: its record's sort key, its id, its title."""
+
+    sort: str
+    id: str
+    title: str
+
+
+def collection_order(entries: Iterable[Entry]) -> list[Entry]:
+    """The collection's order, the one every page and the volume follow: the
+    document's number, then its date (the record's sort key), then its id."""
+    return sorted(entries, key=lambda e: (e.sort, e.id))
+
+
+def neighbours(ordered: list[Entry]) -> dict[str, dict[str, str]]:
+    """Each document's previous and next documents in the collection, as the
+    page's stylesheet parameters (ids and titles; '' at either end)."""
+    found = {}
+    for index, entry in enumerate(ordered):
+        before = ordered[index - 1] if index > 0 else None
+        after = ordered[index + 1] if index + 1 < len(ordered) else None
+        found[entry.id] = {"prev-id": before.id if before else "",
+                           "prev-title": before.title if before else "",
+                           "next-id": after.id if after else "",
+                           "next-title": after.title if after else ""}
+    return found
 
 
 def _read(path: Path) -> bytes:
@@ -118,14 +149,17 @@ class HtmlRenderer:
             "edition-errata": str(edition.get("errata") or ""),
         }
 
-    def document(self, tei_path: Path, site_dir: Path) -> Path:
+    def document(self, tei_path: Path, site_dir: Path,
+                 around: dict[str, str] | None = None) -> Path:
         """Write site_dir/<id>.html for one TEI file and return its path; leave the
-        document's record for the collection pages in the cache on the way."""
+        document's record for the collection pages in the cache on the way.
+        around: the previous and next documents (neighbours()), if known."""
         tei_path = Path(tei_path)
         data = _read(tei_path)
         tree = _load_tei(tei_path, data)
         doc_id = tei_id(tree.getroot(), tei_path)
-        html = self._page.transform(tree, {**self.params, "doc-id": doc_id}, str(tei_path))
+        html = self._page.transform(tree, {**self.params, **(around or {}), "doc-id": doc_id},
+                                    str(tei_path))
         target = Path(site_dir) / f"{doc_id}.html"
         _write(target, html)
         cached = _records_dir(site_dir) / f"{_record_key(data, tei_path)}.record"
@@ -135,57 +169,62 @@ class HtmlRenderer:
 
     def _make_record(self, tree: etree._ElementTree, doc_id: str, path: Path) -> str:
         """The document's record (see site-summary.xsl) as the cache keeps it: its
-        sort key and id on one line, then the record."""
+        sort key, id and title on one line, then the record."""
         record = self._summary.transform(tree, {"doc-id": doc_id}, str(path))
-        sort = etree.fromstring(record.encode("utf-8")).get("sort", "")
-        return f"{sort}\t{doc_id}\n{record}"
+        root = etree.fromstring(record.encode("utf-8"))
+        title = " ".join(root.get("title", "").split())
+        return f"{root.get('sort', '')}\t{doc_id}\t{title}\n{record}"
+
+    def entry(self, tei_path: Path, site_dir: Path) -> Entry:
+        """The document's place in the collection, from its cached record (made
+        now, and cached, if there is none)."""
+        new: dict[Path, str] = {}
+        entry, _ = self._record(Path(tei_path), _records_dir(site_dir), set(), new)
+        _store(new)
+        return entry
 
     def _record(self, path: Path, cache: Path, used: set[str],
-                new: dict[Path, str]) -> tuple[str, str, str]:
-        """(sort key, id, record) of one document, from the cache or made now
+                new: dict[Path, str]) -> tuple[Entry, str]:
+        """(entry, record) of one document, from the cache or made now
         (and then noted in new, for the cache)."""
         data = _read(path)
         key = _record_key(data, path)
         used.add(key)
-        cached = cache / f"{key}.record"
-        try:
-            header, _, record = cached.read_text(encoding="utf-8").partition("\n")
-        except (OSError, UnicodeDecodeError):
-            header = record = ""
-        # a record is whole (written atomically), but a cache is never trusted blindly
-        if not (record.startswith("<ed:document ") and record.endswith("</ed:document>")):
+        found = _cached_record(cache / f"{key}.record")
+        if found is None:
             tree = _load_tei(path, data)
-            text = new[cached] = self._make_record(tree, tei_id(tree.getroot(), path), path)
-            header, _, record = text.partition("\n")
-        sort, _, doc_id = header.partition("\t")
-        return sort, doc_id, record
+            text = new[cache / f"{key}.record"] = self._make_record(
+                tree, tei_id(tree.getroot(), path), path)
+            found = _parse_cached(text)
+        return found
 
-    def site(self, tei_paths: list[Path], site_dir: Path) -> list[Path]:
+    def site(self, tei_paths: list[Path], site_dir: Path, volume: bool = False) -> list[Path]:
         """Write index.html, persons.html, places.html, subjects.html and assets/;
-        return the paths written."""
+        return the paths written. volume: whether pdf/volume.pdf is there to link."""
         site_dir = Path(site_dir)
         cache = _records_dir(site_dir)
         used: set[str] = set()
         new: dict[Path, str] = {}
-        records: list[tuple[str, str, str]] = []
+        records: dict[Entry, str] = {}
         seen: dict[str, Path] = {}
         for path in map(Path, tei_paths):
-            sort, doc_id, record = self._record(path, cache, used, new)
-            if doc_id in seen:
-                raise EditionError(f"document id '{doc_id}' is also used by {seen[doc_id]}", str(path))
-            seen[doc_id] = path
-            records.append((sort, doc_id, record))
-        # In the order of the pages (number, date, then id), so that the stylesheets
-        # never sort documents: the first record of a person is the earliest.
-        records.sort(key=lambda r: (r[0], r[1]))
+            entry, record = self._record(path, cache, used, new)
+            if entry.id in seen:
+                raise EditionError(f"document id '{entry.id}' is also used by {seen[entry.id]}",
+                                   str(path))
+            seen[entry.id] = path
+            records[entry] = record
+        # In the collection's order, so that the stylesheets never sort documents:
+        # the first record of a person is the earliest.
         collection = parse_own_xml(f'<ed:collection xmlns:ed="{ED_NS}">'
-                                   + "".join(r[2] for r in records) + "</ed:collection>",
-                                   "the collection pages")
+                                   + "".join(records[e] for e in collection_order(records))
+                                   + "</ed:collection>", "the collection pages")
         del records
 
         # Render everything first, write after: a failure leaves no half-built site.
         outputs = {
-            "index.html": self._index.transform_node(collection, self.params),
+            "index.html": self._index.transform_node(
+                collection, {**self.params, "volume": "yes" if volume else ""}),
             "persons.html": self._persons.transform_node(collection, self.params),
             "places.html": self._apparatus.transform_node(collection, {**self.params, "index": "places"}),
             "subjects.html": self._apparatus.transform_node(collection, {**self.params, "index": "subjects"}),
@@ -207,6 +246,32 @@ class HtmlRenderer:
 
 def _records_dir(site_dir: Path) -> Path:
     return Path(site_dir) / ".cache" / "records"
+
+
+def cached_entry(tei_path: Path, site_dir: Path) -> Entry | None:
+    """The document's place in the collection if its record is cached, else None
+    (without a stylesheet: the build asks this of every document)."""
+    key = _record_key(_read(Path(tei_path)), Path(tei_path))
+    found = _cached_record(_records_dir(site_dir) / f"{key}.record")
+    return found[0] if found else None
+
+
+def _parse_cached(text: str) -> tuple[Entry, str] | None:
+    """A cached record's text as (entry, record), or None when it is not whole."""
+    header, _, record = text.partition("\n")
+    # a record is whole (written atomically), but a cache is never trusted blindly
+    whole = record.endswith("</ed:document>") or (record.count("<") == 1 and record.endswith("/>"))
+    if not (record.startswith("<ed:document ") and whole):
+        return None
+    sort, doc_id, title = (header.split("\t") + ["", ""])[:3]
+    return Entry(sort, doc_id, title), record
+
+
+def _cached_record(path: Path) -> tuple[Entry, str] | None:
+    try:
+        return _parse_cached(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError):
+        return None
 
 
 def _store(records: dict[Path, str]) -> None:

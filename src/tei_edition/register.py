@@ -25,7 +25,7 @@ from pathlib import Path
 
 from .errors import EditionError
 from .ids import INTERVIEW_LABELS, name_key, source_id
-from .rules import rules_from_table
+from .rules import HONORIFICS, TITLES, rules_from_table
 from .xmlsafe import FORBIDDEN_IN_XML
 
 # ASCII, as document ids are (ids.py): an id is an anchor in every page, the same on every system.
@@ -43,7 +43,8 @@ METADATA_KEYS = {"title", "short_title", "editors", "publisher", "licence", "lic
 # [edition] profile: which validation faults stop a document (validate.PROFILES)
 VALIDATION_PROFILES = ("project", "tei")
 PERSON_KEYS = {"id", "name", "aliases", "titles", "spellings", "role", "affiliation", "side",
-               "wikidata", "viaf", "gnd", "birth", "death", "biography", "note", "roles"}
+               "wikidata", "viaf", "gnd", "birth", "death", "biography", "note", "roles",
+               "surname", "forename", "sort"}
 SCOPE_KEYS = {"name", "documents", "from", "to"}
 ROLE_KEYS = {"role", "org", "from", "to"}
 PLACE_KEYS = {"id", "name", "aliases", "spellings", "wikidata", "viaf", "gnd", "geonames", "note"}
@@ -129,12 +130,70 @@ class Person:
     biography: str = ""
     roles: tuple[Role, ...] = ()
     scoped: tuple[ScopedName, ...] = ()  # aliases and titles limited to documents or dates
+    surname: str = ""   # as written in the name, for indexes ("Kohler")
+    forename: str = ""  # likewise ("Foy D.")
+    sort: str = ""      # the editor's own sort key, where surname and forename do not say it
     origin: Origin = field(default=Origin(), compare=False)
 
     def names(self) -> tuple[str, ...]:
         """Every form by which the person may be named anywhere, canonical name first
         (scoped names are added per document: see persons_in_scope)."""
         return _names(self)
+
+
+# Words an index never sorts by: honorifics and offices before a name.
+_NOT_SORTED_BY = {w.casefold() for w in (*HONORIFICS, *TITLES)}
+_AFTER_SURNAME = {"jr.", "jr", "sr.", "ii", "iii", "iv"}
+# Chinese, Japanese and Korean scripts: a name written in them puts the family name first.
+_CJK = re.compile(r"[\u1100-\u11ff\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
+
+
+def name_sort_key(name: str, surname: str = "", forename: str = "", sort: str = "") -> str:
+    """The key a persons index sorts a person by: the editor's sort key, else
+    surname then forename, else the name without honorifics and titles, its
+    last word first (a Western name: "Mr. Foy D. Kohler" → "kohler,foy,d.");
+    a name in a CJK script as written. Case and accents do not count."""
+    if sort.strip():
+        key = sort
+    elif surname.strip():
+        key = f"{surname} {forename}"
+    else:
+        words = name.split()
+        while len(words) > 1 and words[0].casefold() in _NOT_SORTED_BY:
+            words = words[1:]
+        last = len(words) - 1
+        while last > 0 and words[last].casefold() in _AFTER_SURNAME:
+            last -= 1
+        if _CJK.search(name) or last <= 0:
+            key = " ".join(words)
+        else:
+            key = " ".join([words[last], *words[:last], *words[last + 1:]])
+    from .search import fold  # the search's folding: Gomułka sorts as Gomulka
+
+    # one word, as TEI's @sortKey must be: a comma sorts before any letter or hyphen
+    return fold(",".join(key.split())).casefold()
+
+
+def name_parts(name: str, surname: str, forename: str) -> list[tuple[str, str]]:
+    """The name in pieces (part, text), part being "forename", "surname" or ""
+    (the rest, as written): where the name holds the forename and the surname as
+    given; else the whole name as one piece, ("", name)."""
+    pieces: list[tuple[str, str]] = []
+    rest = name
+    for part, words in sorted((("forename", forename), ("surname", surname)),
+                              key=lambda p: name.find(p[1]) if p[1] else -1):
+        if not words:
+            continue
+        at = rest.find(words)
+        if at < 0:
+            return [("", name)]
+        if at:
+            pieces.append(("", rest[:at]))
+        pieces.append((part, words))
+        rest = rest[at + len(words):]
+    if rest:
+        pieces.append(("", rest))
+    return pieces
 
 
 def persons_in_scope(persons: list[Person], document: str, date: str) -> list[Person]:
@@ -505,7 +564,10 @@ class _Reader:
             spellings=self._strings(entry, "spellings", what, line),
             birth=self._date(entry, "birth", what, line),
             death=self._date(entry, "death", what, line),
-            biography=biography, roles=tuple(roles), origin=Origin(self.source, line)))
+            biography=biography, roles=tuple(roles),
+            surname=self._string(entry, "surname", what, line),
+            forename=self._string(entry, "forename", what, line),
+            sort=self._string(entry, "sort", what, line), origin=Origin(self.source, line)))
 
     def _names_with_scopes(self, entry: dict, what: str, line: int | None):
         """A person's 'aliases' and 'titles': plain strings hold everywhere; a table
@@ -732,9 +794,15 @@ def _tei_entry(element, kind: str) -> dict:
     if element.get("{http://www.w3.org/XML/1998/namespace}id") is not None:
         entry["id"] = element.get("{http://www.w3.org/XML/1998/namespace}id")
     names = element.findall(f"{_TEI}{name_tag}")
-    canonical = [_text(n) for n in names if not n.get("type")]
+    canonical = [n for n in names if not n.get("type")]
     if canonical:
-        entry["name"] = canonical[0]
+        entry["name"] = _text(canonical[0])
+        for part in ("surname", "forename"):
+            found = canonical[0].findall(f"{_TEI}{part}")
+            if found:
+                entry[part] = " ".join(_text(f) for f in found)
+    if kind == "person" and element.get("sortKey"):
+        entry["sort"] = element.get("sortKey")
     for key, kind_of_name in (("aliases", "alias"), ("spellings", "variant")):
         values = [_scoped_name(n) if key == "aliases" else _text(n)
                   for n in names if n.get("type") == kind_of_name]

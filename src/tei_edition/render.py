@@ -52,6 +52,31 @@ def _refuse_clashes(files: list[Path]) -> None:
                            "file name); change one")
 
 
+def _order(runner, edition: dict, files: list[Path], out: Path,
+           failed: dict[Path, str]) -> dict[Path, dict[str, str]]:
+    """Each file that can be read, with its previous and next documents in the
+    collection's order (html.neighbours); the others go to failed."""
+    from .build import collection_entries
+    from .html import collection_order, neighbours
+
+    entries, unread = collection_entries(runner, edition, [f for f in files if f not in failed],
+                                         out, in_build=False)
+    _report(unread, failed)
+    around = neighbours(collection_order(entries.values()))
+    return {path: around[entry.id] for path, entry in entries.items()}
+
+
+def _report(results: dict[Path, dict], failed: dict[Path, str]) -> None:
+    """Note and print a failed task's error (a bug: its traceback to the log, one line here)."""
+    for path, result in results.items():
+        if "trace" in result:
+            if settings["debug"]:
+                click.echo(result["trace"].rstrip(), err=True)
+            result["errors"] = [f"{result['where']}: {report_bug(result['trace'])}"]
+        failed[path] = result["errors"][0]
+        click.echo(f"error: {failed[path]}", err=True)
+
+
 def _each(runner, kind: str, calls: dict[Path, tuple], failed: dict[Path, str]) -> list[Path]:
     """Run the task of each file not failed yet on the worker pool; report each
     output, or a bad file in one line, in the order the files were given while
@@ -62,13 +87,8 @@ def _each(runner, kind: str, calls: dict[Path, tuple], failed: dict[Path, str]) 
     done = []
     for index, path in enumerate(paths):
         result = results[index]
-        if "trace" in result:  # a bug: its traceback to the log, one line here
-            if settings["debug"]:
-                click.echo(result["trace"].rstrip(), err=True)
-            result["errors"] = [f"{result['where']}: {report_bug(result['trace'])}"]
-        if result.get("errors"):
-            failed[path] = result["errors"][0]
-            click.echo(f"error: {failed[path]}", err=True)
+        if "trace" in result or result.get("errors"):
+            _report({path: result}, failed)
         else:
             click.echo(f"{kind:<5} {result['outputs'][0]}")
             done.append(path)
@@ -107,18 +127,23 @@ def render_command(ctx, paths, targets, output, edition_dir, paper, jobs):
     # is the same bytes whichever worker makes it.
     runner = Runner(jobs or os.cpu_count() or 1)
     try:
+        html, volume = [], None
         if targets in ("html", "all"):
-            calls = {path: (task_html, (edition, str(path), str(out), False)) for path in files}
-            rendered = _each(runner, "html", calls, failed)
-            if rendered:
-                for written in _renderer("html", edition).site(rendered, out):
-                    click.echo(f"html  {written}")
+            # the collection's order first: each page's previous and next
+            around = _order(runner, edition, files, out, failed)
+            calls = {path: (task_html, (edition, str(path), str(out), False, around.get(path)))
+                     for path in files}
+            html = _each(runner, "html", calls, failed)
         if targets in ("pdf", "all"):
             calls = {path: (task_pdf, (edition, str(path), str(out / "pdf"), paper, False))
                      for path in files}
             rendered = _each(runner, "pdf", calls, failed)
             if rendered and (len(rendered) > 1 or edition_dir):
-                click.echo(f"pdf   {_renderer('pdf', edition, paper).volume(rendered, out / 'pdf')}")
+                volume = _renderer("pdf", edition, paper).volume(rendered, out / "pdf")
+                click.echo(f"pdf   {volume}")
+        if html:  # after the volume: the index links it only when it is there
+            for written in _renderer("html", edition).site(html, out, volume is not None):
+                click.echo(f"html  {written}")
     finally:
         runner.close()
     if failed:

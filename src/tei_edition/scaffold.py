@@ -73,6 +73,8 @@ language = "en"
 [[persons]]
 id = "novak"
 name = "Jan Novak"
+surname = "Novak"       # indexes sort by it ("Novak, Jan"); or `sort = "…"`, a key of your own
+forename = "Jan"
 aliases = ["Ambassador Novak", "J. Novak"]
 spellings = ["Jan Nowak"]
 role = "Ambassador"

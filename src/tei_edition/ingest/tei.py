@@ -7,7 +7,7 @@ import hashlib
 from lxml import etree
 
 from .. import __version__
-from ..register import Edition, Person
+from ..register import Edition, Person, name_parts, name_sort_key
 from ..resources import TEI_ALL_URL
 from .model import Citation, Document, Inline, Node, ParticipantList, Turn
 
@@ -271,8 +271,20 @@ def _group_label(group, register: dict[str, Person]) -> str:
 
 
 def _person(parent, pid: str, printed: str, role: str, registered: Person | None) -> None:
-    person = el(parent, "person", {"xml:id": pid})
-    el(person, "persName", text=registered.name if registered else printed)
+    name = registered.name if registered else printed
+    # indexes sort by this key, never by an honorific (register.name_sort_key)
+    key = name_sort_key(name, *((registered.surname, registered.forename, registered.sort)
+                                if registered else ()))
+    person = el(parent, "person", {"xml:id": pid, "sortKey": key})
+    pers_name = el(person, "persName")
+    for part, text in name_parts(name, *((registered.surname, registered.forename)
+                                         if registered else ("", ""))):
+        if part:
+            el(pers_name, part, text=text)
+        elif len(pers_name):
+            pers_name[-1].tail = text
+        else:
+            pers_name.text = text
     # The role the document itself gives comes first; the register's general role
     # stands in only where the document names none.
     role = role or (registered.role if registered else "")
