@@ -28,6 +28,10 @@ def turns(tree) -> Counter:
     return Counter(sp.get("who") for sp in tree.xpath("//t:sp", namespaces=NS))
 
 
+def printed_labels(tree) -> list[str]:
+    return [sp.xpath("string(t:speaker)", namespaces=NS) for sp in tree.xpath("//t:sp", namespaces=NS)]
+
+
 def labels_by_person(tree) -> dict[str, set[str]]:
     found: dict[str, set[str]] = {}
     for sp in tree.xpath("//t:sp", namespaces=NS):
@@ -332,8 +336,7 @@ FLATTENED = ("Record of Telephone Conversation between Anna Ekholm and Piet Maes
 
 def test_labels_inside_a_line_whose_breaks_were_lost_begin_turns(tmp_path):
     result, tree = convert(tmp_path, FLATTENED)
-    assert [sp.xpath("string(t:speaker)", namespaces=NS) for sp in tree.xpath("//t:sp", namespaces=NS)] \
-        == ["The Chancellor:", "Minister Maes:", "The Chancellor:", "Minister Maes:"]
+    assert printed_labels(tree) == ["The Chancellor:", "Minister Maes:", "The Chancellor:", "Minister Maes:"]
     assert_round_trip(result, FLATTENED)
 
 
@@ -469,3 +472,488 @@ def test_a_participants_list_wrapped_over_lines(tmp_path):
                for p in tree.xpath("//t:particDesc//t:person", namespaces=NS)}
     assert {"vahter", "orav", "tamm", "kask", "lepik", "ozols", "berzins"} <= persons
     assert_round_trip(result, WRAPPED_PRESENT)
+
+
+# A catalogue page's fields, a heading in capitals and an OCR'd cover of one word a line:
+# words alone on their lines, but no speech follows them.
+NOTHING_SPOKEN_BELOW = """Staff Meeting of the Harbour Board
+
+Release Decision:
+RELPUB
+Content Type:
+MINUTES
+File:
+
+DRAFT
+ DRAFT
+BOARD
+ OF
+HARBOURS
+
+NOTICE
+This transcript may be quoted for research.
+
+LUND: We open the meeting. The tide tables first, then the dredging
+contract for Oslo.
+
+HOLM: The dredger arrives on Monday. I spoke to the yard in
+Bergen.
+
+LUND: Then we are done.
+"""
+
+
+
+BULLETED_TAPE = """Tape of 3 June, the Harbour Office
+
+- In the conversation before this one, Holm had told the board's secretary that he would not sign the dredging contract until the yard had answered him.
+- LUND
+- Nils, how are you? I hoped to catch you before the board.
+- HOLM
+- Fine. Just back from the yard.
+- LUND
+- Good.
+"""
+
+
+
+# An OCR'd memorandum of a telephone call: the line breaks and the punctuation are lost,
+# the labels are an office and a name in capitals, with or without a colon.
+FLATTENED_CAPS = ("MEMORANDUM OF TELEPHONE CONVERSATION SUBJECT Call with President Aho "
+                  "PARTICIPANTS The President President Aho Interpreter Anna Berg "
+                  "PRESIDENT LINDQVIST Hello PRESIDENT AHO Hello Erik it is good to hear you "
+                  "PRESIDENT LINDQVIST I will not keep you long I wanted to thank you for the "
+                  "grain agreement PRESIDENT AHO Thank you we were glad to sign it\n\n"
+                  "Seminar on the harbour works, 3 May. SENATOR ERIK HOLM: Thank you, Director. "
+                  "Is the dredging reported to the board? R DIRECTOR ANNA VIK: It is reported "
+                  "each month to the board and to the ministry of transport SENATOR HOLM: Not "
+                  "to us DIRECTOR VIK: Then we will send it to the committee as well.\n")
+
+
+def test_labels_in_capitals_inside_lines_that_lost_their_punctuation(tmp_path):
+    result, tree = convert(tmp_path, FLATTENED_CAPS)
+    assert printed_labels(tree) == [
+        "PRESIDENT LINDQVIST", "PRESIDENT AHO", "PRESIDENT LINDQVIST", "PRESIDENT AHO",
+        "SENATOR ERIK HOLM:", "DIRECTOR ANNA VIK:", "SENATOR HOLM:", "DIRECTOR VIK:"]
+    assert any("no punctuation before them" in message
+               for _, _, message in result.document.warnings)
+    assert_round_trip(result, FLATTENED_CAPS)
+
+
+# Notes of a dinner: the honorific before a label is the label's own, even inside a long
+# line; a hyphenated given name in the heading names a speaker who talks once.
+DINNER_NOTES = """Record of a Conversation between Valdis Ozols, Ri Song-min and Anna Berg
+
+Cde. V. Ozols: spoke with Cde. Berg about the fund for the harbour works and about the Latvian contribution to it, as well as about the timber.
+
+Cde. Berg: We thank you for the timber.
+
+Ri Song-min. The mood in our harbour is good.
+
+Cde. Berg: Then we agree.
+
+Cde. V. Ozols: Agreed.
+"""
+
+
+def test_an_honorific_leads_its_label_and_a_hyphenated_name_in_the_heading_is_a_speaker(tmp_path):
+    result, tree = convert(tmp_path, DINNER_NOTES)
+    speakers = printed_labels(tree)
+    assert speakers == ["Cde. V. Ozols:", "Cde. Berg:", "Ri Song-min.", "Cde. Berg:", "Cde. V. Ozols:"]
+    assert not any("second speaker" in message for _, _, message in result.document.warnings)
+    assert_round_trip(result, DINNER_NOTES)
+
+
+# A short record whose first speaker talks once, straight before the one the header names.
+FIRST_SPEAKER_ONCE = """Farewell at the Harbour Office, 3 May 1972
+
+LUND Erik    Harbour master
+
+HOLM: Did you sleep well? I wish to thank you before I leave.
+
+LUND: It is good that we part as friends. Was anything amiss?
+"""
+
+
+def test_a_strong_label_right_before_the_first_turn_opens_the_record(tmp_path):
+    result, tree = convert(tmp_path, FIRST_SPEAKER_ONCE)
+    assert turns(tree) == {"#holm": 1, "#lund": 1}
+    assert any(line == 5 and "occurs once" in message
+               for line, _, message in result.document.warnings)
+    assert_round_trip(result, FIRST_SPEAKER_ONCE)
+
+
+# A staff meeting's attendance: bureau abbreviations before "Mr." and a name, one bureau
+# after another; the stop after "Mr" is the honorific's, no label's.
+STAFF_MEETING = """Staff Meeting of the Harbour Board
+
+Chairman
+
+D Mr. Berg  P Mr. Sund  E Mr. Lie
+
+AF Mr. Holm (Acting)  ARA Mr. Dahl
+
+EA Mr. Vik  EUR Mr. Aas
+
+MR. BERG: The dredging first.
+
+MR. HOLM: It is on time.
+
+MR. BERG: Good.
+"""
+
+
+
+# A Soviet-style record mixing reported speech ("Holm thanks …") with direct speech
+# ("Lund. …"); a narrative sentence above the record is no turn.
+REPORTED_BESIDE_DIRECT = """Minutes of Conversation between N. Lund and Nils Holm
+
+Nils Holm said in the evening that the talks had gone well.
+
+3 May 1952
+
+Translated by A. Berg
+
+Nils Holm sends greetings from the board and asks about the harbour.
+
+Lund thanks Nils Holm and asks about the pilots.
+
+Lund. The harbour is ready. The pilots are waiting.
+
+Nils Holm agrees and adds that the dredging must be finished first.
+
+Lund. Then we begin on Monday.
+"""
+
+
+def test_reported_speech_beside_direct_labels_is_read_as_turns_and_reported(tmp_path):
+    result, tree = convert(tmp_path, REPORTED_BESIDE_DIRECT)
+    speakers = [(sp.get("who"), sp.xpath("string(t:speaker)", namespaces=NS))
+                for sp in tree.xpath("//t:sp", namespaces=NS)]
+    assert speakers == [("#nils-holm", "Nils Holm"), ("#lund", "Lund"), ("#lund", "Lund."),
+                        ("#nils-holm", "Nils Holm"), ("#lund", "Lund.")]
+    # the verb stays in the speech
+    assert tree.xpath("string(//t:sp[1]/t:p)", namespaces=NS).startswith("sends greetings")
+    assert any(line == 9 and "reported speech" in message
+               for line, _, message in result.document.warnings)
+    assert_round_trip(result, REPORTED_BESIDE_DIRECT)
+
+
+def test_a_record_wholly_in_reported_speech_stays_paragraphs(tmp_path):
+    text = "Minutes\n\nNils Holm said that the talks had gone well.\n\nLund agreed and asked about the pilots.\n"
+    result, tree = convert(tmp_path, text)
+    assert turns(tree) == {}
+    assert_round_trip(result, text)
+
+
+# A magazine's web page: its navigation is bulleted above the transcript's dateline.
+NAVIGATION_ABOVE = """HARBOUR: The Board's Conversations
+
+  • Share
+  • Read Later
+
+(5 of 21)
+
+MARCH 17,1973, 1:25 P.M.
+
+The Harbour Office. Present: Lund and Holm.
+
+L: The dredger is late.
+
+H: It will come on Monday.
+
+L: Monday, then.
+
+H: Yes.
+"""
+
+
+def test_a_pages_bulleted_navigation_is_no_participants_list(tmp_path):
+    result, tree = convert(tmp_path, NAVIGATION_ABOVE)
+    assert not tree.xpath("//t:particDesc//t:person[contains(., 'Share')]", namespaces=NS)
+    assert "1973-03-17" in tree.xpath("//t:teiHeader//t:date/@when", namespaces=NS)
+    assert_round_trip(result, NAVIGATION_ABOVE)
+
+
+def test_a_sites_buttons_are_never_the_title(tmp_path):
+    text = ("Sign Up,\n\nothers\n\nLund and Holm at the Harbour Office\n\n"
+            "LUND: The dredger is late.\n\nHOLM: It comes on Monday.\n\nLUND: Good.\n")
+    result, tree = convert(tmp_path, text)
+    assert result.document.title == "Lund and Holm at the Harbour Office"
+    assert_round_trip(result, text)
+
+
+def test_a_generic_heading_in_capitals_inside_an_ocrd_page_is_the_title(tmp_path):
+    text = ("-CONFIDENTIAL GBPM 1097 THE HARBOUR OFFICE DECLASSIFIED BERGEN MEMORANDUM OF "
+            "TELEPHONE CONVERSATION 3 iy o 3 The President's call with President Aho on the "
+            "grain agreement PARTICIPANTS The President President Aho Interpreter Anna Berg "
+            "PRESIDENT LINDQVIST Hello PRESIDENT AHO Hello Erik it is good to hear you "
+            "PRESIDENT LINDQVIST I wanted to thank you PRESIDENT AHO Thank you\n")
+    result, tree = convert(tmp_path, text)
+    assert result.document.title.startswith("Memorandum of Telephone Conversation")
+    assert any("title read from inside the text" in message
+               for _, _, message in result.document.warnings)
+    assert_round_trip(result, text)
+
+
+# A parliamentary record: the member alone on a line, the question following in lower case
+# ("asked …"); an office with the member in brackets; an initial after the honorific.
+PARLIAMENT = """HC Deb 18 April 1961 vol 638 cc971-5
+Mr. N. Holm (by Private Notice)
+
+asked the Minister of Harbours what reports he has received about the dredging at Bergen.
+
+The Minister of Harbours (Mr. Erik Lund)
+
+We have very little information about the dredging so far.
+
+Mr. Holm
+
+Is the Minister not aware that the dredger left a week ago?
+
+Mr. Lund
+
+We have no clear information about its course.
+"""
+
+
+
+# A webcast's captions: one long line, each speaker after a caption's ">>".
+CAPTIONS = (">> From the Harbour Museum in Bergen, Norway. >> Nils Holm: How are you doing? "
+            "I'm a volunteer at the museum and I have recorded about two hundred pilots for the "
+            "project in the last three years. >> Anna Vik: Okay, my name is Anna Vik. I am with "
+            "the Pilots' Society, which is located here in the old customs house. Erik? "
+            ">> Erik Lund: I'm the historian of the harbour board.\n")
+
+
+def test_a_captions_chevrons_open_turns_inside_one_long_line(tmp_path):
+    result, tree = convert(tmp_path, CAPTIONS)
+    assert turns(tree) == {"#nils-holm": 1, "#anna-vik": 1, "#erik-lund": 1}
+    # each one-off label is reported where it stands in the line
+    assert {(line, column) for line, column, message in result.document.warnings
+            if "occurs once" in message} == {(1, 47), (1, 196), (1, 321)}
+    assert_round_trip(result, CAPTIONS)
+
+
+# A tape transcript whose transcriber doubted who spoke: "Holm?:".
+DOUBTED = """Harbour Office tape, 3 May
+
+Lund: The dredger is late.
+
+Holm?: Late again? [laughs]
+
+Lund: Yes.
+
+Lund?: Oh.
+
+Vik: Then we wait.
+"""
+
+
+def test_a_doubted_attribution_is_a_turn_and_reported(tmp_path):
+    result, tree = convert(tmp_path, DOUBTED)
+    assert [sp.get("who") for sp in tree.xpath("//t:sp", namespaces=NS)] == \
+        ["#lund", "#holm", "#lund", "#lund", "#vik"]
+    assert {line for line, _, message in result.document.warnings
+            if "doubts who spoke" in message} == {5, 9}
+    assert_round_trip(result, DOUBTED)
+
+
+# A book's document: the editors' source note in brackets after the last speech, with a
+# note number glued before it.
+BRACKETED_SOURCE = """Notes of a Telephone Conversation between Lund and Holm, 3 May 1972
+
+Lund: Good morning. The dredger is late.
+
+Holm: It comes on Monday.
+
+6[Source: Archive of the Harbour Foundation, Fond 4. Opis 2. On file at the Pilots' Society. Translated by Anna Vik.]
+"""
+
+
+def test_a_source_note_in_brackets_after_the_record_is_its_citation(tmp_path):
+    result, tree = convert(tmp_path, BRACKETED_SOURCE)
+    assert tree.xpath("string(//t:msIdentifier/t:repository)", namespaces=NS) == \
+        "Archive of the Harbour Foundation"
+    assert "Fond 4" not in tree.xpath("string(//t:sp[last()])", namespaces=NS)
+    assert_round_trip(result, BRACKETED_SOURCE)
+
+
+# A transcription site's page: the scan's provenance in a sentence, then the letterhead's
+# one-word heading above the document's own.
+SCANNED_PAGE = """From Harbourwiki
+
+File scanned from the Harbour Master's Conversations Collection at the Erik N. Lund Memorial Library
+
+MEMORANDUM
+
+THE HARBOUR OFFICE
+BERGEN
+
+MEMORANDUM OF CONVERSATION
+
+LUND: The dredger is late.
+
+HOLM: It comes on Monday.
+
+LUND: Good.
+"""
+
+
+def test_a_scans_provenance_is_its_citation_and_the_fuller_heading_its_title(tmp_path):
+    result, tree = convert(tmp_path, SCANNED_PAGE)
+    assert tree.xpath("string(//t:msIdentifier/t:repository)", namespaces=NS) == \
+        "Erik N. Lund Memorial Library"
+    assert tree.xpath("string(//t:msIdentifier/t:collection)", namespaces=NS) == \
+        "Harbour Master's Conversations Collection"
+    assert result.document.title.startswith("Memorandum of Conversation")
+    # the sentence is kept whole as the source's description, like any header citation
+    assert tree.xpath("string(//t:sourceDesc/t:bibl)", namespaces=NS) == SCANNED_PAGE.splitlines()[2]
+    assert [sp.get("who") for sp in tree.xpath("//t:sp", namespaces=NS)] == ["#lund", "#holm", "#lund"]
+
+
+ELLIPSIS_BELOW = ("Protokoll der Sitzung des Hafenrates\n\nHOLM\n"
+                  "... aber es ist eine Beratung der Lotsen noch, die Genosse Lund leitet.\n\n"
+                  "LUND\nWir beginnen.\n\nHOLM\n… und dann?\n\nLUND\nDann nichts.\n")
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a word alone on its line is no speaker unless speech follows it
+    (NOTHING_SPOKEN_BELOW, {"#lund": 2, "#holm": 1}),
+    # labels alone on bulleted lines open the bulleted speech below them
+    (BULLETED_TAPE, {"#lund": 2, "#holm": 1}),
+    # an abbreviation before an honorific is no label ("D Mr. Berg")
+    (STAFF_MEETING, {"#berg": 2, "#holm": 1}),
+    # a member alone on a line, then a question in lower case ("asked …")
+    (PARLIAMENT, {"#n-holm": 2, "#erik-lund": 2}),
+    # speech below a label alone may open with an ellipsis
+    (ELLIPSIS_BELOW, {"#holm": 2, "#lund": 2}),
+], ids=["nothing-spoken-below", "bulleted-tape", "staff-meeting", "parliament", "ellipsis-below"])
+def test_who_speaks_in_each_shape_of_label_alone_or_listed(tmp_path, text, expected):
+    result, tree = convert(tmp_path, text)
+    assert turns(tree) == expected
+    assert_round_trip(result, text)
+
+
+def test_initials_of_the_first_name_and_surname_name_a_person_with_middle_initials(tmp_path):
+    text = ("Call between Nils H.W. Holm and Erik Lund\n\nNils H.W. Holm: Hello, Erik.\n\n"
+            "Erik Lund: Nils, my friend.\n\nNH: I called to thank you.\n\nEL: Thank you.\n\n"
+            "NH: Goodbye.\n")
+    result, tree = convert(tmp_path, text)
+    assert turns(tree) == {"#nils-h-w-holm": 3, "#erik-lund": 2}
+    assert_round_trip(result, text)
+
+
+# A minister's notes of a meeting: initials or names glued to the speech by a dash,
+# topics glued so too.
+GLUED_NOTES = """Notes of a Harbour Board Meeting
+
+Dredging—the contract is late again.
+
+EL [Erik Lund] But the yard promised Monday.
+
+EL—we must ask for the penalty clause
+
+NH—the yard will refuse
+
+EL—then we go to court
+
+Anna Vik—Court takes a year; better to talk first
+
+Tolls—no change this year
+
+EL—agreed
+"""
+
+
+def test_names_glued_to_the_speech_by_a_dash_among_glued_labels(tmp_path):
+    result, tree = convert(tmp_path, GLUED_NOTES)
+    assert printed_labels(tree) == ["EL [Erik Lund]", "EL—", "NH—", "EL—", "Anna Vik—", "EL—"]
+    assert any(line == 13 and "glued to the speech" in message
+               for line, _, message in result.document.warnings)
+    # every word kept in its order; the speech after a glued label is its own paragraph
+    assert normalise(tei_to_text(result.tei)).replace("— ", "—") == normalise(GLUED_NOTES)
+
+
+def test_an_initial_before_a_name_alone_on_its_line_is_the_name_not_a_label(tmp_path):
+    text = ("Erik Lund and Nils Holm on 1 May 1964\n\nErik Lund\n\nNils? Good morning.\n\n"
+            "N. Nils Holm\n\nGood morning, Erik. How are you?\n\nErik Lund\n\nWell.\n")
+    result, tree = convert(tmp_path, text)
+    assert printed_labels(tree) == ["Erik Lund", "N. Nils Holm", "Erik Lund"]
+    assert_round_trip(result, text)
+
+
+def test_a_hyphen_glued_before_i_ends_a_label(tmp_path):
+    text = ("Working notes\n\nCde. Lund-I do not understand Cde. Holm.\n\n"
+            "Cde. Holm-reinforce the harbour first.\n\nCde. Lund-agreed.\n")
+    result, tree = convert(tmp_path, text)
+    assert printed_labels(tree) == ["Cde. Lund-", "Cde. Holm-", "Cde. Lund-"]
+
+
+# A memorandum's participants in a hanging indent aligned with spaces, one side per
+# group, the groups parted by a blank line.
+HANGING_INDENT = """MEMORANDUM OF CONVERSATION
+
+PARTICIPANTS:         Ambassador Erik Lund
+                                      Anna Vik, Counsellor of the Embassy
+
+                                      Minister Nils Holm
+                                      Per Dahl, Assistant to the Minister (Notetaker)
+
+Minister Holm: The dredger is late.
+
+Ambassador Lund: It comes on Monday.
+"""
+
+
+def test_participants_in_a_hanging_indent_over_blank_lines(tmp_path):
+    result, tree = convert(tmp_path, HANGING_INDENT)
+    persons = {p.get("{http://www.w3.org/XML/1998/namespace}id")
+               for p in tree.xpath("//t:particDesc//t:person", namespaces=NS)}
+    assert {"erik-lund", "anna-vik", "nils-holm", "per-dahl"} <= persons
+    assert turns(tree) == {"#nils-holm": 1, "#erik-lund": 1}
+    assert_round_trip(result, HANGING_INDENT)
+
+
+# A record written days after the meeting: the header has the day it was written, the
+# first paragraph the day of the meeting.
+WRITTEN_LATER = """November 20, 1986
+
+Record of Conversation between Erik Lund and Nils Holm
+
+November 20, 1986    Bergen
+
+On reception of Pilot Nils Holm by Harbour Master Erik Lund
+
+On November 11, 1986, at 10am, Harbour Master Erik Lund received Pilot Nils Holm. After that, a conversation took place between them about the dredging and the tolls of the coming year.
+
+Lund: The dredger is late.
+
+Holm: It comes on Monday.
+"""
+
+
+def test_a_meeting_date_opening_the_record_below_a_later_header_date(tmp_path):
+    result, tree = convert(tmp_path, WRITTEN_LATER)
+    doc = result.document
+    assert (doc.meeting_date.iso, doc.doc_date.iso) == ("1986-11-11", "1986-11-20")
+    assert any(line == 9 and "first sentence" in message for line, _, message in doc.warnings)
+    # every word kept (the dateline stands after the subtitle the header reads as a head)
+    assert sorted(normalise(tei_to_text(result.tei)).split()) == sorted(WRITTEN_LATER.split())
+
+
+def test_initials_before_a_surname_are_no_second_label_inside_the_line(tmp_path):
+    text = ("Call of 25 December\n\nErik N.O. Lund: Hello, Nils.\n\nNils A. Holm: Erik, my friend.\n\n"
+            "Erik N.O. Lund: Goodbye.\n")
+    result, tree = convert(tmp_path, text)
+    assert turns(tree) == {"#erik-n-o-lund": 2, "#nils-a-holm": 1}
+    assert not any("second speaker" in message for _, _, message in result.document.warnings)
+
+
+def test_a_page_title_cut_short_gives_way_to_the_same_title_in_full(tmp_path):
+    text = ("Transcripts For HARBOUR3 1966 Lund Dredging Hearings Nils\n\n"
+            "Transcripts For HARBOUR3 1966 Lund Dredging Hearings Nils Holm 20160228\n\n"
+            "LUND: The committee will come to order.\n\nHOLM: Thank you.\n\nLUND: Go on.\n")
+    result, tree = convert(tmp_path, text)
+    assert result.document.title == "Transcripts For HARBOUR3 1966 Lund Dredging Hearings Nils Holm 20160228"
+    assert_round_trip(result, text)

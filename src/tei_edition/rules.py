@@ -57,7 +57,7 @@ SPEECH_VERBS = [
     "underlined", "underlines", "confirmed", "confirms", "remarks", "adds", "continues",
     "declares", "responds", "objects", "observes", "explains", "informs", "reports",
     "announces", "indicates", "mentions", "recalls", "interrupts", "concludes", "begins",
-    "opens", "tells", "inquires", "enquires", "welcomes", "greets", "greeted", "insisted",
+    "opens", "tells", "inquires", "enquires", "welcomes", "greets", "greeted", "sends", "showed", "shows", "insisted",
     "insists", "repeated", "repeats", "assured", "assures", "warned", "warns", "argued",
     "argues", "reiterated", "reiterates", "urged", "urges", "offered", "offers", "invited",
     "invites", "described", "describes", "outlined", "outlines", "characterized",

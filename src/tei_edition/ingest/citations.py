@@ -2,7 +2,7 @@
 
 `read_citation` reads a block that IS a citation (a repository opening it, a
 "Source:" or "Archival Signature:" field, the digital archive's citation
-paragraph). `find_citation` finds one anywhere in a block: in a paragraph, a
+paragraph, a copy's provenance: "scanned from the X Collection at the Y Library"). `find_citation` finds one anywhere in a block: in a paragraph, a
 footnote body, a FRUS source note. Both return a `Citation` whose `span` says
 where the citation proper stands in its `text`; what is left over stays in the
 text as printed.
@@ -280,8 +280,9 @@ FAMILIES = [
 # Fields that introduce a citation; the label is not part of the citation.
 FIELD_LABELS = (r"Source|Sources|Archival Signature|Archival citation|Original Archive|Archive|"
                 r"Citation|Catalogue Reference|Quelle|Fundort|Forrás|Źródło|Sursa|Zdroj|Burimi|Източник")
-# A field label at the start, or after a footnote marker ("//", "/1/", "1.", "[1]").
-_FIELD = re.compile(rf"(?:^|(?<=\n)|(?<=[.)\]]\s)|(?<=\[))\s*(?:(?:\[\d+\]|\d+\.|/\d*/|[-•*])\s*)?"
+# A field label at the start, or after a footnote marker ("//", "/1/", "1.", "[1]"), or
+# opening an editor's note in brackets ("[Source: …]", "6[Source: …]").
+_FIELD = re.compile(rf"(?:^|(?<=\n)|(?<=[.)\]]\s)|(?<=\[))\s*(?:(?:\[\d+\]|\d+\.|/\d*/|[-•*]|\d{{0,3}}\[)\s*)?"
                     rf"(?P<label>{FIELD_LABELS})\s*:\s*", re.I)
 # The same, standing inside a line ("… Zhou Enlai Citation: “Memorandum …”"): only
 # these labels, capitalised, and only a citation of a known family counts there.
@@ -303,6 +304,23 @@ _ABBREVIATIONS = {"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept"
 _ARCHIVE_NAME = re.compile(r"\b(?:Archives?|Archiv\w*|Arhiv\w*|Levéltár\w*|Library|Records Office)\b")
 
 
+# A copy's provenance in a sentence: "File scanned from the X Collection at the Gerald R.
+# Ford Presidential Library".
+_PROVENANCE = re.compile(
+    r"\b(?:scanned|taken|reproduced|copied|digiti[sz]ed|transcribed) from (?:the )?"
+    r"(?P<collection>[A-Z][^;:]{3,120}?) (?:at|in|of) the "
+    r"(?P<repository>[A-Z][^;:,]{2,80}?\b(?:Library|Archives?|Museum)(?: and Museum)?)\b")
+
+
+def _provenance(text: str, line: int) -> Citation | None:
+    m = _PROVENANCE.search(text)
+    if m is None:
+        return None
+    return Citation(text=text, line=line, family="repository", repository=m.group("repository"),
+                    collections=[("collection", m.group("collection"))],
+                    span=(m.start("collection"), m.end("repository")))
+
+
 def read_citation(text: str, line: int) -> Citation | None:
     """A block that IS a citation: a repository of a known family opening it with its
     signature, a citation field ("Source:", "Archival Signature:", also after "//" or
@@ -315,7 +333,7 @@ def read_citation(text: str, line: int) -> Citation | None:
         return _after_field(printed, field.end(), line)
     if printed[:1] in "\"“" and (archive := _DIGITAL_ARCHIVE.search(printed)):
         return _digital_archive(printed, archive.end(), line)
-    return _read_at(printed, 0, line, "opening")
+    return _read_at(printed, 0, line, "opening") or _provenance(printed, line)
 
 
 def find_citation(text: str, line: int) -> Citation | None:
@@ -343,7 +361,7 @@ def find_citation(text: str, line: int) -> Citation | None:
         found = _read_at(text, start, line, "prose" if text[:start].strip() else "opening")
         if found:
             return found
-    return unknown
+    return _provenance(text, line) or unknown
 
 
 # -- readers ------------------------------------------------------------------------

@@ -70,6 +70,8 @@ class PeopleIndex:
         initials = "".join(w[0] for w in re.split(r"[\s.]+", key) if w)
         if 1 < len(initials) <= 4 or (len(words) == 1 and len(words[0]) > 2):
             self.by_initials.setdefault(initials, set()).add(pid)
+        if len(initials) > 2:  # "GB" for George H. W. Bush: the first name's and the surname's
+            self.by_initials.setdefault(initials[0] + initials[-1], set()).add(pid)
 
     def lookup(self, name: str) -> str | None:
         """The id a name resolves to, or None."""

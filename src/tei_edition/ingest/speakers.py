@@ -11,6 +11,9 @@ Label forms (DESIGN §4), tried in this order after an edition's own patterns:
     caps-stop   MIKOYAN. …
     stop        Molotov. … (mixed case: only with more evidence, see structure.py)
     caps-verb   KHRUSHCHEV said that …         (the verb stays in the speech)
+    caps-office PRESIDENT CLINTON Hello …     (an office in capitals, no separator)
+    name-verb   Zhou Enlai thanks …            (only beside direct labels, see structure.py)
+    glued-plain Don Regan—Economic …           (only beside glued labels, see structure.py)
     alone       a label alone on its line; the speech follows below
                 (MIKOYAN, Mikoyan:, Mrs. Oswald., President Johnson)
 
@@ -34,6 +37,8 @@ _ROLE = r"(?:\s*\((?P<role>[^()]{1,80})\))?"
 # The full name an editor supplied after a short label: "GPS [George Shultz]:".
 _SUPPLIED = r"(?:\s*\[(?P<supplied>[^\[\]]{2,60})\])?"
 # Upper-case labels: initials may carry a full stop, words may not (the stop ends the label).
+# One upper-case word of a name, two letters at least ("U" is a classification mark).
+_CAPS_WORD = r"[A-ZА-ЯЁ][A-ZА-ЯЁ'’-]+"
 _CAPS_NAME = r"(?:[^\W\d_]\.\s?){0,3}[^\W\d_][\w'’-]*(?:\s+[^\W\d_][\w'’-]*){0,3}"
 
 
@@ -47,6 +52,7 @@ class LabelMatch:
     role: str = ""    # interview role
     alias: str = ""   # alias defined by "(hereafter X)"
     stage: str = ""   # "(clarifies)" right after the label
+    unsure: bool = False  # "Carter?:": an attribution the transcriber doubted
 
 
 class LabelReader:
@@ -59,7 +65,7 @@ class LabelReader:
         # transcript): the number then stands before each label.
         self.numbered_lines = False
         honor = "|".join(re.escape(h) for h in sorted(rules.honorifics, key=len, reverse=True))
-        self._honorific = re.compile(rf"^(?:(?:{honor})(?=\s|$)\s*)+")
+        self._honorific = re.compile(rf"^(?:(?:{honor})(?=\s|$)\s*)+", re.I)  # "MR. BERG:" too
         self._not_labels = {w.casefold() for w in rules.not_labels}
         self._not_name_words = {w.casefold() for w in rules.not_name_words}
         self._particles = {w.casefold() for w in rules.name_particles}
@@ -68,26 +74,35 @@ class LabelReader:
         self._honorifics = {w.casefold() for w in rules.honorifics}
         interview = "|".join(re.escape(k) for k in sorted(rules.interview_labels, key=len, reverse=True))
         verbs = "|".join(rules.speech_verbs)
+        offices = "|".join(re.escape(t.upper()) for t in sorted(rules.titles, key=len, reverse=True)
+                           if not t.endswith("."))
         self.patterns = [
             ("side", re.compile(rf"^(?P<label>(?P<side>[\w .'’-]{{1,40}}?)\s+[Ss]ide\s*\((?P<name>[^()]{{1,60}})\)\s*[:.\-–—])\s*(?P<rest>.*)$")),
             ("alias", re.compile(rf"^(?P<label>(?P<name>{_NAME})\s*\((?:hereafter|hereinafter|henceforth|below)\s*:?\s*(?P<alias>[^()]{{1,30}})\)\s*(?::|\s[-–—]))\s*(?P<rest>.*)$", re.I)),
             ("interview", re.compile(rf"^(?P<label>(?P<name>{interview})\s*[:.])(?:\s+|$)(?P<rest>.*)$")),
             ("unknown", re.compile(rf"^(?P<label>(?P<name>{rules.unknown_speaker})\s*:)\s*(?P<rest>.*)$", re.I)),
-            ("dash-colon", re.compile(rf"^(?P<label>(?P<name>{_NAME}){_SUPPLIED}{_ROLE}(?:\s*:|\s+[-–—]{{1,2}}(?=\s|$)))\s*(?P<rest>.*)$")),
+            # "Carter?:": the transcriber was unsure who spoke
+            ("dash-colon", re.compile(rf"^(?P<label>(?P<name>{_NAME})(?P<unsure>\?)?{_SUPPLIED}{_ROLE}(?:\s*:|\s+[-–—]{{1,2}}(?=\s|$)))\s*(?P<rest>.*)$")),
             # "[Kissinger:] Few words …": a label the editor supplied
             ("bracketed", re.compile(rf"^(?P<label>\[(?P<name>{_NAME})\s*:\])\s*(?P<rest>.*)$")),
             # "Cde. Bulganin—we should …", "RR—they shot …", "Cde. Molotov-reinforce …":
             # a dash glued to the speech (checked in match: honorific, capitals or supplied)
-            ("glued-dash", re.compile(rf"^(?P<label>(?P<name>{_NAME}){_SUPPLIED}\s*(?:[—–]|-(?=[a-z])))(?P<rest>[^\W\d_].*)$")),
+            ("glued-dash", re.compile(rf"^(?P<label>(?P<name>{_NAME}){_SUPPLIED}\s*(?:[—–]|-(?=[a-z]|I\b)))(?P<rest>[^\W\d_].*)$")),
             # "GPS [George Shultz] Even if …": initials and the supplied name, no separator
             ("supplied", re.compile(rf"^(?P<label>(?P<name>[A-Z]{{2,4}})\s*\[(?P<supplied>[^\[\]]{{2,60}})\])\s+(?P<rest>[A-Z].*)$")),
             ("caps-stop", re.compile(rf"^(?P<label>(?P<name>{_CAPS_NAME})\.)\s+(?P<rest>\S.*)$")),
             ("caps-verb", re.compile(rf"^(?P<label>(?P<name>{_CAPS_NAME}))\s+(?P<rest>(?:{verbs})\b.*)$")),
+            # "PRESIDENT CLINTON Hello Boris": an office and a name in capitals with no
+            # separator, the speech in mixed case (OCR'd memoranda of telephone calls)
+            ("caps-office", re.compile(rf"^(?P<label>(?P<name>(?:THE\s+)?(?:{offices})(?:\s+{_CAPS_WORD}){{1,3}}|THE\s+(?:{offices})))"
+                                       rf"\s+(?P<rest>(?:[A-ZА-ЯЁ][a-zа-яё'’]|I\b).*)$")),
             # "Mrs. Oswald. I am sure, sir.": an honorific and a name before the stop
             ("stop", re.compile(rf"^(?P<label>(?P<name>(?:{honor})\s+{_NAME})\.)\s+(?P<rest>\S.*)$")),
             # "W. Ulbricht. Permit us …": initials and a surname before the stop
             ("stop", re.compile(r"^(?P<label>(?P<name>(?:[^\W\d_]\.\s?){1,3}[^\W\d_][\w'’-]+)\.)\s+(?P<rest>\S.*)$")),
             ("stop", re.compile(rf"^(?P<label>(?P<name>{_NAME})\.)\s+(?P<rest>\S.*)$")),
+            # "Zhou Enlai thanks …" beside "Stalin. …": reported speech (see structure.py)
+            ("name-verb", re.compile(rf"^(?P<label>(?P<name>{_NAME}))\s+(?P<rest>(?:{verbs})\b.*)$")),
             ("alone", re.compile(rf"^(?P<label>(?:[-–•·*]\s+)?(?P<name>{_NAME}){_ROLE}\s*[:.]?)\s*$")),
         ]
 
@@ -132,13 +147,25 @@ class LabelReader:
             if rule in ("glued-dash", "supplied"):
                 capitals = re.fullmatch(r"[A-Z]{2,4}", name)
                 led = self.strip_honorifics(name) != name
-                if not (capitals or led or m.groupdict().get("supplied")):
+                if rule == "supplied" and not (capitals or led or m.groupdict().get("supplied")):
                     continue
-                rule = "dash-colon"  # the same label form, its separator glued to the speech
+                # the same label form, its separator glued to the speech; a plain name
+                # ("Don Regan—Economic …") only where the record labels so (structure.py)
+                if not (capitals or led or m.groupdict().get("supplied")):
+                    if not re.search(r"[—–]$", m.group("label")):
+                        continue  # a hyphen glued to a word is a word's ("Heon-yeong")
+                    rule = "glued-plain"
+                else:
+                    rule = "dash-colon"
             if rule == "alone":
                 name = name.rstrip(".:")
                 if any(c.islower() for c in name):
                     rule = "alone-plain"  # mixed case alone on its line: "Mrs. Oswald.", "President Johnson"
+            if rule == "stop" and len(self.strip_honorifics(name)) == 1 and (
+                    self.strip_honorifics(name) != name or _NAME_ONLY.fullmatch(m.group("rest"))):
+                # "Mr. S. Silverman", "R. Sargent Shriver" alone on its line: an initial
+                # before a name, no label "Mr. S." or "R."
+                continue
             name = self.strip_honorifics(name)
             if not self._is_name(name, rule):
                 continue
@@ -168,7 +195,8 @@ class LabelReader:
             stage = sm.group(0).strip()
             rest, column = rest[sm.end():], column + sm.end()
         return LabelMatch(label=m.group("label").strip(), name=name, rest=rest,
-                          rest_column=column, rule=rule, stage=stage)
+                          rest_column=column, rule=rule, stage=stage,
+                          unsure=bool(m.groupdict().get("unsure")))
 
     def strip_honorifics(self, name: str) -> str:
         return self._honorific.sub("", name.strip()).strip()
@@ -195,7 +223,7 @@ class LabelReader:
                 return False
         if len(words) > 6 and not office:
             return False
-        if rule in ("caps-stop", "caps-verb", "alone"):
+        if rule in CAPS_RULES:
             # Only upper-case names: "MIKOYAN." or "MIKOYAN said"; two letters at least.
             if not all(c.isupper() for c in letters) or len(letters) < 2:
                 return False
@@ -209,6 +237,9 @@ class LabelReader:
         if rule in ("stop", "alone-plain"):
             # Mixed case with a full stop or nothing: short names only, never initials or
             # an honorific alone ("Mr. Khrushchev said" is not the label "Mr.").
+            # "D Mr. Ingersoll", "AF Mr. Mulcahy": the stop is an honorific's, before a name.
+            if f"{words[-1].rstrip('.')}.".casefold() in self._honorifics and len(words) > 1:
+                return False
             if len(words) > 4 or any(c.isdigit() for c in name) or (
                     _INITIALS.fullmatch(words[-1]) and not (len(name) == 1 and name.isupper())):
                 return False
@@ -235,6 +266,10 @@ class LabelReader:
             w in self._titles_plain or w in _OFFICE_JOINERS or w[:1].isalpha() for w in words)
 
 
+# Two or three capitalised words and nothing else: a name, no speech.
+_NAME_ONLY = re.compile(r"[A-ZÀ-ÞА-ЯЁ][\w'’-]*(?:\s[A-ZÀ-ÞА-ЯЁ][\w'’-]*){1,2}")
+# Label forms whose names are upper case.
+CAPS_RULES = ("caps-stop", "caps-verb", "caps-office", "alone")
 _OFFICE_JOINERS = {"of", "the", "for", "on", "and", "to", "in"}
 # Marks before a label that belong to it: a caption's ">>", a paragraph number glued on.
 _LEAD = re.compile(r">>\s*|\d{1,3}(?=[^\W\d_][^\W\d_])")

@@ -32,7 +32,7 @@ from .participants import read_line_item, read_run_in
 from .people import PeopleIndex
 from ..rules import Rules
 from .scripts import dominant_language, foreign_runs, language_of
-from .speakers import LabelMatch, LabelReader
+from .speakers import CAPS_RULES, LabelMatch, LabelReader
 
 _FOOTNOTE_BODY = re.compile(r"^\s*(?:\[(?P<b>\d{1,3})\]|\^(?P<c>\d{1,3})|(?P<s>[¹²³⁴⁵⁶⁷⁸⁹⁰]+)|"
                             r"(?P<d>\d{1,3})\.(?=\s)|/(?P<sl>\d{1,3})/)\s*(?P<text>\S.*)$")
@@ -46,7 +46,10 @@ def _glued(number: str) -> re.Pattern:
 # Where a label may begin inside a long line: after a sentence's end, a closing bracket
 # or quotation mark, or a number ("… 20 FEBRUARY 1998 NEAL: This is …"); never after
 # an initial ("N. S. Khrushchev:").
-_RUN_TOGETHER = re.compile(r"(?:(?<=[.?!…\"”’)\]])|(?<=\d))(?<!\b[^\W\d_]\.)\s+(?=[^\W\d_])")
+_RUN_TOGETHER = re.compile(r"(?:(?<=[.?!…\"”’)\]])|(?<=\d))(?<!\b[^\W\d_]\.)\s+(?=[^\W\d_])"
+                           r"|\s+(?=>>\s*[^\W\d_])")  # a caption's ">>" marks a new speaker
+# A word in capitals after a space, where a label in capitals may begin.
+_CAPS_START = re.compile(r"(?<=\S)\s+(?=[A-ZА-ЯЁ][A-ZА-ЯЁ])")
 # An office of any wording, then a capitalised name and a colon.
 _OFFICE_AND_NAME = re.compile(r"^\s*(?P<label>[^\W\d_][^:\[\]()]{2,80}?\s(?P<name>(?:[^\W\d_a-zа-я][\w'’.-]+\s?){1,3}?)\s*:)"
                               r"\s+(?P<rest>\S.*)$")
@@ -56,7 +59,7 @@ _LINE_NUMBER = re.compile(r"^\s*\d{1,4}\.?(?:\s|$)")
 _LOWER_LABEL = re.compile(r"^\s*(?P<name>[a-zа-яё][\w'’-]+(?:\s[a-zа-яё][\w'’-]+)?)\s*:\s+\S")
 _INNER_LABEL = re.compile(r"(?<=[^\W\d_][.?!…])\s+(?P<name>[A-ZА-ЯЁ][\w.'’-]*(?:\s[A-ZА-ЯЁ][\w.'’-]*){0,3}):\s")
 # Label forms a one-off speaker may use when the document labels its turns that way.
-_ONE_OFF_FORMS = ("dash-colon", "caps-stop", "caps-verb", "alone")
+_ONE_OFF_FORMS = ("dash-colon", *CAPS_RULES)
 _FIELD = re.compile(r"^(?P<field>Place|Location|Subject|Topic|Re|Time)\s*:\s*(?P<value>\S.*)$", re.I)
 
 
@@ -156,6 +159,9 @@ class TranscriptReader:
         self._rights = re.compile(rules.rights, re.I)
         self._translator = re.compile(rules.translator)
         self._summary_head = re.compile(rf"^\s*(?:{rules.summary_heads})\s*$", re.I)
+        self._verb_first = re.compile(rf"(?:{'|'.join(rules.speech_verbs)})\b")
+        # Words that lead a label: an honorific or an office ends with a full stop, no sentence.
+        self._leading_words = {w.casefold() for w in (*rules.honorifics, *rules.titles)}
         self._participant_blocks: list[int] = []   # block indexes of the participants list
         self._participants: ParticipantList | None = None
         # The editor's say (frontmatter.py): lines that are turns, lines that are not.
@@ -172,7 +178,7 @@ class TranscriptReader:
             doc.notes.append("every line is numbered: labels are read after the numbers")
         blocks = self._drop_furniture(doc, split_blocks(lines))
         blocks = self._set_aside_footnotes(doc, blocks)
-        blocks = self._split_run_together(blocks)
+        blocks = self._split_run_together(doc, blocks)
         participants_at = self._find_participants(doc, blocks)
         turns = self._find_turns(doc, blocks)
         first_turn = min((i for i, b in enumerate(blocks) if any(n in turns for n, _ in b.lines)),
@@ -189,6 +195,8 @@ class TranscriptReader:
             self._title_in_text(doc, blocks)
         if doc.meeting_date is None and doc.doc_date is None:
             self._date_in_text(doc, blocks[:max(header_end, 1) + 2])
+        else:
+            self._date_opening_the_record(doc, blocks[:max(header_end, first_turn or 0) + 1])
         self._resolve_footnotes(doc)
         self._citation_in_text(doc)
         self._tag_mentions(doc)
@@ -247,7 +255,7 @@ class TranscriptReader:
             kept.append(block)
         return kept
 
-    def _split_run_together(self, blocks: list[Block]) -> list[Block]:
+    def _split_run_together(self, doc: Document, blocks: list[Block]) -> list[Block]:
         """Labels inside long lines whose line breaks were lost (a PDF's text layer, a
         page flattened into one paragraph) begin segments of their own, when the same
         label stands so at least twice or also opens a line elsewhere, or names a person."""
@@ -257,25 +265,53 @@ class TranscriptReader:
         starts = {key(m) for b in blocks for _, t in b.lines
                   if (m := self.labels.match(t)) and m.rule in _ONE_OFF_FORMS}
         inside: list[tuple[int, int, int, LabelMatch]] = []
+        # Labels in capitals where an OCR'd page lost its punctuation too ("… not reported
+        # DIRECTOR COLBY: That …", "PRESIDENT CLINTON Hello …"): each must label two turns.
+        loose: list[tuple[int, int, int, LabelMatch]] = []
         for bindex, block in enumerate(blocks):
             for lindex, (_, text) in enumerate(block.lines):
                 if len(text) < 100:
                     continue
                 for m in _RUN_TOGETHER.finditer(text):
+                    if (text[:m.start()].split()[-1:] or [""])[0].casefold() in self._leading_words:
+                        continue  # "Cde. N. Ceausescu: …": the honorific is the label's own
                     found = self.labels.match(text[m.end():])
                     if (found and found.rule == "dash-colon" and found.rest.strip()
                             and found.label.endswith(":") and self._plausible(found)):
                         inside.append((bindex, lindex, m.end(), found))
+                # Where labels already stand: never cut inside one ("SENATOR JAMES ABOUREZK:").
+                first = self.labels.match(text)
+                spans = [(p, p + len(f.label)) for b, l, p, f in inside if (b, l) == (bindex, lindex)]
+                spans += [(0, len(first.label))] if first else []
+                for m in _CAPS_START.finditer(text):
+                    if any(start <= m.end() < end for start, end in spans):
+                        continue
+                    found = self.labels.match(text[m.end():])
+                    if found and found.rest.strip() and (found.rule == "caps-office" or (
+                            found.rule == "dash-colon" and found.label.endswith(":")
+                            and found.name.isupper())):
+                        loose.append((bindex, lindex, m.end(), found))
+                        spans.append((m.end(), m.end() + len(found.label)))
+        twice = Counter(key(f) for *_, f in inside + loose)
+        loose = [cut for cut in loose if twice[key(cut[3])] >= 2]
+        if loose:
+            bindex, lindex, position, found = loose[0]
+            number = blocks[bindex].lines[lindex][0]
+            doc.warnings.append((int(number), getattr(number, "column", 1) + position,
+                                 f"'{found.label}' and {len(loose) - 1} more labels in capitals "
+                                 "read inside lines with no punctuation before them: check the turns"))
+        inside += loose
         counts = Counter(key(f) for *_, f in inside)
         whole = name_key(" ".join(t for b in blocks for _, t in b.lines))
 
         def named(found: LabelMatch) -> bool:
             """A label standing once: led by an honorific or an office, or in capitals,
-            or naming someone the text names twice more."""
+            or naming someone the text names twice more, or after a caption's ">>"."""
             led = self.people.strip_honorifics(found.name) != found.name or \
                 self.labels.strip_honorifics(found.label) != found.label
             letters = [c for c in found.name if c.isalpha()]
-            return led or all(c.isupper() for c in letters) or whole.count(key(found)) >= 3
+            return (led or all(c.isupper() for c in letters) or whole.count(key(found)) >= 3
+                    or found.label.startswith(">>"))
 
         cuts: dict[tuple[int, int], list[int]] = {}
         for bindex, lindex, position, found in inside:
@@ -287,7 +323,7 @@ class TranscriptReader:
         for bindex, block in enumerate(blocks):
             lines: list[tuple[int, str]] = []
             for lindex, (number, text) in enumerate(block.lines):
-                bounds = [0, *cuts.get((bindex, lindex), []), len(text)]
+                bounds = [0, *sorted(cuts.get((bindex, lindex), [])), len(text)]
                 for start, end in zip(bounds, bounds[1:]):
                     column = getattr(number, "column", 1) + start
                     lines.append((LinePos(int(number), column) if start else number,
@@ -305,7 +341,9 @@ class TranscriptReader:
             first = block.lines[0][1]
             wrapped = (not block.single() and first[m.end():].strip()
                        and re.search(r"[,;]\s*$|\b(?:and|und|i|и)\s*$|[^\W\d_]\s*$", first)
-                       and not any(re.match(r"^\s*(?:[-–•*·]|\d{1,2}[.)])\s", t) for _, t in block.lines[1:]))
+                       and not any(re.match(r"^\s*(?:[-–•*·]|\d{1,2}[.)])\s", t) for _, t in block.lines[1:])
+                       # a hanging indent: one person a line, aligned under the first
+                       and not all(_indent(t) >= 8 for _, t in block.lines[1:]))
             if first[m.end():].strip() and (block.single() or wrapped):
                 # "Present: Cdes. Mikoyan, Suslov, …" on one line, or wrapped over several
                 text = " ".join(t.strip() for _, t in block.lines)
@@ -323,8 +361,9 @@ class TranscriptReader:
         for index, block in enumerate(blocks[:8]):
             # A list of persons with no heading: "• Chou En-lai, Premier …", one a line.
             bullets = [t for _, t in block.lines if re.match(r"^\s*[•·*–-]\s+[^\W\d_]", t)]
+            after = blocks[index + 1].lines[0][1] if index + 1 < len(blocks) else ""
             if len(bullets) >= 2 and len(bullets) == len(block.lines) and all(
-                    len(t.split()) <= 16 for t in bullets):
+                    len(t.split()) <= 16 for t in bullets) and self._persons_listed(bullets, after):
                 self._participant_blocks = [index]
                 plist = self._read_line_participants(doc, blocks, index, None)
                 doc.participants = plist.groups
@@ -332,6 +371,15 @@ class TranscriptReader:
                 return index
         self._participant_blocks = []
         return None
+
+    def _persons_listed(self, bullets: list[str], after: str) -> bool:
+        """Is a bulleted list without a heading one of persons? A page's navigation
+        ("• Share", "• Read Later") is not: the record's first label follows a list of
+        persons, or half its persons at least have an honorific, an office or a role."""
+        items = [t.strip(" •·*–-") for t in bullets]
+        described = [t for t in items if "," in t or self.labels.strip_honorifics(t) != t
+                     or self.labels.is_office(t)]
+        return self.labels.match(after) is not None or 2 * len(described) >= len(items)
 
     def _read_line_participants(self, doc, blocks, index, intro) -> ParticipantList:
         """Participants one per line, possibly over several short blocks."""
@@ -341,12 +389,23 @@ class TranscriptReader:
         if intro is None:
             candidates = [blocks[index].lines]
         else:
-            first_line = blocks[index].lines[0]
-            plist.items.append(("intro", parse_inline(first_line[1].strip(), first_line[0], 1,
-                                                      doc.warnings)))
+            number, text = blocks[index].lines[0]
+            value = text[intro.end():].strip()
+            content = parse_inline(text.strip(), number, 1, doc.warnings)
+            if value:
+                # "PARTICIPANTS:   Chairman Mao Tse-tung": the first person stands on the
+                # heading's line, the others in a hanging indent below
+                probe = ParticipantGroup(label="")
+                _, person, kind = read_line_item(value, number, self.people, probe, doc.warnings)
+                if kind == "person":
+                    group.members.extend(probe.members)
+                    head = text.strip()[:len(text.strip()) - len(value)]
+                    content = parse_inline(head, number, 1, doc.warnings) + person
+            plist.items.append(("intro", content))
             candidates = [blocks[index].lines[1:]]
         follow = index + 1
-        while follow < len(blocks) and self._looks_like_participant_block(blocks[follow]):
+        while follow < len(blocks) and self._looks_like_participant_block(
+                blocks[follow], _indent(blocks[follow - 1].lines[-1][1])):
             candidates.append(blocks[follow].lines)
             self._participant_blocks.append(follow)
             follow += 1
@@ -367,9 +426,13 @@ class TranscriptReader:
         plist.groups = [g for g in plist.groups if g.members]
         return plist
 
-    def _looks_like_participant_block(self, block: Block) -> bool:
+    def _looks_like_participant_block(self, block: Block, indent: int = 0) -> bool:
+        """A block continuing the participants list: short lines of persons, bulleted,
+        in columns or with roles after commas, or all at the list's own deep indent
+        (a hanging indent aligned with spaces)."""
         for _, text in block.lines:
             stripped = text.strip()
+            aligned = indent >= 8 and abs(_indent(text) - indent) <= 2
             if len(stripped) > 120 or len(stripped.split()) > 16:
                 return False
             if self.labels.match(stripped) and self.labels.match(stripped).rest:
@@ -377,7 +440,7 @@ class TranscriptReader:
             if self._classification.match(stripped) or parse_date(stripped):
                 return False
             if not (re.match(r"^([-–•*·]|\d{1,2}[.)])\s", stripped) or stripped.endswith(":")
-                    or re.search(r"\s{2,}|\t|,\s", stripped)):
+                    or re.search(r"\s{2,}|\t|,\s", stripped) or aligned):
                 return False
         return True
 
@@ -396,6 +459,7 @@ class TranscriptReader:
         """
         skip = {n for i in self._participant_blocks for n, _ in blocks[i].lines}
         candidates: list[tuple[int, LabelMatch, bool]] = []
+        reported: list[tuple[int, LabelMatch]] = []  # "Zhou Enlai thanks …", paragraph openers
         for bindex, block in enumerate(blocks):
             for lindex, (number, text) in enumerate(block.lines):
                 if (number in skip or number in self.refused or number in self.forced
@@ -404,11 +468,19 @@ class TranscriptReader:
                 found = self.labels.match(text)
                 if not found:
                     continue
-                has_next = lindex + 1 < len(block.lines) or bindex + 1 < len(blocks)
-                if found.rule in ("alone", "alone-plain") and not has_next:
+                if found.rule == "name-verb":
+                    # a paragraph's sentence, no heading ("Working notes")
+                    if lindex == 0 and (len(found.rest.split()) >= 3 or re.search(r"[.?!…]\s*$", block.text)):
+                        reported.append((number, found))
                     continue
                 # A label opens a paragraph, or a line after a finished sentence.
                 opens = lindex == 0 or bool(re.search(r"[.?!:\"”…)\]]\s*$", block.lines[lindex - 1][1]))
+                # A label alone on its line ends no sentence ("… visit to / Peking.").
+                midsentence = lindex > 0 and re.search(r"(?:[^\W\d_](?<![A-ZА-ЯЁ])|[,;])\s*$",
+                                                       block.lines[lindex - 1][1])
+                if found.rule in ("alone", "alone-plain") and (
+                        midsentence or not _speech_below(blocks, bindex, lindex, self._verb_first)):
+                    continue
                 candidates.append((number, found, opens))
         for _, found, _ in candidates:
             if found.rule == "alias":
@@ -430,13 +502,15 @@ class TranscriptReader:
             return len(words) == 1 and words[0].casefold().rstrip(".") in lower_words
 
         def in_header(found: LabelMatch) -> bool:
-            words = [w for w in name_key(self.people.strip_honorifics(found.name)).split()
-                     if len(w) > 2]
+            name = name_key(self.people.strip_honorifics(found.name)).replace("-", " ")
+            words = [w for w in name.split() if len(w) > 2]  # "Pak Heon-yeong": three words
             return bool(words) and all(w in header for w in words)
 
         def evidence(found: LabelMatch) -> bool:
             if found.rule in ("edition", "side", "alias", "unknown"):
                 return True
+            if found.rule == "glued-plain":
+                return False  # only beside other glued labels, below
             if found.rule == "interview":
                 return interview >= 2
             known = self.people.lookup(found.name) is not None
@@ -447,12 +521,17 @@ class TranscriptReader:
                                                    or in_header(found))
             if found.rule == "alone-plain":
                 # A heading may stand alone twice (a running head); a person is named.
-                led = self.labels.strip_honorifics(found.label.rstrip(".:")) != found.label.rstrip(".:")
+                # "Mr. Heath", or an office with the person in brackets: "The Lord Privy
+                # Seal (Mr. Edward Heath)"
+                led = self.labels.strip_honorifics(found.label.rstrip(".:")) != found.label.rstrip(".:") \
+                    or (found.alias and self.labels.is_office(found.alias))
                 return not common_word(found) and (known or in_header(found) or (
                     led and counts[_surname(found.name)] >= 2))
             return known or counts[_surname(found.name)] >= 2 or in_header(found)
 
         accepted = {number: found for number, found, _ in candidates if evidence(found)}
+        # Who is known before the labels themselves add names (register, participants).
+        listed = {number for number, found, _ in candidates if self.people.lookup(found.name)}
         # A person named in full once and by capital initials after ("Petra Lindqvist:",
         # then "PL:"); then, who the accepted labels name being known, other forms of
         # their names ("Chairwoman Brandauer:" after "Comrade Ilse Brandauer:", "HB:"
@@ -468,6 +547,34 @@ class TranscriptReader:
             if (number not in accepted and first and found.rule in _ONE_OFF_FORMS
                     and self.people.lookup(found.name) is not None):
                 accepted[number] = found
+        # A person's name glued to the speech by a dash ("Don Regan—Economic sanctions …")
+        # after other labels glued so ("RR—they shot …"): a turn; one word ("Sanctions—")
+        # is a topic.
+        glued = [n for n, f in accepted.items() if re.search(r"\w[—–-]$", f.label)]
+        for number, found, first in candidates:
+            if (found.rule == "glued-plain" and first and glued and number > min(glued)
+                    and 2 <= len(found.name.split()) <= 3):
+                accepted[number] = found
+                doc.warnings.append((int(number), getattr(number, "column", 1),
+                                     f"'{found.label}' read as a speaker label: a name glued to "
+                                     "the speech by a dash, as the record's labels are"))
+        # Reported speech beside direct labels ("Zhou Enlai thanks …" among "Stalin. …"):
+        # a paragraph after the first turn, opened by the name of a person the text knows
+        # and a verb of speech, is their turn (the verb stays in the speech).
+        # Before the first turn, only a run of such paragraphs leading straight into it.
+        block_of = {n: i for i, b in enumerate(blocks) for n, _ in b.lines}
+        reported = [(n, f) for n, f in reported if accepted
+                    and (self.people.lookup(f.name) is not None or in_header(f))]
+        lead_in = block_of[min(accepted)] if accepted else 0
+        for number, _ in sorted((r for r in reported if accepted and r[0] < min(accepted)), reverse=True):
+            if block_of[number] == lead_in - 1:
+                lead_in -= 1
+        reported = [(n, f) for n, f in reported if block_of[n] >= lead_in]
+        if reported:
+            accepted.update(reported)
+            doc.warnings.append((reported[0][0], 1, f"{len(reported)} paragraphs in reported speech "
+                                                    "opened by a speaker's name read as turns (the "
+                                                    "first here)"))
         # A long office in any language before a speaker's name ("Předseda Sovětu
         # národních komisařů Alexej Kosygin:" among "Kosygin:").
         if accepted:
@@ -490,10 +597,14 @@ class TranscriptReader:
                              and f.rule in _ONE_OFF_FORMS and self._plausible(f))
             styles = Counter({k: v for k, v in styles.items() if v >= 2})
         dominant = styles.most_common(1)[0][0] if styles else None
-        # A one-off label only after the record has begun: a heading above it is no speaker.
+        # A one-off label only after the record has begun: a heading above it is no speaker;
+        # but the paragraph right above the first turn may open the record ("JEONG: Did
+        # you sleep well?" before "KIM: …") when its label is a strong one of that form.
         begun = min(accepted, default=0)
         for number, found, first in candidates:
-            if number in accepted or not first or number < begun:
+            opening = (number < begun and block_of.get(begun, 0) - block_of[number] == 1
+                       and self._strong(found) and found.rest.strip() != "")
+            if number in accepted or not first or (number < begun and not opening):
                 continue
             one_off = (found.rule in _ONE_OFF_FORMS and self._plausible(found)) or (
                 # "Долгих. …" among "Громыко. …", "Тихонов. …": a name the text also uses
@@ -503,23 +614,29 @@ class TranscriptReader:
             if one_off and (self._style(found) == dominant or self._strong(found)) \
                     and not common_word(found):
                 accepted[number] = found
-                doc.warnings.append((number, 1, f"'{found.label}' read as a speaker label although "
-                                                "it occurs once: it has the document's usual label "
-                                                "form"))
+                doc.warnings.append((int(number), getattr(number, "column", 1),
+                                     f"'{found.label}' read as a speaker label although it occurs "
+                                     "once: it has the document's usual label form"))
         accepted = dict(sorted(accepted.items()))
         # A document that labels its turns one way should not also get turns of a
-        # looser form by accident ("U.S. forces were …" is not "MIKOYAN. …").
+        # looser form by accident ("U.S. forces were …" is not "MIKOYAN. …", a heading
+        # "RESTRICTIONS" alone on its line is not a speaker among "CURRY: …").
         forms = Counter(f.rule for f in accepted.values())
         if forms and any(r in forms for r in ("dash-colon", "interview", "side", "alias", "edition")):
-            for number in [n for n, f in accepted.items() if f.rule in ("caps-stop", "caps-verb")
-                           and self.people.lookup(f.name) is None and counts[_surname(f.name)] < 2]:
+            for number in [n for n, f in accepted.items() if f.rule in CAPS_RULES
+                           and n not in listed and counts[_surname(f.name)] < 2]:
                 del accepted[number]
         accepted = dict(sorted({**accepted, **self.forced}.items()))
         for number, found, first in candidates:
             if number not in accepted and first and found.rule in _ONE_OFF_FORMS:
-                doc.warnings.append((number, 1, f"'{found.label}' looks like a speaker label but "
-                                                "was kept as text: it occurs once and names no "
-                                                "known person"))
+                doc.warnings.append((int(number), getattr(number, "column", 1),
+                                     f"'{found.label}' looks like a speaker label but was kept as "
+                                     "text: it occurs once and names no known person"))
+        for number, found in accepted.items():
+            if found.unsure:
+                doc.warnings.append((int(number), getattr(number, "column", 1),
+                                     f"'{found.label}': the transcript doubts who spoke; read as "
+                                     f"{found.name}"))
         self._flag_doubtful_labels(doc, blocks, accepted)
         return accepted
 
@@ -530,7 +647,6 @@ class TranscriptReader:
         names = {_surname(f.name) for f in accepted.values()}
         if not names:
             return
-        honorifics = {h.casefold() for h in (*self.rules.honorifics, *self.rules.titles)}
         for block in blocks:
             for number, text in block.lines:
                 lower = _LOWER_LABEL.match(text)
@@ -540,8 +656,9 @@ class TranscriptReader:
                                          "lower case; kept as text"))
                 for inner in _INNER_LABEL.finditer(text):
                     before = text[:inner.start()].split()[-1:] or [""]
-                    if before[0].casefold() in honorifics:
-                        continue  # "Mr. Ostrow:" is one label
+                    if before[0].casefold() in self._leading_words or re.fullmatch(
+                            r"(?:[^\W\d_]\.){1,3}", before[0]):
+                        continue  # "Mr. Ostrow:", "George H.W. Bush:" are one label
                     if _surname(inner.group("name")) in names and inner.start("name") > 0:
                         doc.warnings.append((number, inner.start("name") + 1,
                                              f"a second speaker's label '{inner.group('name')}:' "
@@ -563,7 +680,7 @@ class TranscriptReader:
         """Does a one-off label name a person: upper case, an honorific or office with a
         capitalised name, initials and a surname, or a short capitalised name?"""
         name = found.name
-        if found.rule in ("caps-stop", "caps-verb", "alone"):
+        if found.rule in CAPS_RULES:
             return True
         if self.labels.strip_honorifics(found.label) != found.label or self.labels.is_office(name):
             return True
@@ -677,6 +794,25 @@ class TranscriptReader:
                                                                f"{found[0].text!r} ({found[0].iso})"))
                     return
         doc.warnings.append((blocks[0].first if blocks else 1, 1, "no date found"))
+
+    def _date_opening_the_record(self, doc: Document, blocks: list[Block]) -> None:
+        """A record whose first paragraph opens with its meeting's date ("On November 11,
+        1986, at 10am, … received …") below a header dated later (the day the record was
+        written): the opening date is the meeting's, the header's the document's."""
+        block = next((b for b in blocks if len(b.text) > 150), None)
+        if block is None:
+            return
+        number, text = block.lines[0]
+        found = find_date(text[:60], self.rules.two_digit_century)
+        header = doc.meeting_date or doc.doc_date
+        if (found is None or found[1] > 12 or len(found[0].iso) < 10 or len(header.iso) < 10
+                or not found[0].iso < header.iso or found[0].iso[:4] != header.iso[:4]):
+            return
+        doc.doc_date, doc.meeting_date = header, found[0]
+        doc.warnings.append((int(number), found[1] + 1, f"the meeting's date read from the "
+                                                        f"record's first sentence: {found[0].text!r} "
+                                                        f"({found[0].iso}); the header's "
+                                                        f"{header.iso} taken as the document's"))
 
     def _title_in_text(self, doc: Document, blocks: list[Block]) -> None:
         """No heading line: a heading run into the first paragraphs of a flattened page,
@@ -1084,6 +1220,33 @@ class NameFinder:
                     break
 
 
+def _indent(text: str) -> int:
+    return len(text) - len(text.lstrip())
+
+
+def _speech_below(blocks: list[Block], bindex: int, lindex: int, verb_first: re.Pattern) -> bool:
+    """Does speech follow a label alone on its line? A field name, a heading's next
+    words or an OCR'd page of one word a line ("DR FT", "COMMISSION") is no speaker:
+    speech opens with a capital, or a verb of speech ("Mr. Silverman / asked the Lord
+    Privy Seal …"), and is a sentence, or three words with lower case."""
+    after = _line_after(blocks, bindex, lindex)
+    if after is None:
+        return False
+    text = re.sub(r"^[-–•·*]\s+", "", after.strip())  # a bulleted line: "- NIXON", "- Robert, …"
+    words = text.split()
+    if not (text[:1].isupper() or text[:1] in "\"“'‘([.…" or verb_first.match(text)) or text.endswith(":"):
+        return False
+    return bool(re.search(r"[.?!…]", text)) or (
+        len(words) >= 3 and any(c.islower() for c in text))
+
+
+def _line_after(blocks: list[Block], bindex: int, lindex: int) -> str | None:
+    """The text of the line after one, in the same block or the next one."""
+    if lindex + 1 < len(blocks[bindex].lines):
+        return blocks[bindex].lines[lindex + 1][1]
+    return blocks[bindex + 1].lines[0][1] if bindex + 1 < len(blocks) else None
+
+
 def _runs_on(text: str, end: int) -> bool:
     """Does a word go on after end (a letter, or a hyphen and a letter)?"""
     return end < len(text) and (text[end].isalnum() or text[end] == "_" or (
@@ -1136,10 +1299,11 @@ _FIELD_LINE = re.compile(
     r"^(?:subject|date|time|place|location|participants?|present|to|from|re|copy|copies|"
     r"classification|source|drafted|approved|distribution|speaker|delivered|description|"
     r"interview(?:ee|ers?|ed)?|narrator|tape|duration|cc|attendees|attachments?)\b[^:]{0,20}:", re.I)
-_GENERIC_TITLE = re.compile(
-    r"^(?:memorandum|record|minutes|notes|transcript|summary|memorandum for the record)"
-    r"(?: of (?:a |the )?(?:telephone |private |official )?(?:conversation|meeting|conference|"
-    r"discussion|talks?|call))?\.?$", re.I)
+_GENERIC = (r"(?:memorandum|record|minutes|notes|transcript|summary|memorandum for the record)"
+            r"(?: of (?:a |the )?(?:telephone |private |official )?(?:conversation|meeting|conference|"
+            r"discussion|talks?|call))?")
+_GENERIC_TITLE = re.compile(rf"^{_GENERIC}\.?$", re.I)
+_GENERIC_INSIDE = re.compile(rf"\b{_GENERIC}\b", re.I)
 _SMALL_WORDS = {"a", "an", "and", "as", "at", "between", "by", "for", "from", "in", "of", "on",
                 "or", "the", "to", "with", "über", "mit", "des", "der", "und"}
 
@@ -1162,10 +1326,19 @@ def choose_title(lines: list[tuple[int, str]], classification: re.Pattern) -> in
                 or read_dateline(text) or read_date_field(text)):
             continue
         plausible.append((number, text))
-    for number, text in plausible:
-        if _HEADING_WORDS.search(text):
-            return number
-    return next((number for number, text in plausible if len(text) <= 150), None)
+    # Without a heading word, a line that reads like a title: a capital first, no trailing
+    # comma ("others", "Sign Up," are a site's buttons).
+    headings = [(number, text) for number, text in plausible if _HEADING_WORDS.search(text)] or [
+        (number, text) for number, text in plausible if len(text) <= 150
+        and text[:1].isupper() and not text.rstrip().endswith(",")]
+    if not headings:
+        return None
+    # The same heading in full further down wins: the letterhead's "MEMORANDUM" before
+    # "MEMORANDUM OF CONVERSATION", a page title cut short before the document's own.
+    number, text = headings[0]
+    start = text.rstrip(" .:…").casefold()
+    return next((n for n, t in plausible if n > number and len(t) > len(text)
+                 and t.casefold().startswith(start + " ")), number)
 
 
 def heading_in_text(text: str) -> str:
@@ -1183,7 +1356,12 @@ def heading_in_text(text: str) -> str:
     ends = [m.end() + x for x in (found[2] if found else None, stop.start() if stop else None)
             if x is not None]
     end = min(ends) if ends else -1
-    return head[start:end].strip(" ,;:-–") if end > start else ""
+    if end > start:
+        return head[start:end].strip(" ,;:-–")
+    # An OCR'd page: its generic heading in capitals among the letterhead's words
+    # ("… THE WHITE HOUSE WASHINGTON MEMORANDUM OF TELEPHONE CONVERSATION …").
+    return next((g.group() for g in _GENERIC_INSIDE.finditer(head)
+                 if g.group().isupper() and len(g.group().split()) >= 3), "")
 
 
 def clean_title(text: str) -> str:
