@@ -420,6 +420,10 @@ def task_html(metadata: dict, tei: str, site_dir: str, in_build: bool = True,
         if in_build:
             _hold_build_folder(site_dir)
         page = _renderer("html", metadata).document(Path(tei), Path(site_dir), around)
+        if in_build:  # what the search stage reads of the page, made here on the pool
+            from .search import prepare
+
+            prepare(Path(site_dir), page)
         return {"outputs": [str(page)]}
     except Exception as exc:
         return _failure(exc, tei)

@@ -46,34 +46,63 @@ _FACETS = {"edition.archive": "archive", "edition.classification": "classificati
 _FORMAT = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()[:16]
 
 
+class _Folding(dict):
+    """The folding of each character, worked out the first time it is met (a
+    str.translate table: code point → text)."""
+
+    def __missing__(self, code: int) -> str:
+        char = chr(code)
+        base = unicodedata.normalize("NFD", char)
+        folded = base[0] if len(base) > 1 and base[0].isascii() and base[0].isalpha() else char
+        self[code] = folded
+        return folded
+
+
+_FOLDING = _Folding({ord(letter): plain for letter, plain in _LETTERS.items()})
+
+
 def fold(text: str) -> str:
     """Latin letters without accents or marks (ș → s, ł → l, é → e); every other
     script as it is (й stays й). Words keep their place: nothing is split or joined."""
-    out = []
-    for char in text:
-        if char in _LETTERS:
-            out.append(_LETTERS[char])
-            continue
-        base = unicodedata.normalize("NFD", char)
-        out.append(base[0] if len(base) > 1 and base[0].isascii() and base[0].isalpha() else char)
-    return "".join(out)
+    return text if text.isascii() else text.translate(_FOLDING)
 
 
 def _text(element) -> str:
     return " ".join("".join(element.itertext()).split())
 
 
+_NOT_READ = {"edition-only", "note-ref"}  # the edition's brackets and note numbers
+
+
 def _reading_text(element) -> str:
     """The words a reader reads: without the edition's brackets and note numbers."""
-    copy = html.fromstring(etree.tostring(element))
-    for drop in copy.xpath('.//*[contains(concat(" ", normalize-space(@class), " "), " edition-only ")'
-                           ' or contains(concat(" ", normalize-space(@class), " "), " note-ref ")]'):
-        drop.drop_tree()
-    return _text(copy)
+    parts: list[str] = []
+
+    def walk(node) -> None:
+        if node.text:
+            parts.append(node.text)
+        for child in node:
+            if isinstance(child.tag, str) and not _NOT_READ.intersection(
+                    (child.get("class") or "").split()):
+                walk(child)
+            if child.tail:
+                parts.append(child.tail)
+
+    walk(element)
+    return " ".join("".join(parts).split())
 
 
 def _class(name: str) -> str:
     return f'contains(concat(" ", normalize-space(@class), " "), " {name} ")'
+
+
+# compiled once: a page asks each of them once per turn
+_PERSON_ENTRIES = etree.XPath(f'.//li[{_class("person-entry")}]')
+_EDITION_TEXT = etree.XPath(f'.//div[{_class("edition-text")}]')
+_TURNS = etree.XPath(f'.//div[{_class("turn")}]')
+_SPEAKER = etree.XPath(f'.//*[{_class("speaker")}]')
+_SPEECH = etree.XPath(f'.//div[{_class("speech")}]')
+_PERSON_LINKS = etree.XPath(f'.//a[{_class("person")}]')
 
 
 def page_record(data: bytes) -> dict | None:
@@ -87,16 +116,16 @@ def page_record(data: bytes) -> dict | None:
         if meta.get("name") and meta.get("content"):
             metas.setdefault(meta.get("name"), []).append(meta.get("content"))
     names = {f"#{entry.get('id')}": _text(entry.find('.//span[@class="person-name"]'))
-             for entry in article.xpath(f'.//li[{_class("person-entry")}]')
+             for entry in _PERSON_ENTRIES(article)
              if entry.find('.//span[@class="person-name"]') is not None}
     turns, mentioned = [], set()
-    text = article.xpath(f'.//div[{_class("edition-text")}]')
-    for turn in (text[0].xpath(f'.//div[{_class("turn")}]') if text else []):
-        speaker = turn.xpath(f'.//*[{_class("speaker")}]')
+    text = _EDITION_TEXT(article)
+    for turn in (_TURNS(text[0]) if text else []):
+        speaker = _SPEAKER(turn)
         label = _text(speaker[0]) if speaker else ""
         person = speaker[0].get("title") if speaker and speaker[0].get("title") else label
-        speech = turn.xpath(f'.//div[{_class("speech")}]')
-        for link in turn.xpath(f'.//a[{_class("person")}]'):
+        speech = _SPEECH(turn)
+        for link in _PERSON_LINKS(turn):
             if link.get("href") in names:
                 mentioned.add(names[link.get("href")])
         turns.append({"id": turn.get("id"), "speaker": person, "label": label,
@@ -104,7 +133,7 @@ def page_record(data: bytes) -> dict | None:
     rest = ""
     if text and not turns:  # a memorandum: the whole text in one section
         rest = _reading_text(text[0])
-        mentioned |= {names[a.get("href")] for a in text[0].xpath(f'.//a[{_class("person")}]')
+        mentioned |= {names[a.get("href")] for a in _PERSON_LINKS(text[0])
                       if a.get("href") in names}
     summary = article.xpath('.//section[@id="summary"]')
     title = article.find(".//h1")
@@ -129,7 +158,7 @@ def index_page(record: dict) -> str:
             head.append(E.META(**{"data-pagefind-filter": f"{name}[content]", "content": value}))
     words = record["title"] + " " + record["summary"] + " " + record["text"] + " " + " ".join(
         t["speaker"] + " " + t["label"] + " " + t["text"] for t in record["turns"])
-    accented = sorted({w for w in words.split() if fold(w) != w})
+    accented = sorted({w for w in words.split() if not w.isascii() and fold(w) != w})
     meta = {"date": record["date"], "accents": " ".join(accented), "title": record["title"]}
     for name, value in meta.items():
         if value:
@@ -172,6 +201,12 @@ def _cached_record(site_dir: Path, page: Path, used: set[str]) -> dict | None:
     except OSError:
         pass  # only a cache
     return record
+
+
+def prepare(site_dir: Path, page: Path) -> None:
+    """Make one page's search record as the page is written (on the build's
+    workers), so that the search stage finds it cached and only indexes."""
+    _cached_record(Path(site_dir), Path(page), set())
 
 
 def build_index(site_dir: Path, pages: list[Path]) -> Path:
