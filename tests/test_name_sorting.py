@@ -127,3 +127,27 @@ def test_a_bad_surname_forename_or_sort_is_one_line_with_its_line(tmp_path, entr
     with pytest.raises(EditionError) as caught:
         load_edition(tmp_path)
     assert str(caught.value).endswith(message)
+
+
+def test_tei_made_elsewhere_sorts_without_its_honorifics(tmp_path):
+    """Persons with no @sortKey and no surname marked: the name as written, less a
+    roleName and leading abbreviated honorifics ("Mr."), while an initial stays."""
+    from tei_edition.html import HtmlRenderer
+
+    people = [("smith", "Mr. Aaron Smith"), ("lang", "<roleName>Ambassador</roleName> Bruno Lang"),
+              ("king", "Leo King"), ("zorn", "C. Zorn")]
+    persons = "".join(f'<person xml:id="{pid}"><persName>{name}</persName></person>'
+                      for pid, name in people)
+    tei = tmp_path / "elsewhere.xml"
+    tei.write_text(
+        '<TEI xmlns="http://www.tei-c.org/ns/1.0" xml:id="elsewhere"><teiHeader><fileDesc>'
+        "<titleStmt><title>Names</title></titleStmt><publicationStmt><p>Tests.</p>"
+        "</publicationStmt><sourceDesc><p>Invented.</p></sourceDesc></fileDesc><profileDesc>"
+        f"<particDesc><listPerson>{persons}</listPerson></particDesc></profileDesc></teiHeader>"
+        '<text><body><p>Words.</p></body></text></TEI>', encoding="utf-8")
+    renderer = HtmlRenderer({})
+    renderer.document(tei, tmp_path / "site")
+    renderer.site([tei], tmp_path / "site")
+    page = lxml_html.parse(str(tmp_path / "site" / "persons.html")).getroot()
+    order = [li.get("id") for li in page.cssselect(".person-index > li[id]")]
+    assert order == ["smith", "lang", "zorn", "king"]

@@ -374,12 +374,18 @@
 
   <!-- How persons indexes sort and show a person: by @sortKey (the converter
        writes it: register.name_sort_key, never an honorific), else by the
-       surname and forenames the TEI marks, else by the name as written. -->
+       surname and forenames the TEI marks, else by the name as written less
+       what is not the name: a roleName or addName the TEI marks, and leading
+       abbreviated honorifics ("Mr.", "Cde.", "Gen."; an initial "A." stays). -->
   <xsl:function name="ed:person-sort-key" as="xs:string">
     <xsl:param name="person" as="element(tei:person)"/>
     <xsl:variable name="name" select="($person/tei:persName)[1]"/>
+    <xsl:variable name="written" select="tokenize(normalize-space(string-join(
+        $name//text()[not(ancestor::tei:roleName or ancestor::tei:addName)], '')))"/>
+    <xsl:variable name="first-name-word" select="(index-of($written ! matches(., '^\p{Lu}\p{Ll}{1,3}\.$'), false()))[1]"/>
     <xsl:sequence select="lower-case((normalize-space($person/@sortKey),
         string-join(($name/tei:surname, $name/tei:forename) ! tokenize(normalize-space(.)), ','),
+        string-join(subsequence($written, ($first-name-word, 1)[1]), ','),
         string-join(tokenize(ed:person-name($person)), ','))[.][1])"/>
   </xsl:function>
 
