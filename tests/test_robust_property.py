@@ -116,7 +116,7 @@ def test_convert_and_render_never_break(case):
         assert_no_bug(*cli("convert", source, "--json"))
 
 
-@settings(max_examples=40, derandomize=True, deadline=None, database=None,
+@settings(max_examples=500, derandomize=True, deadline=None, database=None,
           suppress_health_check=list(HealthCheck))
 @given(case=cases())
 def test_validate_render_pdf_and_build_never_break(case):
