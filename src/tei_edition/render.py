@@ -114,8 +114,8 @@ def render_command(ctx, paths, targets, output, edition_dir, paper, jobs, volume
     """Render TEI files (or folders of them) as HTML and/or PDF.
 
     A file that cannot be rendered is reported and left out; the others, the
-    collection pages and the volume are still written. Exit status: 0 when every
-    file was rendered, 1 when any failed.
+    collection pages and (with --volume) the volume are still written. Exit
+    status: 0 when every file was rendered, 1 when any failed.
     """
     from .build import Runner, _renderer, task_html, task_pdf
     from .register import load_edition
