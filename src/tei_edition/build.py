@@ -463,7 +463,9 @@ def collection_entries(runner: "Runner", metadata: dict, teis: list[Path], site_
             failed[missing[index]] = result
 
     runner.run([(task_entry, (metadata, str(t), str(site_dir), in_build)) for t in missing], done)
-    return entries, failed
+    # in the order given, whichever worker finished first: errors are reported in it
+    return ({t: entries[t] for t in teis if t in entries},
+            {t: failed[t] for t in teis if t in failed})
 
 
 def task_pdf(metadata: dict, tei: str, pdf_dir: str, paper: str = "a4",
