@@ -340,6 +340,16 @@ def _failure(exc: Exception, where: str) -> dict:
             "trace": format_bug(exc)}
 
 
+def log_bug(result: dict, folder: Path | None = None) -> str | None:
+    """A task's result that met a bug (_failure): its traceback goes to a log file
+    (errors.report_bug), its error line names the log. Returns the traceback, for
+    --debug to print, or None when the task met no bug."""
+    trace = result.pop("trace", None)
+    if trace is not None:
+        result["errors"] = [f"{result.pop('where')}: {report_bug(trace, folder)}"]
+    return trace
+
+
 def task_convert(root: str, register_sha: str, source: str) -> dict:
     from .convert import convert_file, report
     from .register import load_edition
@@ -364,7 +374,7 @@ def task_convert(root: str, register_sha: str, source: str) -> dict:
 
 
 def task_validate(paths: list[str], profile: str = "project") -> dict:
-    from .validate import Validator
+    from .validate import Validator, fault_line
 
     try:
         validator = _cached("validator", profile, lambda: Validator(profile=profile))
@@ -373,11 +383,9 @@ def task_validate(paths: list[str], profile: str = "project") -> dict:
         return _failure(exc, paths[0])
     faults: dict[str, list[str]] = {}
     for f in report.faults:
-        faults.setdefault(f.file, []).append(f"{f.file}:{f.line}:{f.column}: {f.layer}/{f.rule}: "
-                                             f"{f.message}")
+        faults.setdefault(f.file, []).append(fault_line(f))
     # an ignored DOCTYPE, and the profile's faults under profile "tei", publish with a warning
-    warnings = [f"{f.file}:{f.line}:{f.column}: {f.layer}/{f.rule}: {f.message}"
-                for f in report.warnings]
+    warnings = [fault_line(f) for f in report.warnings]
     warnings += [f"{path}: {report.file_status(path)}" for path in report.files
                  if any(f.file == path for f in report.warnings)]
     return {"faults": faults, "warnings": sorted(report.skipped_layers.values()) + warnings}
@@ -430,11 +438,11 @@ def task_html(metadata: dict, tei: str, site_dir: str, in_build: bool = True,
 
 
 def task_entry(metadata: dict, tei: str, site_dir: str, in_build: bool = True) -> dict:
-    """One document's place in the collection (its record, made and cached)."""
+    """One document's place in the collection, its record not being cached."""
     try:
         if in_build:
             _hold_build_folder(site_dir)
-        entry = _renderer("html", metadata).entry(Path(tei), Path(site_dir))
+        entry = _renderer("html", metadata).entry(Path(tei))
         return {"entry": [entry.sort, entry.id, entry.title]}
     except Exception as exc:
         return _failure(exc, tei)
@@ -1028,12 +1036,9 @@ class Build:
     def _bugs(self, ed: EditionBuild, result: dict) -> None:
         """A task that met a bug: its traceback goes to a log file in the build
         folder (and to the terminal with --debug), its error line names the log."""
-        trace = result.pop("trace", None)
-        if trace is None:
-            return
-        if settings["debug"]:
+        trace = log_bug(result, ed.build_dir)
+        if trace is not None and settings["debug"]:
             self.echo(trace.rstrip())
-        result["errors"] = [f"{result.pop('where')}: {report_bug(trace, ed.build_dir)}"]
 
     def _check_stop(self) -> None:
         if self.errors and not self.options.keep_going:
@@ -1098,7 +1103,8 @@ def _plural(count: int, noun: str) -> str:
 def _remove_temporary_files(build_dir: Path) -> None:
     """Half-written temporaries of a killed build (write_atomic names them .<name>.*.tmp)."""
     for folder in (build_dir, build_dir / "tei", build_dir / "pdf", build_dir / "assets",
-                   build_dir / "review", build_dir / ".cache" / "records"):
+                   build_dir / "review", build_dir / ".cache" / "records",
+                   build_dir / ".cache" / "search"):
         for path in folder.glob(".*.tmp"):
             path.unlink(missing_ok=True)
 

@@ -108,10 +108,8 @@ def _load_tei(path: Path, data: bytes | None = None) -> etree._ElementTree:
 
 
 def _write(path: Path, data: str | bytes) -> None:
-    try:
-        write_atomic(path, data, durable=False)
-    except OSError as exc:
-        raise EditionError(f"cannot write: {exc.strerror}", str(path)) from None
+    """A page or asset, without an fsync of its own (a build syncs once, build.py)."""
+    write_atomic(path, data, durable=False)
 
 
 class HtmlRenderer:
@@ -174,14 +172,11 @@ class HtmlRenderer:
         document whose page was not made in this build."""
         return _cache_text(self._summary.transform(tree, {"doc-id": doc_id}, str(path)), doc_id)
 
-    def entry(self, tei_path: Path, site_dir: Path) -> Entry:
-        """The document's place in the collection: from its cached record, else
-        from the record's first part alone (site-summary.xsl's entry-only), since
-        the whole record is made with the page, in the same transform."""
+    def entry(self, tei_path: Path) -> Entry:
+        """The place in the collection of a document whose record is not cached
+        (cached_entry): from the record's first part alone (site-summary.xsl's
+        entry-only), since the whole record is made with the page, in one transform."""
         path = Path(tei_path)
-        found = cached_entry(path, site_dir)
-        if found is not None:
-            return found
         tree = _load_tei(path)
         doc_id = tei_id(tree.getroot(), path)
         record = self._summary.transform(tree, {"doc-id": doc_id, "entry-only": "yes"}, str(path))

@@ -29,7 +29,7 @@ from .errors import EditionError
 from .files import read_input, write_atomic
 from .ids import tei_id
 from .resources import xslt_path
-from .teidoc import load_tei
+from .teidoc import copy_element, load_tei
 from .xslt import stylesheet
 
 TEI_NS = "http://www.tei-c.org/ns/1.0"
@@ -90,7 +90,7 @@ class PdfRenderer:
             trees.append(tree)
             name = _unique(f"{tei_id(tree.getroot(), path)}.xml", attachments)
             attachments[name] = data
-            corpus.append(_copy(tree.getroot()))
+            corpus.append(copy_element(tree.getroot()))
         source = self._typst(corpus, fallback_id="volume")
         pdf = self._compile(source, attachments, _timestamp(trees), "volume")
         target = Path(pdf_dir) / "volume.pdf"
@@ -171,13 +171,6 @@ def benchmark(tei_paths: list[Path], pdf_dir: Path, edition: dict | None = None,
         "volume_pages": volume_pages,
         "volume_pages_per_second": volume_pages / volume_seconds if volume_seconds else 0.0,
     }
-
-
-
-
-def _copy(root: etree._Element) -> etree._Element:
-    """A copy of a TEI root fit to sit inside a teiCorpus."""
-    return etree.fromstring(etree.tostring(root))
 
 
 def _unique(name: str, taken: dict) -> str:

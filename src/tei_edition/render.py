@@ -15,7 +15,7 @@ from pathlib import Path
 
 import click
 
-from .errors import EditionError, report_bug, settings
+from .errors import EditionError, settings
 from .ids import clashes, described, tei_id
 from .xmlsafe import parse_xml_bytes
 
@@ -68,11 +68,12 @@ def _order(runner, edition: dict, files: list[Path], out: Path,
 
 def _report(results: dict[Path, dict], failed: dict[Path, str]) -> None:
     """Note and print a failed task's error (a bug: its traceback to the log, one line here)."""
+    from .build import log_bug
+
     for path, result in results.items():
-        if "trace" in result:
-            if settings["debug"]:
-                click.echo(result["trace"].rstrip(), err=True)
-            result["errors"] = [f"{result['where']}: {report_bug(result['trace'])}"]
+        trace = log_bug(result)
+        if trace is not None and settings["debug"]:
+            click.echo(trace.rstrip(), err=True)
         failed[path] = result["errors"][0]
         click.echo(f"error: {failed[path]}", err=True)
 
@@ -87,7 +88,7 @@ def _each(runner, kind: str, calls: dict[Path, tuple], failed: dict[Path, str]) 
     done = []
     for index, path in enumerate(paths):
         result = results[index]
-        if "trace" in result or result.get("errors"):
+        if result.get("errors"):
             _report({path: result}, failed)
         else:
             click.echo(f"{kind:<5} {result['outputs'][0]}")

@@ -196,10 +196,10 @@ def _cached_record(site_dir: Path, page: Path, used: set[str]) -> dict | None:
     except (OSError, ValueError, KeyError):
         pass
     record = page_record(data)
-    try:
-        write_atomic(cached, json.dumps({"record": record}, ensure_ascii=False))
-    except OSError:
-        pass  # only a cache
+    try:  # no fsync of its own: a build syncs once before it saves its state
+        write_atomic(cached, json.dumps({"record": record}, ensure_ascii=False), durable=False)
+    except (OSError, EditionError):
+        pass  # only a cache: the page is read again next time
     return record
 
 

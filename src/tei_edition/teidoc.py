@@ -48,13 +48,13 @@ def corpus_as_tei(corpus: etree._Element) -> etree._Element:
             tei.set(name, corpus.get(name))
     header = corpus.find(f"{{{TEI_NS}}}teiHeader")
     if header is not None:
-        tei.append(_copy(header))
+        tei.append(copy_element(header))
     group = etree.SubElement(etree.SubElement(tei, f"{{{TEI_NS}}}text"), f"{{{TEI_NS}}}group")
     for member in corpus.iter(TEI):
         text = member.find(f"{{{TEI_NS}}}text")
         if text is None:
             continue
-        text = _copy(text)
+        text = copy_element(text)
         # the member's language, where its text does not say, still holds for it
         lang = member.get(f"{{{XML_NS}}}lang")
         if lang and text.get(f"{{{XML_NS}}}lang") is None:
@@ -63,8 +63,9 @@ def corpus_as_tei(corpus: etree._Element) -> etree._Element:
     return tei
 
 
-def _copy(element: etree._Element) -> etree._Element:
-    """A deep copy (lxml keeps the source lines errors point to), without its tail."""
+def copy_element(element: etree._Element) -> etree._Element:
+    """A deep copy, fit to sit in another document (lxml keeps the source lines
+    errors point to), without its tail."""
     copy = deepcopy(element)
     copy.tail = None
     return copy

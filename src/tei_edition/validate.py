@@ -677,7 +677,6 @@ class Validator:
         return Report(list(paths), sorted(faults, key=in_order), skipped, not_reached,
                       sorted(warnings, key=in_order), self.profile_name)
 
-
     def _profiles_on_pool(self, chunks: list[list[str]], runner) -> list[Fault]:
         from .build import task_profile
 
@@ -901,7 +900,8 @@ def _summary(report: Report) -> str:
     return f"{text} ({profile}layers checked: {', '.join(checked)})"
 
 
-def _fault_line(fault: Fault, warning: bool = False) -> str:
+def fault_line(fault: Fault, warning: bool = False) -> str:
+    """One fault as every text report prints it: file:line:column: layer/rule: message."""
     kind = "warning: " if warning else ""
     return f"{shown(fault.file)}:{fault.line}:{fault.column}: {kind}{fault.layer}/{fault.rule}: {fault.message}"
 
@@ -911,9 +911,9 @@ def format_text(report: Report) -> str:
     entries = [(f, False) for f in report.faults] + [(f, True) for f in report.warnings]
     order = {path: index for index, path in enumerate(report.files)}
     entries.sort(key=lambda e: (order[e[0].file], e[0].line, e[0].column))
-    lines = [_fault_line(fault, warning) for fault, warning in entries]
+    lines = [fault_line(fault, warning) for fault, warning in entries]
     lines += [f"warning: {reason}" for reason in report.skipped_layers.values()]
-    lines += [f"{path}: {report.file_status(path)}" for path in report.files]
+    lines += [f"{shown(path)}: {report.file_status(path)}" for path in report.files]
     lines.append(_summary(report))
     return "\n".join(lines) + "\n"
 
@@ -964,7 +964,7 @@ def format_junit(report: Report) -> str:
             warned = [f for f in report.warnings if f.file == path and f.layer == layer]
             if warned:
                 etree.SubElement(case, "system-out").text = "\n".join(
-                    _fault_line(f, warning=True) for f in warned)
+                    fault_line(f, warning=True) for f in warned)
     return etree.tostring(suites, encoding="unicode", pretty_print=True)
 
 
@@ -977,14 +977,13 @@ def _github_escape(value: str, in_property: bool = False) -> str:
 
 def format_github(report: Report) -> str:
     """GitHub Actions workflow commands: each fault becomes an inline annotation."""
-    lines = [
-        f"::error file={_github_escape(shown(f.file), True)},line={f.line},col={f.column},"
-        f"title={_github_escape(f'{f.layer}/{f.rule}', True)}::{_github_escape(f.message)}"
-        for f in report.faults]
-    lines += [
-        f"::warning file={_github_escape(f.file, True)},line={f.line},col={f.column},"
-        f"title={_github_escape(f'{f.layer}/{f.rule}', True)}::{_github_escape(f.message)}"
-        for f in report.warnings]
+    def annotation(command: str, f: Fault) -> str:
+        return (f"::{command} file={_github_escape(shown(f.file), True)},line={f.line},"
+                f"col={f.column},title={_github_escape(f'{f.layer}/{f.rule}', True)}::"
+                f"{_github_escape(f.message)}")
+
+    lines = [annotation("error", f) for f in report.faults]
+    lines += [annotation("warning", f) for f in report.warnings]
     lines += [f"::warning title=tei-edition validate::{_github_escape(reason)}"
               for reason in report.skipped_layers.values()]
     lines.append(_github_escape(_summary(report)))

@@ -43,10 +43,3 @@ def not_tei_root(found: str) -> str:
     """What is said wherever a TEI file is expected and its root is something else."""
     return f"expected a TEI root element <TEI xmlns=\"{TEI_NS}\">, found <{found}>"
 
-
-def require_tei_root(root: etree._Element, source: str) -> None:
-    """A document whose root is not <TEI> in the TEI namespace is a one-line error."""
-    if root.tag != f"{{{TEI_NS}}}TEI":
-        name = etree.QName(root)
-        found = name.localname + (f' xmlns="{name.namespace}"' if name.namespace else "")
-        raise EditionError(not_tei_root(found), source, root.sourceline)
