@@ -297,7 +297,7 @@ class TranscriptReader:
         if loose:
             bindex, lindex, position, found = loose[0]
             number = blocks[bindex].lines[lindex][0]
-            doc.warnings.append((int(number), getattr(number, "column", 1) + position,
+            doc.warnings.append((*_place(number, position),
                                  f"'{found.label}' and {len(loose) - 1} more labels in capitals "
                                  "read inside lines with no punctuation before them: check the turns"))
         inside += loose
@@ -555,7 +555,7 @@ class TranscriptReader:
             if (found.rule == "glued-plain" and first and glued and number > min(glued)
                     and 2 <= len(found.name.split()) <= 3):
                 accepted[number] = found
-                doc.warnings.append((int(number), getattr(number, "column", 1),
+                doc.warnings.append((*_place(number),
                                      f"'{found.label}' read as a speaker label: a name glued to "
                                      "the speech by a dash, as the record's labels are"))
         # Reported speech beside direct labels ("Zhou Enlai thanks …" among "Stalin. …"):
@@ -614,7 +614,7 @@ class TranscriptReader:
             if one_off and (self._style(found) == dominant or self._strong(found)) \
                     and not common_word(found):
                 accepted[number] = found
-                doc.warnings.append((int(number), getattr(number, "column", 1),
+                doc.warnings.append((*_place(number),
                                      f"'{found.label}' read as a speaker label although it occurs "
                                      "once: it has the document's usual label form"))
         accepted = dict(sorted(accepted.items()))
@@ -629,12 +629,12 @@ class TranscriptReader:
         accepted = dict(sorted({**accepted, **self.forced}.items()))
         for number, found, first in candidates:
             if number not in accepted and first and found.rule in _ONE_OFF_FORMS:
-                doc.warnings.append((int(number), getattr(number, "column", 1),
+                doc.warnings.append((*_place(number),
                                      f"'{found.label}' looks like a speaker label but was kept as "
                                      "text: it occurs once and names no known person"))
         for number, found in accepted.items():
             if found.unsure:
-                doc.warnings.append((int(number), getattr(number, "column", 1),
+                doc.warnings.append((*_place(number),
                                      f"'{found.label}': the transcript doubts who spoke; read as "
                                      f"{found.name}"))
         self._flag_doubtful_labels(doc, blocks, accepted)
@@ -1218,6 +1218,11 @@ class NameFinder:
                     yield start, end
                     reached = end
                     break
+
+
+def _place(number: int, offset: int = 0) -> tuple[int, int]:
+    """A warning's line and column, from a line number or a LinePos, offset columns on."""
+    return int(number), getattr(number, "column", 1) + offset
 
 
 def _indent(text: str) -> int:
