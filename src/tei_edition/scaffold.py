@@ -59,7 +59,7 @@ publisher = "Your institution"
 licence = "CC BY 4.0"
 licence_url = "https://creativecommons.org/licenses/by/4.0/"
 # base_url = "https://example.org/{name}/"   # where the HTML edition will live
-# published = 2026-01-15                      # the edition's date of publication (citation_publication_date)
+# published = "2026-01-15"                    # the edition's date of publication (citation_publication_date)
 # errata = "mailto:errata@example.org"        # or an issue form's URL: "Report an error" on every page
 language = "en"
 
