@@ -190,6 +190,8 @@ def test_links_are_safe_and_inline_phrases_keep_their_meaning(pages):
     assert not [h for h in hrefs if h.lower().startswith(("javascript", "data"))]
     assert not page.xpath("//img[starts-with(@src, 'javascript')]")
     assert text_of(page.cssselect("span.tei-ref")[0]) == "a trap"  # kept as text, not a link
+    # a pointer without words shows its address, set off from the word before it
+    assert page.xpath("string(//main//a[@href = 'https://example.org/sermons'])") == "\u2009→\u2009https://example.org/sermons"
     assert [q.text for q in page.cssselect("q")] == ["wait a little", "slow and sure"]
     assert page.cssselect('.foreign[lang="la"]')[0].text == "festina lente"
     assert page.cssselect(".hi.rend-italic")[0].text == "hurry"
@@ -341,3 +343,59 @@ def test_a_word_broken_across_lines_stays_one_word_and_a_role_meets_its_descript
     assert page.cssselect(".lb-in-word")[0].get("title").startswith("Line break within a word")
     printed = " ".join(pdf_text(PdfRenderer({}).document(tei, tmp_path / "pdf")).split())
     assert "hervorragenden Persönlichkeiten" in printed
+
+
+def test_a_page_break_inside_a_word_keeps_the_word_whole_and_shows_its_page(tmp_path):
+    """Real critical editions (SARIT) break pages inside words ("ta<pb n="IIA.10"/>rūṇām"),
+    sometimes right after a line break. The word reads, copies and searches whole;
+    the page is still shown: from CSS in the HTML, in the margin in the PDF. A page
+    break between words stays an inline mark."""
+    tei = tmp_path / "pages.xml"
+    tei.write_text(
+        '<TEI xmlns="http://www.tei-c.org/ns/1.0" xml:id="pages"><teiHeader><fileDesc>'
+        "<titleStmt><title>Pages inside words</title></titleStmt><publicationStmt><p>Tests."
+        "</p></publicationStmt><sourceDesc><p>Invented.</p></sourceDesc></fileDesc></teiHeader>"
+        '<text><body><p>a crate of oran<pb n="12v"/>ges, a light<lb break="no"/><pb n="13r"/>house,'
+        ' a sea<pb n="14r" break="yes"/>wall and a quay <pb n="15v"/> at dusk</p></body></text></TEI>',
+        encoding="utf-8")
+    page = lxml.html.fromstring(HtmlRenderer({}).document(tei, tmp_path / "site").read_bytes())
+    text = text_of(page.cssselect(".edition-text")[0])
+    assert "a crate of oranges, a lighthouse," in text
+    labels = [e.get("data-label") for e in page.cssselect(".mark-pb .in-word-label")]
+    assert labels == ["[p. 12v]", "[p. 13r]"]
+    assert "sea[p. 14r]wall" in text and "quay [p. 15v] at dusk" in text
+    css = xslt_path("edition.css").read_text(encoding="utf-8")
+    assert re.search(r"\.in-word-label::before\s*\{\s*content:\s*attr\(data-label\)", css)
+    printed = pdf_text(PdfRenderer({}).document(tei, tmp_path / "pdf"))
+    assert "a crate of oranges, a lighthouse," in " ".join(printed.split())
+    # the pages of the two broken words, apart from the text in the margin, one after the other
+    assert re.search(r"^\[p\. 12v\] \[p\. 13r\]$", printed, re.M)
+
+
+def test_an_event_of_speech_glued_to_words_stands_apart_and_a_bare_pointer_too(tmp_path):
+    """TEI's spoken test file glues events to words ("you said<pause/>fish"); a letter
+    edition glues a pointer without words to the word before it ("Antwort<ref
+    target="K_5046"/>"). Neither may make one word of two, in any view."""
+    tei = tmp_path / "glued.xml"
+    tei.write_text(
+        '<TEI xmlns="http://www.tei-c.org/ns/1.0" xml:id="glued"><teiHeader><fileDesc>'
+        "<titleStmt><title>Glued</title></titleStmt><publicationStmt><p>Tests.</p>"
+        "</publicationStmt><sourceDesc><p>Invented.</p></sourceDesc></fileDesc></teiHeader>"
+        '<text><body><u who="#a">you said<pause/>fish and chi<gap/>ps<vocal><desc>laughs</desc></vocal></u>'
+        '<p>Ihre Antwort<ref type="letter" target="K_5046"/> kam.</p></body></text></TEI>',
+        encoding="utf-8")
+    html = HtmlRenderer({}).document(tei, tmp_path / "site").read_bytes()
+
+    def view(hidden: str) -> str:
+        page = lxml.html.fromstring(html)
+        for element in page.cssselect(f".edition-text .{hidden}"):
+            element.drop_tree()
+        return text_of(page.cssselect(".edition-text")[0])
+
+    edition, reading = view("reading-only"), view("edition-only")
+    assert "you said [pause] fish" in edition and "chi[…]ps [laughs]" in edition
+    assert "you said fish" in reading and "chi…ps" in reading
+    assert "Ihre Antwort → K_5046 kam." in edition  # thin spaces round the arrow
+    printed = " ".join(pdf_text(PdfRenderer({}).document(tei, tmp_path / "pdf")).split())
+    assert "you said [pause] fish" in printed and "chi[…]ps [laughs]" in printed
+    assert "Antwort → K_5046 kam." in printed.replace("\u2009", " ")

@@ -35,6 +35,9 @@
     ed:lang(tag)                     a language tag, or '' when it is not one
     ed:is-rtl(tag)                   true for a right-to-left language or script
     ed:rend(hi)                      @rend/@rendition as known styles (italic, bold …)
+    ed:in-word(milestone)            true for a pb or lb that stands inside a word
+    ed:pointer-address(ref)          what a ref or ptr without words shows: ' → K_5046'
+    ed:space-before(e), ed:space-after(e)  an event of speech glued to a word is set off
 
   What each element is: the behaviour table. ed:behaviour(e) says what an
   element is (section, block, heading, verse-line, list, item, table, row,
@@ -176,6 +179,51 @@
                    | self::tei:unclear | self::tei:stage | self::tei:vocal | self::tei:incident
                    | self::tei:pb[@n] | self::tei:app))
         then local-name($e) else ()"/>
+  </xsl:function>
+
+  <!-- An event of speech (a pause, a sound, a gesture, an incident) stands
+       between words: glued to them in the source ("said<pause/>fish"), the
+       outputs set it off with a space, in every view. A gap may stand inside
+       a word ("wor<gap/>d") and is left as it is. -->
+  <xsl:function name="ed:space-before" as="xs:boolean">
+    <xsl:param name="e" as="element()"/>
+    <xsl:sequence select="exists($e/(self::tei:pause | self::tei:vocal | self::tei:kinesic | self::tei:incident))
+        and matches(string($e/preceding-sibling::node()[1]), '[\p{L}\p{M}\p{N}]$')"/>
+  </xsl:function>
+
+  <xsl:function name="ed:space-after" as="xs:boolean">
+    <xsl:param name="e" as="element()"/>
+    <xsl:sequence select="exists($e/(self::tei:pause | self::tei:vocal | self::tei:kinesic | self::tei:incident))
+        and matches(string($e/following-sibling::node()[1]), '^[\p{L}\p{M}\p{N}]')"/>
+  </xsl:function>
+
+  <!-- A pointer without words of its own shows its address, set off by an
+       arrow: glued to the word before it in the source ("Antwort<ref
+       target="K_5046"/>"), it must not become part of that word. -->
+  <xsl:function name="ed:pointer-address" as="xs:string">
+    <xsl:param name="e" as="element()"/>
+    <xsl:sequence select="'&#x2009;→&#x2009;' || normalize-space($e/@target)"/>
+  </xsl:function>
+
+  <!-- Does a page or line break stand inside a word ("ta<pb/>rūṇām")?
+       break="no" on it, or on a break next to it, says so; break="yes" says
+       not; else a letter or digit just before and just after the run of breaks
+       it belongs to, with no space between, says so. The outputs then keep the
+       word whole, for reading, copying and search. -->
+  <xsl:function name="ed:in-word" as="xs:boolean">
+    <xsl:param name="e" as="element()"/>
+    <xsl:variable name="before" select="$e/preceding-sibling::node()[not(ed:is-break(.))][1]"/>
+    <xsl:variable name="after" select="$e/following-sibling::node()[not(ed:is-break(.))][1]"/>
+    <xsl:variable name="run" select="$e/(preceding-sibling::node()[empty($before) or . &gt;&gt; $before]
+        | following-sibling::node()[empty($after) or . &lt;&lt; $after]), $e"/>
+    <xsl:sequence select="not($e/@break = 'yes') and (exists($run[@break = 'no'])
+        or exists($before[self::text()][matches(., '[\p{L}\p{M}\p{N}]$')])
+           and exists($after[self::text()][matches(., '^[\p{L}\p{M}\p{N}]')]))"/>
+  </xsl:function>
+
+  <xsl:function name="ed:is-break" as="xs:boolean">
+    <xsl:param name="n" as="node()"/>
+    <xsl:sequence select="exists($n/(self::tei:pb | self::tei:lb | self::tei:cb | self::tei:milestone))"/>
   </xsl:function>
 
   <!-- The kinds of mark a text uses, in legend order. -->

@@ -686,7 +686,7 @@
 
   <!-- A line that ends inside a word (break="no"): the word stays whole, for
        reading, copying and search; the edition view marks the place (CSS). -->
-  <xsl:template match="tei:lb[@break = 'no']">
+  <xsl:template match="tei:lb[ed:in-word(.)]">
     <span class="lb-in-word edition-only" title="Line break within a word in the original document"/>
   </xsl:template>
 
@@ -719,12 +719,12 @@
   </xsl:template>
 
   <!-- Links: web addresses and pointers into the page only. A pointer
-       without words shows its address. -->
+       without words shows its address (ed:pointer-address). -->
   <xsl:template match="tei:ref | tei:ptr">
     <xsl:variable name="href" select="ed:safe-link(@target)"/>
     <xsl:variable name="words" as="node()*">
       <xsl:choose>
-        <xsl:when test="self::tei:ptr or not(normalize-space(.) or *)"><xsl:value-of select="normalize-space(@target)"/></xsl:when>
+        <xsl:when test="self::tei:ptr or not(normalize-space(.) or *)"><xsl:value-of select="ed:pointer-address(.)"/></xsl:when>
         <xsl:otherwise><xsl:apply-templates/></xsl:otherwise>
       </xsl:choose>
     </xsl:variable>
@@ -815,12 +815,14 @@
        reading text keeps an ellipsis for a gap only. -->
   <xsl:template match="tei:gap | tei:vocal | tei:incident | tei:kinesic | tei:pause | tei:shift | tei:damage[not(node())]">
     <xsl:variable name="kind" select="ed:mark-kind(.)"/>
+    <xsl:if test="ed:space-before(.)"><xsl:text> </xsl:text></xsl:if>
     <xsl:call-template name="mark">
       <xsl:with-param name="content">
         <span class="edition-only"><xsl:value-of select="ed:mark-sign($kind, 'open') || ed:gap-text(.) || ed:mark-sign($kind, 'close')"/></span>
         <xsl:if test="self::tei:gap"><span class="reading-only">…</span></xsl:if>
       </xsl:with-param>
     </xsl:call-template>
+    <xsl:if test="ed:space-after(.)"><xsl:text> </xsl:text></xsl:if>
   </xsl:template>
 
   <!-- Two readings of one place (choice). The edition view shows the
@@ -862,11 +864,17 @@
     <xsl:call-template name="mark"/>
   </xsl:template>
 
+  <!-- A page break inside a word shows its page from CSS (data-label): the
+       word stays one word in the page's text, for copying and search. -->
   <xsl:template match="tei:pb">
     <xsl:if test="@n">
+      <xsl:variable name="label" select="ed:mark-sign('pb', 'open') || @n || ed:mark-sign('pb', 'close')"/>
       <xsl:call-template name="mark">
         <xsl:with-param name="content">
-          <span class="edition-only"><xsl:value-of select="ed:mark-sign('pb', 'open') || @n || ed:mark-sign('pb', 'close')"/></span>
+          <xsl:choose>
+            <xsl:when test="ed:in-word(.)"><span class="edition-only in-word-label" data-label="{$label}"/></xsl:when>
+            <xsl:otherwise><span class="edition-only"><xsl:value-of select="$label"/></span></xsl:otherwise>
+          </xsl:choose>
         </xsl:with-param>
       </xsl:call-template>
     </xsl:if>

@@ -424,7 +424,8 @@
   <!-- A gap, a sound, an incident: its description in its signs. -->
   <xsl:template match="tei:gap | tei:vocal | tei:incident | tei:kinesic | tei:pause | tei:shift | tei:damage[not(node())]"
       mode="inline" as="xs:string">
-    <xsl:sequence select="ty:mark(ed:mark-kind(.), ty:str(ed:gap-text(.)))"/>
+    <xsl:sequence select="string-join(((ty:str(' ')[ed:space-before(current())]),
+        ty:mark(ed:mark-kind(.), ty:str(ed:gap-text(.))), (ty:str(' ')[ed:space-after(current())])), ', ')"/>
   </xsl:template>
 
   <xsl:template match="tei:stage" mode="inline" as="xs:string">
@@ -452,7 +453,10 @@
   </xsl:template>
 
   <xsl:template match="tei:pb" mode="inline" as="xs:string">
-    <xsl:sequence select="if (@n) then ty:mark('pb', ty:str(normalize-space(@n))) else ''"/>
+    <xsl:sequence select="if (not(@n)) then ''
+        else if (ed:in-word(.)) then 'page-in-word(' || ty:str(ed:mark-sign('pb', 'open')
+            || normalize-space(@n) || ed:mark-sign('pb', 'close')) || ')'
+        else ty:mark('pb', ty:str(normalize-space(@n)))"/>
   </xsl:template>
 
   <xsl:template match="tei:lb" mode="inline" as="xs:string">
@@ -460,7 +464,7 @@
   </xsl:template>
 
   <!-- A line that ends inside a word: the word stays whole. -->
-  <xsl:template match="tei:lb[@break = 'no']" mode="inline" as="xs:string">
+  <xsl:template match="tei:lb[ed:in-word(.)]" mode="inline" as="xs:string">
     <xsl:sequence select="''"/>
   </xsl:template>
 
@@ -525,7 +529,7 @@
 
   <xsl:template match="tei:ref[@target] | tei:ptr[@target]" mode="inline" as="xs:string">
     <xsl:variable name="url" select="ed:safe-url(@target)"/>
-    <xsl:variable name="body" select="if (self::tei:ptr or not(normalize-space(.))) then ty:str(normalize-space(@target)) else ty:children(.)"/>
+    <xsl:variable name="body" select="if (self::tei:ptr or not(normalize-space(.))) then ty:str(ed:pointer-address(.)) else ty:children(.)"/>
     <xsl:sequence select="if ($url) then 'web-link(' || ty:str($url) || ', ' || $body || ')' else $body"/>
   </xsl:template>
 
