@@ -42,6 +42,16 @@ def test_the_source_words_are_the_text_outside_the_header():
     assert counted["dear"] == 1 and counted["tomas"] == 1
 
 
+def test_text_after_a_comment_counts_and_a_pause_ends_a_word(tmp_path):
+    tei = tmp_path / "t.xml"
+    tei.write_text('<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader/><text><body>'
+                   "<p>Vall<!-- a scribe's sign -->R af</p><u>you said<pause/>fish</u></body></text></TEI>",
+                   encoding="utf-8")
+    counted = tei_words(tei)
+    assert counted["vallr"] == 1 and counted["af"] == 1
+    assert counted["said"] == 1 and counted["fish"] == 1
+
+
 def test_a_word_hyphenated_at_a_pdf_line_end_is_whole_again(tmp_path):
     source = Counter({"lanterns": 1, "well": 1, "known": 1})
     pdf = tmp_path / "t.pdf"
@@ -50,6 +60,20 @@ def test_a_word_hyphenated_at_a_pdf_line_end_is_whole_again(tmp_path):
     found = pdf_words(pdf, source)
     assert found["lanterns"] == 1
     assert found["well"] == 1 and found["known"] == 1
+
+
+def test_a_word_typst_hyphenated_with_a_soft_hyphen_counts_once(tmp_path):
+    # Typst hyphenates long words in a narrow column and writes the hyphen as
+    # U+00AD, which pdftotext leaves at the line end without joining
+    word = "Unabhängigkeitserklärungen"
+    source = Counter({word.casefold(): 6})
+    pdf = tmp_path / "t.pdf"
+    pdf.write_bytes(typst.compile(('#set page(width: 4.5cm)\n#set text(lang: "de", hyphenate: true)\n'
+                                   + " ".join([word] * 6)).encode()))
+    layer = subprocess.run(["pdftotext", "-enc", "UTF-8", str(pdf), "-"],
+                           capture_output=True, text=True, check=True).stdout
+    assert "\u00ad\n" in layer          # the case this measures: hyphenated at a line end
+    assert pdf_words(pdf, source) == source
 
 
 def test_a_note_call_and_a_sign_inside_a_word_do_not_split_it(tmp_path):
@@ -64,6 +88,14 @@ def test_a_note_call_and_a_sign_inside_a_word_do_not_split_it(tmp_path):
                     '<p><sup>2</sup>Vermutlich</p></body></html>',
                     encoding="utf-8")
     assert kept(source, html_words(page)) == 1.0
+
+
+def test_marks_that_are_readings_of_their_own_split_the_word(tmp_path):
+    # <subst><add>T</add><del>t</del></subst>he: the TEI counts "T", "t" and "he"
+    source = words("T t he expressed")
+    pdf = tmp_path / "t.pdf"
+    pdf.write_bytes(typst.compile("⟨T⟩⟦t⟧he expressed".encode()))
+    assert pdf_words(pdf, source) == source
 
 
 def test_a_run_over_a_folder_reports_each_file(tmp_path):

@@ -40,7 +40,8 @@ from .files import write_atomic
 from .xmlsafe import safe_parser
 
 TEI_NS = "http://www.tei-c.org/ns/1.0"
-# TEI elements whose edges end a word even when the file has no space there.
+# TEI elements whose edges end a word even when the file has no space there:
+# blocks, and the events of speech, which stand between words ("said<pause/>fish").
 TEI_BLOCKS = {
     "ab", "actor", "addrLine", "address", "argument", "back", "bibl", "body", "byline",
     "castGroup", "castItem", "castList", "cell", "closer", "dateline", "desc", "div", "docAuthor",
@@ -48,6 +49,7 @@ TEI_BLOCKS = {
     "group", "head", "item", "l", "label", "lem", "lg", "list", "listBibl", "note", "opener", "p",
     "person", "postscript", "rdg", "role", "roleDesc", "row", "salute", "signed", "sp", "speaker",
     "stage", "table", "text", "titlePage", "titlePart", "trailer", "u",
+    "pause", "vocal", "kinesic", "incident",
 }
 # Alternatives stand side by side in the source, glued: each is a word of its own.
 TEI_ALTERNATIVES_IN = {"choice", "subst", "app"}
@@ -64,7 +66,11 @@ _UNSPACED = re.compile(r"([\u0e00-\u0e7f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\
 _WORD = re.compile(r"\w+")
 # The signs of the edition's marks (common.xsl) where they stand inside a word:
 # "a[ya]m" is the word "ayam" with "ya" supplied.
-_SIGN_IN_WORD = re.compile(r"(?<=\w)[\[\]⟨⟩⟦⟧](?=\w)")
+_SIGNS = re.compile(r"[\[\]⟨⟩⟦⟧]+")
+_SIGNED_WORD = re.compile(r"\w+(?:[\[\]⟨⟩⟦⟧]+\w+)+")
+# A word hyphenated at the end of a PDF line: its soft hyphen, the line end and
+# any blank lines before its second half.
+_SOFT_HYPHEN_AT_LINE_END = re.compile(r"(?<=\w)\u00ad[ \t]*\n[ \t\n]*(?=\w)")
 
 
 # ------------------------------------------------------------------- words
@@ -84,8 +90,12 @@ def _text_of(root: etree._Element, blocks: set[str], skipped: set[str], local,
     """The text under root, a space at the edges of block elements (and of each
     child of alternatives_in), skipped subtrees left out."""
     parts: list[str] = []
-    walker = etree.iterwalk(root, events=("start", "end"))
+    walker = etree.iterwalk(root, events=("start", "end", "comment", "pi"))
     for event, node in walker:
+        if event in ("comment", "pi"):  # not text, but the text after it is
+            if node.tail:
+                parts.append(node.tail)
+            continue
         is_element = isinstance(node.tag, str)
         name = local(node) if is_element else ""
         parent = node.getparent()
@@ -132,16 +142,29 @@ def _html_name(node) -> str:
     return "tei-subst" if "tei-subst" in (node.get("class") or "").split() else str(node.tag).lower()
 
 
+def _unsigned(signed: str, source: Counter) -> str:
+    """A word with marks' signs inside it, as the source has it: one word when
+    that is a word of the source ("a[ya]m" is "ayam"), else its parts, when the
+    marks were readings of their own ("⟨T⟩⟦t⟧he": an inserted "T" for a struck "t")."""
+    joined = _SIGNS.sub("", signed)
+    return joined if all(word in source for word in words(joined)) else _SIGNS.sub(" ", signed)
+
+
 def pdf_words(path: Path, source: Counter) -> Counter:
     """Words of a PDF's text layer. pdftotext joins a word hyphenated at a line
     end, and so also a compound ('well-' + 'known'): a joined word the source
     does not have, but whose two parts it has, counts as those two words; a word
     glued to its footnote call ('gruß1') or a footnote to its number
     ('2vermutlich') counts as the word, and a mark's sign
-    inside a word ('a[ya]m') does not split it."""
+    inside a word ('a[ya]m') does not split it unless the marks are readings
+    of their own ('⟨T⟩⟦t⟧he'). Typst writes the hyphen of a
+    word it hyphenated at a line end as a soft hyphen (U+00AD), the text
+    layer's own sign that the word goes on, which pdftotext does not join:
+    the two halves count as the one word."""
     result = subprocess.run(["pdftotext", "-enc", "UTF-8", str(path), "-"],
                             capture_output=True, check=True)
-    text = _SIGN_IN_WORD.sub("", result.stdout.decode("utf-8", "replace"))
+    text = _SOFT_HYPHEN_AT_LINE_END.sub("", result.stdout.decode("utf-8", "replace"))
+    text = _SIGNED_WORD.sub(lambda m: _unsigned(m.group(), source), text)
     found = words(text)
     for token, count in list(found.items()):
         if token in source:
