@@ -957,3 +957,58 @@ def test_a_page_title_cut_short_gives_way_to_the_same_title_in_full(tmp_path):
     result, tree = convert(tmp_path, text)
     assert result.document.title == "Transcripts For HARBOUR3 1966 Lund Dredging Hearings Nils Holm 20160228"
     assert_round_trip(result, text)
+
+
+CATALOGUE_PAGE = """WEEKLY MEETING OF THE HARBOUR BOARD
+
+Document Type:\u00a0
+Document Creation Date:\u00a0
+March 2, 2017
+Document Release Date:\u00a0
+June 30, 2010
+Publication Date:\u00a0
+October 4, 1961
+Content Type:\u00a0
+MIN
+
+The board met at the pier office. The chairman reported that the new crane had arrived and that the dredging of the east basin would start in the spring, weather permitting.
+"""
+
+
+def test_a_catalogue_page_s_own_dates_are_not_the_document_s(tmp_path):
+    """A reading-room page copied into text (CIA CREST) puts each field's label on one
+    line and its value on the next: the catalogue's creation and release dates are
+    kept as printed but are not the document's date; its publication date is."""
+    result, tree = convert(tmp_path, CATALOGUE_PAGE)
+    doc = result.document
+    assert doc.doc_date.iso == "1961-10-04" and doc.meeting_date is None
+    text = " ".join(tree.xpath("string(//t:text)", namespaces=NS).split())
+    assert "March 2, 2017" in text and "June 30, 2010" in text
+    assert_round_trip(result, CATALOGUE_PAGE)
+    # with no date of the document's own, the first date in its text, said so
+    no_publication = CATALOGUE_PAGE.replace("Publication Date:\u00a0\nOctober 4, 1961\n", "")
+    no_publication = no_publication.replace("The board met", "On 3 October 1961 the board met")
+    result, _ = convert(tmp_path, no_publication, "second.txt")
+    assert result.document.meeting_date.iso == "1961-10-03"
+    assert any("date read from inside the text" in m for _, _, m in result.document.warnings)
+
+
+GLUED_CALL = """Briefing by Minister Halvorsen on the Harbour Treaty (Oslo)1
+
+MINISTER HALVORSEN2
+
+I am glad that so many of you could come this morning. The treaty we signed last week settles the question of the northern channel, which has divided our two towns for forty years.
+
+It also opens the east basin to ships of both flags, and it sets up a joint board to keep the channel dredged.
+"""
+
+
+def test_a_label_with_a_footnote_number_glued_to_it(tmp_path):
+    """FRUS pages lose the superscript of a footnote call: "SECRETARY VANCE2" alone on
+    its line is Vance's label with note 2, said so; the title loses its "1"."""
+    result, tree = convert(tmp_path, GLUED_CALL)
+    assert printed_labels(tree) == ["MINISTER HALVORSEN2"]
+    assert list(turns(tree).values()) == [1]
+    assert result.document.title == "Briefing by Minister Halvorsen on the Harbour Treaty (Oslo)"
+    assert any("footnote number 2 glued to it" in m for _, _, m in result.document.warnings)
+    assert_round_trip(result, GLUED_CALL)

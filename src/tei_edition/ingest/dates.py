@@ -36,7 +36,8 @@ not a date.
 
 Entry points: `find_date` (the first date in a text), `parse_date` (the
 whole text is one date), `read_date_field` (a header field such as
-"Date: …"), `read_dateline` (a line that is a place and a date) and
+"Date: …"), `handling_label` (a label alone on its line, "Document Release
+Date:", whose value on the next line is not the document's date), `read_dateline` (a line that is a place and a date) and
 `read_time` (a line that is only a time, "FROM 6:00 TO 7:10 P.M."); and
 `date_doubts`, what the caller should warn about in a date read (a slash
 date's day/month order, a range of days, a weekday that is not the date's).
@@ -397,6 +398,22 @@ def read_date_field(text: str, century: int = 1900) -> DateValue | None:
         return found[0]
     year = _YEAR_ONLY.fullmatch(value_text)
     return DateValue(year.group("year"), year.group("year")) if year else None
+
+
+# A field's label alone on its line, its value on the next, as a catalogue page
+# copied into text has them ("Document Release Date:" / "August 9, 2011").
+_BARE_LABEL = re.compile(r"^\s*(?P<label>[^\W\d_][^:：\t]{0,40}?)\s*[:：]\s*$")
+
+
+def handling_label(line: str) -> bool:
+    """True when line is a field's label alone ("Document Creation Date:") that
+    names a date of an archive's or a web site's handling: the date on the
+    next line is not the document's."""
+    label = _BARE_LABEL.match(line)
+    if not label:
+        return False
+    words = {fold(word) for word in re.findall(r"[^\W\d_]+", label.group("label"))}
+    return bool(words & _DATE_WORDS and words & _NOT_DATE_WORDS)
 
 
 # A line that is only a time, maybe in brackets or after a label:

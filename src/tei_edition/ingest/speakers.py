@@ -53,6 +53,7 @@ class LabelMatch:
     alias: str = ""   # alias defined by "(hereafter X)"
     stage: str = ""   # "(clarifies)" right after the label
     unsure: bool = False  # "Carter?:": an attribution the transcriber doubted
+    call: str = ""    # a footnote number glued to the label ("SECRETARY VANCE2")
 
 
 class LabelReader:
@@ -104,6 +105,9 @@ class LabelReader:
             # "Zhou Enlai thanks …" beside "Stalin. …": reported speech (see structure.py)
             ("name-verb", re.compile(rf"^(?P<label>(?P<name>{_NAME}))\s+(?P<rest>(?:{verbs})\b.*)$")),
             ("alone", re.compile(rf"^(?P<label>(?:[-–•·*]\s+)?(?P<name>{_NAME}){_ROLE}\s*[:.]?)\s*$")),
+            # "SECRETARY VANCE2": a label in capitals with a footnote number glued to it, as
+            # a web page prints a superscript that lost its formatting
+            ("alone", re.compile(rf"^(?P<label>(?P<name>{_CAPS_WORD}(?:\s{_CAPS_WORD}){{0,3}})(?P<call>[1-9]\d?))\s*$")),
         ]
 
     def match(self, line: str) -> LabelMatch | None:
@@ -196,7 +200,8 @@ class LabelReader:
             rest, column = rest[sm.end():], column + sm.end()
         return LabelMatch(label=m.group("label").strip(), name=name, rest=rest,
                           rest_column=column, rule=rule, stage=stage,
-                          unsure=bool(m.groupdict().get("unsure")))
+                          unsure=bool(m.groupdict().get("unsure")),
+                          call=m.groupdict().get("call") or "")
 
     def strip_honorifics(self, name: str) -> str:
         return self._honorific.sub("", name.strip()).strip()

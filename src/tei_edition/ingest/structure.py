@@ -24,7 +24,8 @@ from dataclasses import dataclass
 
 from ..ids import name_key
 from .citations import find_citation, read_citation
-from .dates import date_doubts, find_date, parse_date, read_date_field, read_dateline
+from .dates import (date_doubts, find_date, handling_label, parse_date, read_date_field,
+                    read_dateline)
 from .inline import footnote_marker, parse_inline, superscript_number
 from .model import (Division, Document, Footnote, Inline, Node, Paragraph, Participant,
                     ParticipantGroup, ParticipantList, Turn, plain_text)
@@ -633,6 +634,10 @@ class TranscriptReader:
                                      f"'{found.label}' looks like a speaker label but was kept as "
                                      "text: it occurs once and names no known person"))
         for number, found in accepted.items():
+            if found.call:
+                doc.warnings.append((*_place(number),
+                                     f"'{found.label}' read as the label {found.name} with the "
+                                     f"footnote number {found.call} glued to it"))
             if found.unsure:
                 doc.warnings.append((*_place(number),
                                      f"'{found.label}': the transcript doubts who spoke; read as "
@@ -768,26 +773,40 @@ class TranscriptReader:
         before = min(pblocks, default=len(blocks))
         lines = [(number, text.strip()) for block in blocks[:before] for number, text in block.lines]
         title_line = choose_title(lines, self._classification)
+        previous = ""  # the line before, in this block or the one above
         for index, block in enumerate(blocks):
             if index in pblocks:
                 if index == self._participant_blocks[0]:
                     division.blocks.append(self._participants)
+                previous = ""
                 continue
             for number, text in block.lines:
-                if number == title_line:
+                above_title = title_line is not None and number < title_line
+                if handling_label(previous) and parse_date(text, self.rules.two_digit_century):
+                    # "Document Release Date:" above "August 9, 2011": the archive's
+                    # date, kept as printed, not the document's
+                    content = parse_inline(text.strip(), number, 1, doc.warnings)
+                    if above_title:
+                        doc.front.append(("header", content, number))
+                    else:
+                        division.blocks.append(Paragraph(content, number))
+                elif number == title_line:
                     self._title(doc, number, text.strip())
-                elif title_line is not None and number < title_line:
+                elif above_title:
                     self._above_title(doc, number, text.strip())
                 else:
                     self._header_line(doc, division, number, text.strip())
+                previous = text
         return division
 
     def _date_in_text(self, doc: Document, blocks: list[Block]) -> None:
         """No date in the header: the first date in the first paragraphs (a flattened
         page, a date inside the heading's sentence), said so; else nothing, said so."""
+        previous = ""
         for block in blocks:
             for number, text in block.lines:
-                found = find_date(text, self.rules.two_digit_century)
+                found = None if handling_label(previous) else find_date(text, self.rules.two_digit_century)
+                previous = text
                 if found:
                     doc.meeting_date = found[0]
                     doc.warnings.append((number, found[1] + 1, f"date read from inside the text: "
@@ -1371,11 +1390,11 @@ def heading_in_text(text: str) -> str:
 
 def clean_title(text: str) -> str:
     """The title as a reader wants it: no collection number ("88. "), no footnote
-    marker glued to the last word ("Conversation0"), and no shouting or damaged
+    marker glued to the last word ("Conversation0", "(Brzezinski)1"), and no shouting or damaged
     capitals ("RECORD oF CONVERSATION" -> "Record of Conversation")."""
     title = re.split(r"\s+[>›»]\s+", text.strip())[-1]  # a breadcrumb: its last step
     title = re.sub(r"^\d{1,4}\.\s+", "", title)
-    title = re.sub(r"(?<=[^\W\d_]{3})\d{1,2}$", "", title)
+    title = re.sub(r"(?:(?<=[^\W\d_]{3})|(?<=[^\W\d_]{3}[)”’]))\d{1,2}$", "", title)
     letters = [c for c in title if c.isalpha()]
     if letters and sum(c.isupper() for c in letters) / len(letters) > 0.7:
         words = title.split()
