@@ -1007,8 +1007,17 @@ def test_a_label_with_a_footnote_number_glued_to_it(tmp_path):
     """FRUS pages lose the superscript of a footnote call: "SECRETARY VANCE2" alone on
     its line is Vance's label with note 2, said so; the title loses its "1"."""
     result, tree = convert(tmp_path, GLUED_CALL)
-    assert printed_labels(tree) == ["MINISTER HALVORSEN2"]
+    assert printed_labels(tree) == ["MINISTER HALVORSEN2"]  # as printed
+    assert [t.label for t in result.document.turns()] == ["MINISTER HALVORSEN"]
+    call = tree.xpath("//t:speaker/t:ref[@type = 'footnote']", namespaces=NS)[0]
+    assert (call.text, call.get("target")) == ("2", None)  # its note is not in the excerpt
     assert list(turns(tree).values()) == [1]
     assert result.document.title == "Briefing by Minister Halvorsen on the Harbour Treaty (Oslo)"
     assert any("footnote number 2 glued to it" in m for _, _, m in result.document.warnings)
     assert_round_trip(result, GLUED_CALL)
+    # with its note in the text, the number links to it
+    with_note = GLUED_CALL + "\n2. Remarks made to the press at the harbour office.\n"
+    result, tree = convert(tmp_path, with_note, "noted.txt")
+    call = tree.xpath("//t:speaker/t:ref[@type = 'footnote']", namespaces=NS)[0]
+    assert call.get("target") == "#fn-2" and tree.xpath("//t:note[@xml:id = 'fn-2']", namespaces=NS)
+    assert_round_trip(result, with_note)

@@ -48,6 +48,7 @@ class Turn:
     stage: str = ""            # "(clarifies)"
     paragraphs: list[Paragraph] = field(default_factory=list)
     label_rule: str = ""       # which label form matched, for the report
+    call: str = ""             # a footnote number glued to the label ("SECRETARY VANCE2")
 
 
 @dataclass

@@ -198,10 +198,12 @@ class LabelReader:
                 sm.group("stage")[:1].islower() or len(sm.group("stage").split()) <= 3):
             stage = sm.group(0).strip()
             rest, column = rest[sm.end():], column + sm.end()
-        return LabelMatch(label=m.group("label").strip(), name=name, rest=rest,
+        label = m.group("label").strip()
+        call = m.groupdict().get("call") or ""
+        return LabelMatch(label=label[:len(label) - len(call)], name=name, rest=rest,
                           rest_column=column, rule=rule, stage=stage,
                           unsure=bool(m.groupdict().get("unsure")),
-                          call=m.groupdict().get("call") or "")
+                          call=call)
 
     def strip_honorifics(self, name: str) -> str:
         return self._honorific.sub("", name.strip()).strip()

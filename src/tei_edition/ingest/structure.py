@@ -245,8 +245,11 @@ class TranscriptReader:
                 style = ("bracket" if m.group("b") else "caret" if m.group("c")
                          else "number" if m.group("d") else "slash" if m.group("sl")
                          else "superscript")
-                if (_glued(number).search(earlier) if style == "number"
-                        else footnote_marker(number, style) in earlier):
+                # a number glued to a word, or to a label in capitals alone on its
+                # line ("SECRETARY VANCE2"), calls the note
+                if ((_glued(number).search(earlier)
+                     or re.search(rf"(?<=[A-ZА-ЯЁ]{{3}}){number}$", earlier, re.M))
+                        if style == "number" else footnote_marker(number, style) in earlier):
                     line = block.first
                     body = " ".join([m.group("text")] + [t.strip() for _, t in block.lines[1:]])
                     content = parse_inline(body, line, m.start("text") + 1, doc.warnings)
@@ -636,8 +639,9 @@ class TranscriptReader:
         for number, found in accepted.items():
             if found.call:
                 doc.warnings.append((*_place(number),
-                                     f"'{found.label}' read as the label {found.name} with the "
-                                     f"footnote number {found.call} glued to it"))
+                                     f"'{found.label}{found.call}' read as the label "
+                                     f"{found.label} with the footnote number {found.call} "
+                                     "glued to it"))
             if found.unsure:
                 doc.warnings.append((*_place(number),
                                      f"'{found.label}': the transcript doubts who spoke; read as "
@@ -1004,7 +1008,7 @@ class TranscriptReader:
         if who not in listed and who not in {p.id for p in doc.extra_speakers}:
             doc.extra_speakers.append(Participant(id=who, name=self.people.display_name(who)))
         return Turn(label=found.label, name=found.name, who=who, line=number,
-                    stage=found.stage, label_rule=found.rule)
+                    stage=found.stage, label_rule=found.rule, call=found.call)
 
     # -- tail -------------------------------------------------------------------
 

@@ -339,7 +339,7 @@ def _text(text, doc: Document) -> None:
         for block in division.blocks:
             if isinstance(block, Turn):
                 turn_number += 1
-                _turn(div, block, turn_number)
+                _turn(div, block, turn_number, {note.n for note in doc.footnotes})
             elif isinstance(block, ParticipantList):
                 _participants(div, block)
             elif _only_page_breaks(block.content):
@@ -367,9 +367,13 @@ def _only_page_breaks(content: list[Inline]) -> bool:
                                  (isinstance(p, str) and not p.strip()) for p in content)
 
 
-def _turn(div, turn: Turn, number: int) -> None:
+def _turn(div, turn: Turn, number: int, notes: set[str] = frozenset()) -> None:
     sp = el(div, "sp", {"who": f"#{turn.who}", "xml:id": f"turn-{number}"})
-    el(sp, "speaker", text=turn.label)
+    speaker = el(sp, "speaker", text=turn.label)
+    if turn.call:  # a footnote number glued to the label, linked when its note is there
+        el(speaker, "ref", {"type": "footnote", "n": turn.call, "rend": "number",
+                            **({"target": f"#fn-{turn.call}"} if turn.call in notes else {})},
+           text=turn.call)
     if turn.stage:
         el(sp, "stage", text=turn.stage)
     for paragraph in turn.paragraphs:
