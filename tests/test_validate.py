@@ -331,3 +331,35 @@ def test_two_workers_give_the_report_of_one(tmp_path, output_format):
     assert reports[0].returncode == reports[1].returncode == 1
     assert reports[0].stdout == reports[1].stdout
     assert b"dangling-reference" in reports[0].stdout
+
+
+def test_the_profile_checks_a_part_of_the_document_and_finds_what_the_whole_shows(tmp_path):
+    """The profile is checked on a copy without the elements it checks nothing in (for
+    speed); every fixture, and a text whose checked elements sit deep in unchecked ones,
+    gives the same faults at the same lines as the whole document."""
+    nested = tmp_path / "nested.xml"
+    nested.write_text(
+        '<TEI xmlns="http://www.tei-c.org/ns/1.0" xml:id="nested"><teiHeader><fileDesc>'
+        "<titleStmt><title>Nested</title></titleStmt><publicationStmt><publisher>P</publisher>"
+        "</publicationStmt><sourceDesc><p>Invented.</p></sourceDesc></fileDesc></teiHeader>"
+        '<text><body><div><p>On <hi><date when="1961-02-30">30 February</date></hi>,</p>'
+        '<p xml:lang="not a language!">words</p><ab><seg xml:id="p1">x</seg></ab>'
+        "<listPerson><person xml:id=\"p1\"><note>no name</note></person></listPerson>"
+        "<div><sp><p>A turn without who.</p></sp></div></div></body></text></TEI>",
+        encoding="utf-8")
+    validator = Validator(use_jing=False)
+    for path in [*VALID, *INVALID, nested]:
+        data, tree, _, _ = validator.well_formed(str(path))
+        if tree is None:
+            continue
+        part = validator.profile(str(path), tree, data)
+        checked = validator._checked
+        try:
+            validator._checked = type("Whole", (), {"of": staticmethod(lambda t: t)})()
+            whole = validator.profile(str(path), tree, data)
+        finally:
+            validator._checked = checked
+        assert part == whole, path.name
+    data, tree, _, _ = validator.well_formed(str(nested))
+    rules = {f.rule for f in validator.profile(str(nested), tree, data)}
+    assert {"iso-date", "person-name", "sp-who", "duplicate-id"} <= rules
