@@ -55,6 +55,8 @@ FAMILIES = [
      [("fond", "CC al PCR – Relații Externe")], [("dosar", "31/1968")], ("5", "27")),
     ("SÚA, fond 02/2, svazek 18, a.j. 77, bod 4", "czech", "SÚA",
      [("fond", "02/2"), ("svazek", "18")], [("aj", "77"), ("bod", "4")], None),
+    ("Central State Archive, Prague, KSČ-ÚV-02/1, sv. 56, ar.j. 58", "czech", "Central State Archive, Prague",
+     [("fond", "KSČ-ÚV-02/1"), ("svazek", "56")], [("aj", "58")], None),
     ("AMZV, TO-T 1960-64, Vietnam, k. 2", "czech", "AMZV",
      [("fond", "TO-T 1960-64"), ("series", "Vietnam")], [("karton", "2")], None),
     ("TsDA, f. 1-B, op. 51, a.e. 820, l. 3-9", "bulgarian", "TsDA",

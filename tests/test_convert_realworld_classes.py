@@ -1021,3 +1021,78 @@ def test_a_label_with_a_footnote_number_glued_to_it(tmp_path):
     call = tree.xpath("//t:speaker/t:ref[@type = 'footnote']", namespaces=NS)[0]
     assert call.get("target") == "#fn-2" and tree.xpath("//t:note[@xml:id = 'fn-2']", namespaces=NS)
     assert_round_trip(result, with_note)
+
+
+HEARING_RUN_IN = """Hearing of the Committee on Harbours, Part 3
+
+(14:02:10) The CHAIRMAN. We will come to order and hear the witness on the dredging contract before we adjourn for lunch today. Senator BRANDT. Mr. Chairman, may I ask one question first? The CHAIRMAN. Go ahead. Senator BRANDT. Who signed the contract for the east basin, and when was it signed? Mr. OKAFOR. I signed it myself, Senator, in March of last year. The CHAIRMAN. Thank you, Mr. Okafor.
+"""
+
+
+def test_hearing_labels_run_into_one_paragraph(tmp_path):
+    """US hearings print labels as an honorific and a surname in capitals before a full
+    stop ("Senator GRAMM."); a page flattened into one paragraph keeps them inside it."""
+    result, tree = convert(tmp_path, HEARING_RUN_IN)
+    assert printed_labels(tree) == ["The CHAIRMAN.", "Senator BRANDT.", "The CHAIRMAN.",
+                                    "Senator BRANDT.", "Mr. OKAFOR.", "The CHAIRMAN."]
+    assert any("'Mr. OKAFOR.' read as a speaker label although it occurs once" in m
+               for _, _, m in result.document.warnings)
+    assert_round_trip(result, HEARING_RUN_IN)
+
+
+SPACED_STOP = """Рабочая запись заседания
+
+Горбачев . Начнем с первого вопроса, товарищи.
+
+Рыжков . Предложения подготовлены, их можно обсудить сегодня.
+
+Горбачев . Хорошо, так и сделаем.
+"""
+
+SUPPLIED_INITIALS = """Zápis ze schůze předsednictva
+
+[K.] Novotná: Navrhuji, abychom o tom hlasovali hned.
+[P.] Dvořák: Souhlasím, ale nejdřív chci slyšet zprávu.
+[K.] Novotná: Zpráva je připravena a rozdána.
+"""
+
+CJK_COLON = """接见代表时的讲话
+
+王明远:大家好,今天我们来谈谈三个问题。
+
+李文:我们同意这个安排。
+
+王明远：那就开始吧。
+"""
+
+MINUTES_FIELDS = """Protokoll Nr. 12 der Sitzung des Vorstandes
+
+Tagesordnung:
+  1. Bericht über den Hafenausbau
+     Berichterstatter: Genosse Brandt
+
+Sitzungsleitung: Brandt
+Protokollführung: Weber
+Beginn: 10.00 Uhr
+
+Behandelt:
+  1. Bericht über den Hafenausbau
+
+Beschlossen:
+  Der Bericht wird bestätigt.
+"""
+
+
+@pytest.mark.parametrize("text, labels", [
+    (SPACED_STOP, ["Горбачев .", "Рыжков .", "Горбачев ."]),
+    (SUPPLIED_INITIALS, ["[K.] Novotná:", "[P.] Dvořák:", "[K.] Novotná:"]),
+    (CJK_COLON, ["王明远:", "李文:", "王明远："]),
+    (MINUTES_FIELDS, []),
+])
+def test_label_forms_of_typed_minutes_and_of_other_scripts(tmp_path, text, labels):
+    """A surname spaced from its full stop (Soviet working records), an initial the
+    editors supplied in brackets (Czech minutes), Chinese names before an ASCII or a
+    full-width colon; and the fields of German minutes, which name no speaker."""
+    result, tree = convert(tmp_path, text)
+    assert printed_labels(tree) == labels
+    assert_round_trip(result, text)

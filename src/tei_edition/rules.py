@@ -98,6 +98,15 @@ NOT_LABELS = [
     "Addressee", "Via", "Priority", "Precedence", "Origin", "Received", "Sent", "Attention",
     "Bibliography", "Footnote", "Footnotes", "Endnote", "Endnotes", "Breadcrumb", "Home",
     "Posted", "Updated", "Tags", "Categories", "Category", "Share", "Print", "Download",
+    # the fields of minutes in the languages of the corpus
+    "Tagesordnung", "Berichterstatter", "Berichterstatterin", "Sitzungsleitung", "Vorsitz",
+    "Protokollführung", "Protokollführer", "Protokoll", "Beginn", "Ende", "Schluss", "Schluß",
+    "Behandelt", "Beschlossen", "Beschluss", "Beschluß", "Anwesend", "Anwesende",
+    "Entschuldigt", "Abwesend", "Teilnehmer", "Gäste", "Betreff", "Datum", "Anlage", "Quelle",
+    "Verteiler", "Присутствовали", "Присутствуют", "Председательствовал", "Повестка",
+    "Слушали", "Постановили", "Решили", "Источник", "Примечание", "Obecni", "Porządek",
+    "Protokołował", "Źródło", "Přítomni", "Usnesení", "Zdroj", "Poznámka", "Napirend",
+    "Jelen", "Forrás", "Présents", "Ordre",
 ]
 # Lines of a web page that are not part of the document (whole-line matches).
 FURNITURE = [

@@ -31,6 +31,9 @@ def normalise(text: str) -> str:
     text = _PAGE.sub(lambda m: f"[Page {m.group(1)}]", text)
     text = re.sub(r"\[\s+", "[", text)
     text = re.sub(r"\s+\]", "]", text)
+    # Chinese and Japanese put no spaces between words: a space the text form sets
+    # after a label ("王明远: 大家好") is no difference from the source.
+    text = re.sub(r"(?<=[:：])\s+(?=[\u3000-\u9fff\uf900-\ufaff\uff00-\uffef])", "", text)
     return re.sub(r"\s+", " ", text).strip()
 
 

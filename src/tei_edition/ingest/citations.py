@@ -251,8 +251,9 @@ FAMILIES = [
         r"ANIC", r"AMAE", r"Arhivele Na[țţt]ionale(?: Istorice Centrale| ale României)?",
         r"(?:Romanian )?National (?:Historical )?Archives of Romania"]), _ROMANIAN, _bare_eastern("fond", "dosar")),
     Family("czech", "|".join([
-        r"SÚA", r"SUA", r"AMZV", r"NA\s?ČR", r"Národní archiv", r"NA(?=,?\s*(?:f\.|fond|KSČ))",
-        r"National Archives? of the Czech Republic"]), _CZECH, _bare_eastern("fond", "file")),
+        r"SÚA", r"SUA", r"AMZV", r"NA\s?ČR", r"Národní archiv", r"Státní ústřední archiv", r"NA(?=,?\s*(?:f\.|fond|KSČ))",
+        r"National Archives? of the Czech Republic",
+        r"(?:Central State|State Central) Archives?,?\s*\(?Prague\)?"]), _CZECH, _bare_eastern("fond", "file")),
     Family("bulgarian", "|".join([
         r"TsDA", r"TsDIA", r"CSA", r"ЦДА", r"Central State Archives?,\s*Sofia"]),
         _RUSSIAN, _bare_eastern("fond", "file")),

@@ -83,7 +83,9 @@ class LabelReader:
             ("interview", re.compile(rf"^(?P<label>(?P<name>{interview})\s*[:.])(?:\s+|$)(?P<rest>.*)$")),
             ("unknown", re.compile(rf"^(?P<label>(?P<name>{rules.unknown_speaker})\s*:)\s*(?P<rest>.*)$", re.I)),
             # "Carter?:": the transcriber was unsure who spoke
-            ("dash-colon", re.compile(rf"^(?P<label>(?P<name>{_NAME})(?P<unsure>\?)?{_SUPPLIED}{_ROLE}(?:\s*:|\s+[-–—]{{1,2}}(?=\s|$)))\s*(?P<rest>.*)$")),
+            # "[A.] Poledňák:": an initial the editors supplied may stand before the name;
+            # "戚本禹：": a full-width colon
+            ("dash-colon", re.compile(rf"^(?P<label>(?:\[[^\W\d_]{{1,2}}\.\]\s?)?(?P<name>{_NAME})(?P<unsure>\?)?{_SUPPLIED}{_ROLE}(?:\s*[:：]|\s+[-–—]{{1,2}}(?=\s|$)))\s*(?P<rest>.*)$")),
             # "[Kissinger:] Few words …": a label the editor supplied
             ("bracketed", re.compile(rf"^(?P<label>\[(?P<name>{_NAME})\s*:\])\s*(?P<rest>.*)$")),
             # "Cde. Bulganin—we should …", "RR—they shot …", "Cde. Molotov-reinforce …":
@@ -102,6 +104,8 @@ class LabelReader:
             # "W. Ulbricht. Permit us …": initials and a surname before the stop
             ("stop", re.compile(r"^(?P<label>(?P<name>(?:[^\W\d_]\.\s?){1,3}[^\W\d_][\w'’-]+)\.)\s+(?P<rest>\S.*)$")),
             ("stop", re.compile(rf"^(?P<label>(?P<name>{_NAME})\.)\s+(?P<rest>\S.*)$")),
+            # "Горбачев . Меры …": a surname, a space, the full stop (typed minutes)
+            ("stop", re.compile(r"^(?P<label>(?P<name>[^\W\d_][\w'’-]+) \.)\s+(?P<rest>\S.*)$")),
             # "Zhou Enlai thanks …" beside "Stalin. …": reported speech (see structure.py)
             ("name-verb", re.compile(rf"^(?P<label>(?P<name>{_NAME}))\s+(?P<rest>(?:{verbs})\b.*)$")),
             ("alone", re.compile(rf"^(?P<label>(?:[-–•·*]\s+)?(?P<name>{_NAME}){_ROLE}\s*[:.]?)\s*$")),
@@ -225,6 +229,11 @@ class LabelReader:
         office = self.is_office(name)
         for word in words:
             if word.casefold() in self._particles or (office and word in _OFFICE_JOINERS):
+                continue
+            if word[0].isalpha() and not word[0].isupper() and not word[0].islower():
+                # a script without capitals (Chinese, Japanese, Arabic): a name is short
+                if len(word) > 6:
+                    return False
                 continue
             if not word[0].isupper():
                 return False

@@ -49,6 +49,10 @@ def _glued(number: str) -> re.Pattern:
 # an initial ("N. S. Khrushchev:").
 _RUN_TOGETHER = re.compile(r"(?:(?<=[.?!…\"”’)\]])|(?<=\d))(?<!\b[^\W\d_]\.)\s+(?=[^\W\d_])"
                            r"|\s+(?=>>\s*[^\W\d_])")  # a caption's ">>" marks a new speaker
+# A label as US congressional hearings print it: an honorific or office in mixed
+# case, the surname in capitals, a full stop ("Senator GRAMM.", "The CHAIRMAN.").
+_HEARING_LABEL = re.compile(r"^(?:[A-Z][a-z]+\.?\s+){1,2}[A-Z][A-Z'’-]{2,}(?:\s+[A-Z][A-Z'’-]+)?\.$")
+_HEARING_START = re.compile(r"(?<=\S)\s+(?=(?:[A-Z][a-z]+\.?\s+){1,2}[A-Z][A-Z'’-]{2,}\.\s)")
 # A word in capitals after a space, where a label in capitals may begin.
 _CAPS_START = re.compile(r"(?<=\S)\s+(?=[A-ZА-ЯЁ][A-ZА-ЯЁ])")
 # An office of any wording, then a capitalised name and a colon.
@@ -280,20 +284,21 @@ class TranscriptReader:
                     if (text[:m.start()].split()[-1:] or [""])[0].casefold() in self._leading_words:
                         continue  # "Cde. N. Ceausescu: …": the honorific is the label's own
                     found = self.labels.match(text[m.end():])
-                    if (found and found.rule == "dash-colon" and found.rest.strip()
-                            and found.label.endswith(":") and self._plausible(found)):
+                    if (found and found.rest.strip() and self._plausible(found) and (
+                            (found.rule == "dash-colon" and found.label.endswith(":"))
+                            or _HEARING_LABEL.match(found.label))):
                         inside.append((bindex, lindex, m.end(), found))
                 # Where labels already stand: never cut inside one ("SENATOR JAMES ABOUREZK:").
                 first = self.labels.match(text)
                 spans = [(p, p + len(f.label)) for b, l, p, f in inside if (b, l) == (bindex, lindex)]
                 spans += [(0, len(first.label))] if first else []
-                for m in _CAPS_START.finditer(text):
+                for m in [*_CAPS_START.finditer(text), *_HEARING_START.finditer(text)]:
                     if any(start <= m.end() < end for start, end in spans):
                         continue
                     found = self.labels.match(text[m.end():])
                     if found and found.rest.strip() and (found.rule == "caps-office" or (
                             found.rule == "dash-colon" and found.label.endswith(":")
-                            and found.name.isupper())):
+                            and found.name.isupper()) or _HEARING_LABEL.match(found.label)):
                         loose.append((bindex, lindex, m.end(), found))
                         spans.append((m.end(), m.end() + len(found.label)))
         twice = Counter(key(f) for *_, f in inside + loose)
@@ -614,7 +619,8 @@ class TranscriptReader:
                 # "Долгих. …" among "Громыко. …", "Тихонов. …": a name the text also uses
                 # mid-sentence, or one surname in a record whose turns are all so labelled
                 found.rule == "stop" and (all(w in proper for w in found.name.split()) or (
-                    styles[dominant] >= 3 and re.fullmatch(r"[^\W\d_]{4,}", found.name))))
+                    styles[dominant] >= 3 and re.fullmatch(r"[^\W\d_]{4,}", found.name))
+                    or self._strong(found)))
             if one_off and (self._style(found) == dominant or self._strong(found)) \
                     and not common_word(found):
                 accepted[number] = found
@@ -676,7 +682,11 @@ class TranscriptReader:
     def _strong(self, found: LabelMatch) -> bool:
         """A label no heading looks like, in whatever form the rest of the record uses:
         a name in capitals before a colon ("CURRY:"), or an honorific or office before a
-        name and a colon or dash ("Cde. Khrushchev:", "MR. WOOLEYHAN:")."""
+        name and a colon or dash ("Cde. Khrushchev:", "MR. WOOLEYHAN:"), or a hearing's
+        honorific and surname in capitals before a full stop ("Senator GRAMM."), or a
+        surname spaced from its full stop as typed minutes have it ("Громыко .")."""
+        if found.rule == "stop":  # or a surname, a space and the stop ("Громыко . В …")
+            return bool(_HEARING_LABEL.match(found.label)) or found.label.endswith(" .")
         if found.rule != "dash-colon":
             return False
         letters = [c for c in found.name if c.isalpha()]
