@@ -1096,3 +1096,25 @@ def test_label_forms_of_typed_minutes_and_of_other_scripts(tmp_path, text, label
     result, tree = convert(tmp_path, text)
     assert printed_labels(tree) == labels
     assert_round_trip(result, text)
+
+
+TWO_PRESIDENTS = """MEMORANDUM OF TELEPHONE CONVERSATION
+
+SUBJECT: Telephone Conversation with President Okonjo
+
+PRESIDENT OKONJO: Good morning, my friend. I am calling about the harbour agreement.
+
+THE PRESIDENT: Good morning. I read your letter last night and I agree with most of it.
+
+PRESIDENT OKONJO: Then our ministers can sign it next week in Lagos.
+
+THE PRESIDENT: Yes, let them sign it.
+"""
+
+
+def test_a_foreign_president_labelled_by_name_is_not_the_president(tmp_path):
+    """American memoranda of telephone calls label the other head of state by name
+    ("PRESIDENT YELTSIN") and their own as "THE PRESIDENT": two persons, not one."""
+    result, tree = convert(tmp_path, TWO_PRESIDENTS)
+    assert len(turns(tree)) == 2 and sorted(turns(tree).values()) == [2, 2]
+    assert_round_trip(result, TWO_PRESIDENTS)

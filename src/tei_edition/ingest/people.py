@@ -53,9 +53,9 @@ class PeopleIndex:
         office, person = self.split_office(name)
         return person or self._strip(name)
 
-    def _learn(self, name: str, pid: str) -> None:
+    def _learn(self, name: str, pid: str, offices: bool = True) -> None:
         office, person = self.split_office(name)
-        if office and person:
+        if office and person and offices:
             # The office this person holds here: "The Secretary of State:" names them.
             words = [w for w in office.casefold().split() if w not in ("the",)]
             for key in {" ".join(words), words[0]} if words else ():
@@ -98,8 +98,11 @@ class PeopleIndex:
                 return next(iter(candidates))
         return None
 
-    def resolve(self, name: str, alias: str = "") -> str:
-        """The id for a name, creating one (a slug of the name) when it is new."""
+    def resolve(self, name: str, alias: str = "", label: bool = False) -> str:
+        """The id for a name, creating one (a slug of the name) when it is new. A
+        speaker's label ("PRESIDENT YELTSIN") does not make its person the holder of
+        the office: a record that labels one speaker so and another "THE PRESIDENT"
+        means two presidents; a participants list or the register says who holds it."""
         pid = self.lookup(name)
         if pid is None:
             base = slugify(self.strip_honorifics(name))
@@ -111,7 +114,7 @@ class PeopleIndex:
                 number += 1
             printed = self._strip(name).replace("[", "").replace("]", "")
             self.created.setdefault(pid, printed)
-            self._learn(name, pid)
+            self._learn(name, pid, offices=not label)
         if alias:
             self.by_name.setdefault(name_key(alias), pid)
         return pid

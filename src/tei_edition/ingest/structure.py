@@ -493,7 +493,7 @@ class TranscriptReader:
                 candidates.append((number, found, opens))
         for _, found, _ in candidates:
             if found.rule == "alias":
-                self.people.resolve(found.name, found.alias)
+                self.people.resolve(found.name, found.alias, label=True)
         first_line = min((n for n, _, _ in candidates), default=0)
         header = {w for b in blocks for n, t in b.lines if n < first_line or n in skip
                   for w in name_key(t).replace("-", " ").split()}
@@ -551,7 +551,7 @@ class TranscriptReader:
             if number not in accepted and first and found.rule in _ONE_OFF_FORMS and initials in short:
                 accepted[number] = found
         for number in sorted(accepted):
-            self.people.resolve(accepted[number].name, accepted[number].alias)
+            self.people.resolve(accepted[number].name, accepted[number].alias, label=True)
         for number, found, first in candidates:
             if (number not in accepted and first and found.rule in _ONE_OFF_FORMS
                     and self.people.lookup(found.name) is not None):
@@ -1013,7 +1013,7 @@ class TranscriptReader:
             who = "unidentified"
             self.people.created.setdefault(who, "Unidentified speaker")
         else:
-            who = self.people.resolve(found.name, found.alias)
+            who = self.people.resolve(found.name, found.alias, label=True)
         listed = {m.id for g in doc.participants for m in g.members}
         if who not in listed and who not in {p.id for p in doc.extra_speakers}:
             doc.extra_speakers.append(Participant(id=who, name=self.people.display_name(who)))
