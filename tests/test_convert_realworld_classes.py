@@ -1118,3 +1118,28 @@ def test_a_foreign_president_labelled_by_name_is_not_the_president(tmp_path):
     result, tree = convert(tmp_path, TWO_PRESIDENTS)
     assert len(turns(tree)) == 2 and sorted(turns(tree).values()) == [2, 2]
     assert_round_trip(result, TWO_PRESIDENTS)
+
+
+OFFICE_AND_HOLDER = """Harbour Board Inquiry, second day
+
+Lord Penrose: My Lords, may I ask when the board last met?
+
+The Harbour-Master (Lord Ashby of Wenlock): My Lords, the board met on Tuesday.
+
+THE CLERK (Mr. Tobias Reed): The minutes of Tuesday are before the inquiry.
+
+Lord Penrose: I thank the noble Lord.
+
+THE CLERK: I shall read them if the inquiry wishes.
+"""
+
+
+def test_an_office_and_in_brackets_the_person_who_holds_it(tmp_path):
+    """Hansard and court records name an office and, in brackets, its holder ("The
+    Attorney-General (Lord Williams of Mostyn):", "THE MARSHAL (Colonel Charles W.
+    Mays):"), a peer with a territorial designation; the office alone later is the same
+    person."""
+    result, tree = convert(tmp_path, OFFICE_AND_HOLDER)
+    assert [sp.get("who") for sp in tree.xpath("//t:sp", namespaces=NS)] == [
+        "#penrose", "#ashby-of-wenlock", "#tobias-reed", "#penrose", "#tobias-reed"]
+    assert_round_trip(result, OFFICE_AND_HOLDER)

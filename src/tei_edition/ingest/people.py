@@ -115,8 +115,9 @@ class PeopleIndex:
             printed = self._strip(name).replace("[", "").replace("]", "")
             self.created.setdefault(pid, printed)
             self._learn(name, pid, offices=not label)
-        if alias:
+        if alias:  # found again as printed, or as lookup() reads it ("THE MARSHAL")
             self.by_name.setdefault(name_key(alias), pid)
+            self.by_name.setdefault(name_key(self.strip_honorifics(alias)), pid)
         return pid
 
     def display_name(self, pid: str) -> str:

@@ -185,13 +185,22 @@ class LabelReader:
             if supplied and self._is_name(self.strip_honorifics(supplied), rule):
                 # "GPS [George Shultz]": the supplied name is the person, GPS an alias of theirs.
                 found.name, found.alias = self.strip_honorifics(supplied), name
-            elif role and self.strip_honorifics(role) != role and self._is_name(
-                    self.strip_honorifics(role), "dash-colon"):
+            elif role and (person := self._person_in_role(role)):
                 # "The Lord Privy Seal (Mr. Edward Heath)", "THE MARSHAL (Colonel Charles W.
-                # Mays)": the person in brackets holds the office the label names.
-                found.name, found.alias = self.strip_honorifics(role), name
+                # Mays)", "The Attorney-General (Lord Williams of Mostyn)": the person in
+                # brackets holds the office the label names.
+                found.name, found.alias = person, name
             return found
         return None
+
+    def _person_in_role(self, role: str) -> str:
+        """The person a label's brackets name, led by an honorific or a title ("Mr.
+        Edward Heath", "Lord Williams of Mostyn"), without it; "" for anything else."""
+        person = self.strip_honorifics(role)
+        if person == role and len(role.split()) > 1 and \
+                role.split()[0].rstrip(".").casefold() in self._titles_plain:
+            person = role.split(None, 1)[1]
+        return person if person != role and self._is_name(person, "dash-colon") else ""
 
     def _finish(self, m: re.Match, rule: str, name: str, indent: int) -> LabelMatch:
         rest = m.groupdict().get("rest") or ""
@@ -227,9 +236,11 @@ class LabelReader:
         # "The Secretary of State", "The Director of the Central Intelligence Agency":
         # an office may join its words with lower-case ones.
         office = self.is_office(name)
-        for word in words:
+        for index, word in enumerate(words):
             if word.casefold() in self._particles or (office and word in _OFFICE_JOINERS):
                 continue
+            if word == "of" and 0 < index < len(words) - 1 and words[index + 1][0].isupper():
+                continue  # a peer's territorial designation: "Williams of Mostyn"
             if word[0].isalpha() and not word[0].isupper() and not word[0].islower():
                 # a script without capitals (Chinese, Japanese, Arabic): a name is short
                 if len(word) > 6:

@@ -491,8 +491,12 @@ class TranscriptReader:
                         midsentence or not _speech_below(blocks, bindex, lindex, self._verb_first)):
                     continue
                 candidates.append((number, found, opens))
+        # A label that says who a short form is ("Full Name (hereafter X):", "THE MARSHAL
+        # (Colonel Charles W. Mays):", "GPS [George Shultz]") is read first, wherever it
+        # stands: the short form's other turns are that person's.
+        short_forms = {name_key(f.name) for _, f, _ in candidates if not f.alias}
         for _, found, _ in candidates:
-            if found.rule == "alias":
+            if found.alias and (found.rule == "alias" or name_key(found.alias) in short_forms):
                 self.people.resolve(found.name, found.alias, label=True)
         first_line = min((n for n, _, _ in candidates), default=0)
         header = {w for b in blocks for n, t in b.lines if n < first_line or n in skip
@@ -690,7 +694,11 @@ class TranscriptReader:
         if found.rule != "dash-colon":
             return False
         letters = [c for c in found.name if c.isalpha()]
-        led = self.people.strip_honorifics(found.label) != found.label
+        # an office and, in brackets, the person who holds it ("The Attorney-General
+        # (Lord Williams of Mostyn):") is led by the person's honorific
+        role = re.search(r"\(([^()]+)\)", found.label)
+        led = self.people.strip_honorifics(found.label) != found.label or bool(
+            role and found.alias and self.people.strip_honorifics(role[1]) != role[1])
         if found.label.rstrip().endswith(":") and len(letters) >= 3 and all(c.isupper() for c in letters):
             return True
         return led and bool(re.search(r"[:\-–—]\s*$", found.label))
