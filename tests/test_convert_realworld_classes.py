@@ -1143,3 +1143,24 @@ def test_an_office_and_in_brackets_the_person_who_holds_it(tmp_path):
     assert [sp.get("who") for sp in tree.xpath("//t:sp", namespaces=NS)] == [
         "#penrose", "#ashby-of-wenlock", "#tobias-reed", "#penrose", "#tobias-reed"]
     assert_round_trip(result, OFFICE_AND_HOLDER)
+
+
+SIDES_AS_FIELDS = """Record of Conversation between the Harbour Delegations
+
+Northern Side: Ambassador Lund
+
+Southern Side: Minister Okafor
+
+Time: 7 April 1964
+
+The Ambassador opened the meeting by recalling the agreement on the channel and asked whether the southern delegation had read the new draft.
+"""
+
+
+def test_a_side_named_in_the_header_is_no_speaker(tmp_path):
+    """"Chinese Side: Ambassador Wang" lists who came for a side: no turn, and no person
+    called "Chinese Side"."""
+    result, tree = convert(tmp_path, SIDES_AS_FIELDS)
+    assert printed_labels(tree) == []
+    assert not [p for p in tree.xpath("//t:person/t:persName/text()", namespaces=NS) if "Side" in p]
+    assert_round_trip(result, SIDES_AS_FIELDS)

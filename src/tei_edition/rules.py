@@ -97,7 +97,7 @@ NOT_LABELS = [
     "Published", "Publisher", "Author", "Authors", "Title", "Sender", "Recipient",
     "Addressee", "Via", "Priority", "Precedence", "Origin", "Received", "Sent", "Attention",
     "Bibliography", "Footnote", "Footnotes", "Endnote", "Endnotes", "Breadcrumb", "Home",
-    "Posted", "Updated", "Tags", "Categories", "Category", "Share", "Print", "Download",
+    "Posted", "Updated", "Tags", "Categories", "Category", "Share", "Print", "Download", "Size",
     # the fields of minutes in the languages of the corpus
     "Tagesordnung", "Berichterstatter", "Berichterstatterin", "Sitzungsleitung", "Vorsitz",
     "Protokollführung", "Protokollführer", "Protokoll", "Beginn", "Ende", "Schluss", "Schluß",

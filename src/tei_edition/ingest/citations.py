@@ -486,6 +486,12 @@ def _read_parts(family: Family, citation: Citation, text: str, pos: int) -> int:
         parts = family.bare(citation, segment)
         if parts is None:
             return end
+        if (parts == [("idno", "folder", segment)] and ":" in gap.group(0)
+                and citation.idnos and citation.idnos[-1][0] == "folder"):
+            # a folder's title may hold a colon: "Box 11, Egypt: 9–12/78"
+            citation.idnos[-1] = ("folder", f"{citation.idnos[-1][1]}: {segment}")
+            pos = end = segment_end
+            continue
         for kind, type_, value in parts:
             if kind == "locus":
                 _set_locus(citation, re.search(_RANGE, value), value)

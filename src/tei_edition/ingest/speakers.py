@@ -228,6 +228,8 @@ class LabelReader:
             return False
         if words[0].rstrip(".:").casefold() in self._not_labels:
             return False
+        if len(words) > 1 and words[-1].casefold() in ("side", "sides"):
+            return False  # "Chinese Side: Ambassador Wang" lists a side; a side is no person
         letters = [c for c in name if c.isalpha()]
         if not letters or any(c.isdigit() for c in name):
             return False  # "CIA-RDP80B01676R…" is a document number
