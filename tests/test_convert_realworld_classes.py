@@ -1164,3 +1164,33 @@ def test_a_side_named_in_the_header_is_no_speaker(tmp_path):
     assert printed_labels(tree) == []
     assert not [p for p in tree.xpath("//t:person/t:persName/text()", namespaces=NS) if "Side" in p]
     assert_round_trip(result, SIDES_AS_FIELDS)
+
+
+NUMBERED_HEADER = """May 2, 1971
+
+Record of Conversation between the Harbour Delegations
+
+Document No. 412
+
+Time: 9 May 1971
+
+Location: Pier Office
+
+The chairman opened the meeting and asked the delegation from the north to present its plan for the channel, which it did at length, with maps.
+"""
+
+FLATTENED_FIELDS = """1 This interview is part of the Harbour Oral History Collection at the Maritime Museum. 2 KARI LUND INTERVIEW TRANSCRIPT Interviewee: Kari Lund Interviewer: Ben Okafor Date: August 14, 2014 Location: Kari Lund's house 3 We began with her years on the ferry and the winters when the channel froze.
+"""
+
+
+def test_header_fields_below_a_document_number_and_a_date_field_inside_a_line(tmp_path):
+    """"Document No. 412" is a heading, not the record's first sentence: the fields
+    below it are the header's ("Time: 9 May 1971"). A page flattened into one line keeps
+    its "Date: …" field inside it: read, and said so."""
+    result, _ = convert(tmp_path, NUMBERED_HEADER)
+    assert result.document.meeting_date.iso == "1971-05-09"
+    assert_round_trip(result, NUMBERED_HEADER)
+    result, _ = convert(tmp_path, FLATTENED_FIELDS, "flat.txt")
+    assert result.document.meeting_date.iso == "2014-08-14"
+    assert any("date read from a field inside a line" in m for _, _, m in result.document.warnings)
+    assert_round_trip(result, FLATTENED_FIELDS)

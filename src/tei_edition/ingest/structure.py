@@ -53,6 +53,8 @@ _RUN_TOGETHER = re.compile(r"(?:(?<=[.?!…\"”’)\]])|(?<=\d))(?<!\b[^\W\d_]\
 # case, the surname in capitals, a full stop ("Senator GRAMM.", "The CHAIRMAN.").
 _HEARING_LABEL = re.compile(r"^(?:[A-Z][a-z]+\.?\s+){1,2}[A-Z][A-Z'’-]{2,}(?:\s+[A-Z][A-Z'’-]+)?\.$")
 _HEARING_START = re.compile(r"(?<=\S)\s+(?=(?:[A-Z][a-z]+\.?\s+){1,2}[A-Z][A-Z'’-]{2,}\.\s)")
+# A date field inside a line whose line breaks were lost: "… Date: August 14, 2014 …".
+_DATE_FIELD_INSIDE = re.compile(r"(?<![^\W\d_])(?:Interview\s+)?(?:Date|DATE|Datum|Дата|Fecha)\s*[:：]\s*")
 # A word in capitals after a space, where a label in capitals may begin.
 _CAPS_START = re.compile(r"(?<=\S)\s+(?=[A-ZА-ЯЁ][A-ZА-ЯЁ])")
 # An office of any wording, then a capitalised name and a colon.
@@ -199,7 +201,7 @@ class TranscriptReader:
         if not doc.title:
             self._title_in_text(doc, blocks)
         if doc.meeting_date is None and doc.doc_date is None:
-            self._date_in_text(doc, blocks[:max(header_end, 1) + 2])
+            self._date_in_text(doc, blocks[:max(header_end, 1) + 2], blocks[:20])
         else:
             self._date_opening_the_record(doc, blocks[:max(header_end, first_turn or 0) + 1])
         self._resolve_footnotes(doc)
@@ -731,8 +733,9 @@ class TranscriptReader:
             return first_turn
         for index, block in enumerate(blocks):
             # Without labels, the record starts at the first real paragraph: long, or two
-            # sentences ("88. Memorandum of Conversation" is a heading, not a sentence).
-            if len(block.text) > 150 or re.search(r"[^\W\d_][a-z)\]”\"]?[.!?]\s+\S", block.text.strip()):
+            # sentences ("88. Memorandum of Conversation" is a heading, not a sentence; nor
+            # is "Document No. 353").
+            if len(block.text) > 150 or re.search(r"[^\W\d_][a-z)\]”\"]?[.!?]\s+[^\W\d_]", block.text.strip()):
                 return index
         return len(blocks)
 
@@ -821,9 +824,22 @@ class TranscriptReader:
                 previous = text
         return division
 
-    def _date_in_text(self, doc: Document, blocks: list[Block]) -> None:
-        """No date in the header: the first date in the first paragraphs (a flattened
-        page, a date inside the heading's sentence), said so; else nothing, said so."""
+    def _date_in_text(self, doc: Document, blocks: list[Block], leading: list[Block]) -> None:
+        """No date in the header: a date field run into a line of a flattened page
+        ("… Interviewer: Benjamin Filene Date: August 14, 2014 Location: …") among the
+        leading blocks, else the
+        first date in the first paragraphs (a date inside the heading's sentence), said
+        so; else nothing, said so."""
+        for block in leading:
+            for number, text in block.lines:
+                for field in _DATE_FIELD_INSIDE.finditer(text):
+                    found = find_date(text[field.end():field.end() + 80], self.rules.two_digit_century)
+                    if found and found[1] == 0:
+                        doc.meeting_date = found[0]
+                        doc.warnings.append((number, field.start() + 1,
+                                             f"date read from a field inside a line: "
+                                             f"{found[0].text!r} ({found[0].iso})"))
+                        return
         previous = ""
         for block in blocks:
             for number, text in block.lines:
