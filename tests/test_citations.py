@@ -134,6 +134,14 @@ def test_the_digital_archives_citation_paragraph():
     named = read_citation('"Talk with Minister Oh," June 2, 1971, History and Public Policy Program '
                           "Digital Archive, Archive of the Ministry of Culture of Ruritania.", 1)
     assert (named.family, named.repository) == ("repository", "Archive of the Ministry of Culture of Ruritania")
+    # a known archive with no signature, then where the copy came from
+    bare = read_citation('"Record of a Dinner," May 1, 1962, History and Public Policy Program Digital '
+                         "Archive, AVP RF; obtained by a broadcaster, copy on file at a library.", 1)
+    assert (bare.family, bare.repository, bare.collections, bare.idnos) == ("russian", "AVP RF", [], [])
+    party = read_citation('"Account of a Reception," October 4, 1961, History and Public Policy Program '
+                          "Digital Archive, AQPPSH, MPP Korese, V. 1961, D4. Translated by A. Translator.", 1)
+    assert (party.family, party.repository) == ("albanian", "AQPPSH")
+    assert ("viti", "1961") in party.collections
 
 
 def test_an_archive_of_no_family_named_before_a_known_signature():

@@ -258,7 +258,7 @@ FAMILIES = [
         r"TsDA", r"TsDIA", r"CSA", r"ЦДА", r"Central State Archives?,\s*Sofia"]),
         _RUSSIAN, _bare_eastern("fond", "file")),
     Family("albanian", "|".join([
-        r"AQSh", r"AQSH", r"AMPJ", r"Arkivi Qendror Shtet[ëe]ror",
+        r"AQSh", r"AQSH", r"AQPPSH", r"AQPPSh", r"AMPJ", r"Arkivi Qendror Shtet[ëe]ror",
         r"(?:Albanian )?Central State Archives?,\s*Tirana"]), _ALBANIAN, _bare_albanian),
     Family("chinese", "|".join([
         r"PRC FMA", r"PRC Foreign Ministry Archives?", r"Chinese Foreign Ministry Archives?",
@@ -387,6 +387,10 @@ def _digital_archive(text: str, start: int, line: int) -> Citation | None:
         return found
     end = _segment_end(text, start)
     name = text[start:end].strip()
+    for family in FAMILIES:  # a known archive with no signature ("AVP RF; obtained by …")
+        if re.fullmatch(family.repositories, name):
+            return Citation(text=text, line=line, family=family.name, repository=name,
+                            span=(start, end))
     if _ARCHIVE_NAME.search(name) and not re.search(r"\d", name) and len(name) <= 120:
         return Citation(text=text, line=line, family="repository", repository=name,
                         span=(start, end))
