@@ -1194,3 +1194,88 @@ def test_header_fields_below_a_document_number_and_a_date_field_inside_a_line(tm
     assert result.document.meeting_date.iso == "2014-08-14"
     assert any("date read from a field inside a line" in m for _, _, m in result.document.warnings)
     assert_round_trip(result, FLATTENED_FIELDS)
+
+
+BEGIN_THE_SPEAKER = """MEMORANDUM OF TELEPHONE CONVERSATION
+
+PARTICIPANTS: The President
+Prime Minister Menachem Begin
+
+(Begin: 0915 Hours)
+
+Carter: Good morning. I read the draft of the letters last night.
+
+Begin: Good morning, Mr. President. We have some changes to propose.
+
+Carter: Tell me the first one.
+
+Begin: The second paragraph must name the date of the elections.
+"""
+
+RADIO_LOG = """John Glenn
+
+Friendship Seven. Go ahead.
+
+CAPCOM
+
+Roger. Area 3 Delta is 4 hours, 12 minutes, 32 seconds.
+
+John Glenn
+
+Roger. Area 3 Delta is 04 plus 12 plus 32.
+
+CAPCOM
+
+Roger. That is affirmative.
+
+John Glenn
+
+Roger. Understand.
+"""
+
+TIME_TABLE = """Air-to-ground voice transcription, pages 31-32
+
+04 06 45 52 | LMP (EAGLE) | Contact light. |
+04 06 45 57 | CDR (EAGLE) | Shutdown. |
+04 06 45 59 | LMP (EAGLE) | Okay. Engine stop. |
+04 06 46 04 | CDR (TRANQ) | Houston, the base is here. |
+"""
+
+CAPS_BEFORE_THE_FIRST = """Рабочая запись
+
+ЛЕБЕДЕВ. Да, люди эти уже пожилые.
+
+ОРЛОВ. Мы это обсуждали на прошлой неделе.
+
+ЛЕБЕДЕВ. Тогда решим сегодня.
+
+ВОЛКОВ. Согласен.
+
+RGANI. Fond 89, Opis 42, Delo 7, Listy 1-4.
+"""
+
+
+@pytest.mark.parametrize("text, labels", [
+    (BEGIN_THE_SPEAKER, ["Carter:", "Begin:", "Carter:", "Begin:"]),
+    (RADIO_LOG, ["John Glenn", "CAPCOM", "John Glenn", "CAPCOM", "John Glenn"]),
+    (TIME_TABLE, ["04 06 45 52 | LMP (EAGLE) |", "04 06 45 57 | CDR (EAGLE) |",
+                  "04 06 45 59 | LMP (EAGLE) |", "04 06 46 04 | CDR (TRANQ) |"]),
+    (CAPS_BEFORE_THE_FIRST, ["ЛЕБЕДЕВ.", "ОРЛОВ.", "ЛЕБЕДЕВ.", "ВОЛКОВ."]),
+])
+def test_labels_of_radio_logs_time_tables_and_names_that_are_words(tmp_path, text, labels):
+    """"Begin:" is Mr. Begin before speech and a time field before a time; "Roger." opens
+    a speech and labels none; a name alone on its line above each speech; a table row's
+    time cell before the label; a surname in capitals opening the record; an archive's
+    abbreviation before its signature is a citation."""
+    result, tree = convert(tmp_path, text)
+    assert printed_labels(tree) == labels
+    assert_round_trip(result, text)
+
+
+def test_two_offices_run_together_in_a_flattened_list_are_two_persons(tmp_path):
+    text = ("MEMORANDUM OF TELEPHONE CONVERSATION\n\nPARTICIPANTS: The President Prime Minister Lund\n\n"
+            "The President: Hello? (U)\n\nPrime Minister Lund: Hello Bill. How are you? (U)\n\n"
+            "The President: Fine, thank you. (U)\n\nPrime Minister Lund: We should talk about the harbour. (U)\n")
+    result, tree = convert(tmp_path, text)
+    assert len(turns(tree)) == 2
+    assert_round_trip(result, text)

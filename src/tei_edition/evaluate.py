@@ -56,9 +56,10 @@ def fold(text: str) -> str:
 def label_key(label: str) -> str:
     """A speaker label without its separator: 'Cde. Mikoyan -' and 'Cde. Mikoyan' agree."""
     label = re.sub(r"\([^()]*\)", " ", label)  # a role or stage direction in brackets
-    # a caption mark, a paragraph or line number, a bullet
-    label = re.sub(r"^\s*(?:>>\s*|\d{1,4}(?=[^\W\d_])|\d{1,4}\.?\s+)?(?:[-–•]\s+)?", "", label)
-    return fold(re.sub(r"[\s:.\-–—]+$", "", label.strip()))
+    # a caption mark, a table row's time cell, a paragraph or line number, a bullet
+    label = re.sub(r"^\s*(?:>>\s*|\d[\d :.]{0,15}\|\s*|\d{1,4}(?=[^\W\d_])|\d{1,4}\.?\s+)?(?:[-–•]\s+)?",
+                   "", label)
+    return fold(re.sub(r"[\s:.|\-–—]+$", "", label.strip()))
 
 
 # The words that name a signature part ("Box 15", "f. 5446"): the annotation may write

@@ -70,8 +70,9 @@ NOT_NAME_WORDS = [
     "archives", "center", "centre", "press", "room", "hall", "transcript", "transcripts",
     "notes", "record", "records", "minutes", "memorandum", "conversation", "meeting",
     "interview", "protocol", "report", "session", "hearing", "hearings", "program",
+    "debate", "debates", "proceedings", "hansard", "parliament",
     "programme", "project", "foundation", "series", "volume", "chapter", "section",
-    "declassified", "declassifies", "unclassified", "beginn", "ende", "end", "begin",
+    "declassified", "declassifies", "unclassified",
     "continued", "agenda", "usia", "nsc", "cia", "fbi",
     # the nouns of metadata fields ("Release Decision:", "Sequence Number:", "Content Type:")
     "decision", "number", "date", "type", "body", "status", "level", "length", "pages",

@@ -18,6 +18,12 @@ from ..register import Person
 _JOINERS = {"of", "the", "for", "on", "and", "to"}
 
 
+# The nouns that make an office ("Prime Minister", "Secretary of State"): two in one
+# name mean two persons run together.
+_HEAD_OFFICES = {"president", "minister", "secretary", "chancellor", "ambassador", "premier",
+                 "chairman", "king", "queen", "governor", "senator"}
+
+
 class PeopleIndex:
     """Maps names to ids for one document, remembering whom it created."""
 
@@ -55,7 +61,10 @@ class PeopleIndex:
 
     def _learn(self, name: str, pid: str, offices: bool = True) -> None:
         office, person = self.split_office(name)
-        if office and person and offices:
+        heads = [w for w in office.casefold().split() if w in _HEAD_OFFICES]
+        if office and person and offices and len(set(heads)) <= 1:
+            # one office ("Prime Minister Blair"), not two run together by a flattened
+            # list ("The President Prime Minister Blair")
             # The office this person holds here: "The Secretary of State:" names them.
             words = [w for w in office.casefold().split() if w not in ("the",)]
             for key in {" ".join(words), words[0]} if words else ():

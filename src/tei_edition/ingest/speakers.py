@@ -29,8 +29,14 @@ from dataclasses import dataclass
 from .inline import is_spoken_event
 from ..rules import Rules
 
+# Words that open a speech on the radio or the telephone: never a label before a stop.
+_ACKNOWLEDGEMENTS = {"roger", "okay", "ok", "yes", "no", "yeah", "affirmative", "negative",
+                     "right", "well", "thanks", "copy", "wilco", "over", "good", "fine", "hello"}
+# Words that head a time line ("Begin: 0915 Hours", "Ende: 14.35 Uhr"), and are names
+# only before speech.
+_TIME_FIELDS = {"begin", "end", "beginn", "ende"}
 # A word's own full stop is tried last, so that "Varga. It is." reads as "Varga" + ".".
-_WORD = r"(?:(?:[^\W\d_]\.){2,4}|[^\W\d_][\w'’]*(?:[-‐][\w'’]+)*\.??)"
+_WORD = r"(?:(?:[^\W\d_]\.){2,4}|[^\W\d_][\w'’]*(?:[-‐][\w'’]+)*\.??|\[[^\W\d_][\w'’-]*\])"
 _NAME = rf"{_WORD}(?:\s{{1,2}}{_WORD}){{0,7}}?"   # wider gaps part columns, not words
 # A role in brackets after the name belongs to the label: "AMEN (Associate Trial Counsel):".
 _ROLE = r"(?:\s*\((?P<role>[^()]{1,80})\))?"
@@ -85,7 +91,7 @@ class LabelReader:
             # "Carter?:": the transcriber was unsure who spoke
             # "[A.] Poledňák:": an initial the editors supplied may stand before the name;
             # "戚本禹：": a full-width colon
-            ("dash-colon", re.compile(rf"^(?P<label>(?:\[[^\W\d_]{{1,2}}\.\]\s?)?(?P<name>{_NAME})(?P<unsure>\?)?{_SUPPLIED}{_ROLE}(?:\s*[:：]|\s+[-–—]{{1,2}}(?=\s|$)))\s*(?P<rest>.*)$")),
+            ("dash-colon", re.compile(rf"^(?P<label>(?:\[[^\W\d_]{{1,2}}\.\]\s?)?(?P<name>{_NAME})(?P<unsure>\?)?{_SUPPLIED}{_ROLE}(?:\s*[:：]|\s+[-–—]{{1,2}}(?=\s|$)|\s+\|))\s*(?P<rest>.*)$")),
             # "[Kissinger:] Few words …": a label the editor supplied
             ("bracketed", re.compile(rf"^(?P<label>\[(?P<name>{_NAME})\s*:\])\s*(?P<rest>.*)$")),
             # "Cde. Bulganin—we should …", "RR—they shot …", "Cde. Molotov-reinforce …":
@@ -118,13 +124,14 @@ class LabelReader:
         """The candidate label at the start of line, if any; a caption's ">>" or a
         paragraph number glued to the label ("3Bush: …") belongs to the label."""
         stripped = line.lstrip()
-        lead = (_NUMBERED.match(stripped) if self.numbered_lines else None) or _LEAD.match(stripped)
-        if lead and lead.end() < len(stripped):
-            found = self._match(line[:len(line) - len(stripped)] + " " * lead.end()
-                                + stripped[lead.end():])
-            if found and found.rule not in ("alone", "alone-plain"):
-                found.label = stripped[:lead.end()] + found.label
-                return found
+        leads = [_NUMBERED.match(stripped) if self.numbered_lines else None, _LEAD.match(stripped)]
+        for lead in leads:
+            if lead and lead.end() < len(stripped):
+                found = self._match(line[:len(line) - len(stripped)] + " " * lead.end()
+                                    + stripped[lead.end():])
+                if found and found.rule not in ("alone", "alone-plain"):
+                    found.label = stripped[:lead.end()] + found.label
+                    return found
         return self._match(line)
 
     def _match(self, line: str) -> LabelMatch | None:
@@ -141,7 +148,9 @@ class LabelReader:
             m = pattern.match(stripped)
             if not m:
                 continue
-            name = m.group("name").strip()
+            name = re.sub(r"\[([^\[\]]+)\]", r"\1", m.group("name")).strip()  # "[Zenon] Nowak"
+            if name.casefold() in _TIME_FIELDS and re.match(r"[\d(]", m.groupdict().get("rest") or "0"):
+                continue  # "Begin: 0915 Hours" is a time; "Begin: Good morning" is Mr. Begin
             if rule == "interview" and m.group("label").endswith(".") and (
                     name not in ("Q", "A") or dash_colon.match(stripped)):
                 continue  # "R. Sargent Shriver", "A. Nowicka –": an initial, not "A."
@@ -230,6 +239,9 @@ class LabelReader:
             return False
         if len(words) > 1 and words[-1].casefold() in ("side", "sides"):
             return False  # "Chinese Side: Ambassador Wang" lists a side; a side is no person
+        if rule in ("stop", "caps-stop", "alone") and len(words) == 1 and \
+                words[0].rstrip(".").casefold() in _ACKNOWLEDGEMENTS:
+            return False  # "Roger. Area 3 Delta is …" opens a speech; it labels none
         letters = [c for c in name if c.isalpha()]
         if not letters or any(c.isdigit() for c in name):
             return False  # "CIA-RDP80B01676R…" is a document number
@@ -301,7 +313,9 @@ _NAME_ONLY = re.compile(r"[A-ZÀ-ÞА-ЯЁ][\w'’-]*(?:\s[A-ZÀ-ÞА-ЯЁ][\w'�
 CAPS_RULES = ("caps-stop", "caps-verb", "caps-office", "alone")
 _OFFICE_JOINERS = {"of", "the", "for", "on", "and", "to", "in"}
 # Marks before a label that belong to it: a caption's ">>", a paragraph number glued on.
-_LEAD = re.compile(r">>\s*|\d{1,3}(?=[^\W\d_][^\W\d_])")
+# Before a label: a caption's ">>", a paragraph number glued to it ("3Bush:"), or
+# a table row's time cell ("04 06 45 52 | CDR (TRANQ) | Houston, …").
+_LEAD = re.compile(r">>\s*|\d{1,3}(?=[^\W\d_][^\W\d_])|\d[\d :.]{0,15}\|\s*(?=[^\W\d_])")
 _NUMBERED = re.compile(r"\d{1,4}\.?\s+(?:[-–•]\s+)?")
 _INITIALS = re.compile(r"(?:[^\W\d_]\.){1,3}[^\W\d_]?\.?|[^\W\d_]")
 

@@ -479,13 +479,15 @@ class TranscriptReader:
                 found = self.labels.match(text)
                 if not found:
                     continue
+                if found.rule in CAPS_RULES and read_citation(text, number):
+                    continue  # "RGANI. Fond 52, Opis 1 …" cites an archive
                 if found.rule == "name-verb":
                     # a paragraph's sentence, no heading ("Working notes")
                     if lindex == 0 and (len(found.rest.split()) >= 3 or re.search(r"[.?!…]\s*$", block.text)):
                         reported.append((number, found))
                     continue
                 # A label opens a paragraph, or a line after a finished sentence.
-                opens = lindex == 0 or bool(re.search(r"[.?!:\"”…)\]]\s*$", block.lines[lindex - 1][1]))
+                opens = lindex == 0 or bool(re.search(r"[.?!:\"”…)\]|]\s*$", block.lines[lindex - 1][1]))
                 # A label alone on its line ends no sentence ("… visit to / Peking.").
                 midsentence = lindex > 0 and re.search(r"(?:[^\W\d_](?<![A-ZА-ЯЁ])|[,;])\s*$",
                                                        block.lines[lindex - 1][1])
@@ -509,6 +511,7 @@ class TranscriptReader:
         proper = {w for b in blocks for _, t in b.lines
                   for w in re.findall(r"(?<=[^\W\d_A-ZА-Я,;] )[A-ZА-ЯЁ][^\W\d_]+", t)}
         counts = Counter(_surname(f.name) for _, f, _ in candidates)
+        alone = Counter(f.name for _, f, _ in candidates if f.rule == "alone-plain")
         interview = sum(1 for _, f, _ in candidates if f.rule == "interview")
         letters = sum(1 for _, f, _ in candidates if f.rule == "stop" and len(f.name) == 1)
 
@@ -541,7 +544,9 @@ class TranscriptReader:
                 led = self.labels.strip_honorifics(found.label.rstrip(".:")) != found.label.rstrip(".:") \
                     or (found.alias and self.labels.is_office(found.alias))
                 return not common_word(found) and (known or in_header(found) or (
-                    led and counts[_surname(found.name)] >= 2))
+                    led and counts[_surname(found.name)] >= 2) or (
+                    # "John Glenn" alone on its line above each of his speeches
+                    alone[found.name] >= 3 and 2 <= len(found.name.split()) <= 4))
             return known or counts[_surname(found.name)] >= 2 or in_header(found)
 
         accepted = {number: found for number, found, _ in candidates if evidence(found)}
@@ -690,9 +695,12 @@ class TranscriptReader:
         a name in capitals before a colon ("CURRY:"), or an honorific or office before a
         name and a colon or dash ("Cde. Khrushchev:", "MR. WOOLEYHAN:"), or a hearing's
         honorific and surname in capitals before a full stop ("Senator GRAMM."), or a
-        surname spaced from its full stop as typed minutes have it ("Громыко .")."""
+        surname spaced from its full stop as typed minutes have it ("Громыко ."), or in
+        capitals before it ("РОМАНОВ.")."""
         if found.rule == "stop":  # or a surname, a space and the stop ("Громыко . В …")
             return bool(_HEARING_LABEL.match(found.label)) or found.label.endswith(" .")
+        if found.rule == "caps-stop":  # or a surname in capitals before its stop ("РОМАНОВ. Да, …")
+            return sum(c.isalpha() for c in found.name) >= 4 and found.rest[:1].isupper()
         if found.rule != "dash-colon":
             return False
         letters = [c for c in found.name if c.isalpha()]
