@@ -1279,3 +1279,74 @@ def test_two_offices_run_together_in_a_flattened_list_are_two_persons(tmp_path):
     result, tree = convert(tmp_path, text)
     assert len(turns(tree)) == 2
     assert_round_trip(result, text)
+
+
+FRENCH_INTERVIEW = """Entretien du Président avec le journal du soir
+
+QUESTION.- Monsieur le Président, pourquoi avez-vous choisi la politique ?
+
+- LE PRESIDENT.- Je ne l'ai pas choisie. Elle est venue à moi très tôt.
+
+- QUESTION.- Et aujourd'hui, le regrettez-vous ?
+
+- LE PRESIDENT.- Jamais. J'ai aimé chaque année de ce travail.
+"""
+
+FRENCH_SENATE = """Séance du 6 octobre
+
+M. le président. La parole est à M. Paul Renard, pour le groupe du port.
+
+M. Paul Renard. Monsieur le président, mes chers collègues, le port attend cette loi.
+
+M. Louis Garnier. Ce n’est pas vrai !
+
+M. Paul Renard. Je maintiens ce que j’ai dit sur le port et sur ses ouvriers.
+"""
+
+LETTER_SPACED = """Стенограмма заседания
+
+П р е д с е д а т е л ь. Слово имеет депутат Орлов.
+
+О р л о в. Уважаемые коллеги, я буду краток.
+
+П р е д с е д а т е л ь. Пожалуйста, продолжайте.
+
+О р л о в. Спасибо.
+"""
+
+GLUED_HONORIFICS = """Testimony of the harbour master
+
+Mr.Lund. Where were you on the night of the storm?
+
+Mr.Okafor. I was on the pier, with the night watchman.
+
+Mr.Lund. Did you see the ferry leave?
+
+Mr.Okafor. I did not.
+"""
+
+
+@pytest.mark.parametrize("text, labels", [
+    (FRENCH_INTERVIEW, ["QUESTION.-", "- LE PRESIDENT.-", "- QUESTION.-", "- LE PRESIDENT.-"]),
+    (FRENCH_SENATE, ["M. le président.", "M. Paul Renard.", "M. Louis Garnier.", "M. Paul Renard."]),
+    (LETTER_SPACED, ["П р е д с е д а т е л ь.", "О р л о в.", "П р е д с е д а т е л ь.", "О р л о в."]),
+    (GLUED_HONORIFICS, ["Mr.Lund.", "Mr.Okafor.", "Mr.Lund.", "Mr.Okafor."]),
+])
+def test_labels_of_french_records_letter_spacing_and_glued_honorifics(tmp_path, text, labels):
+    """French interviews close a label with ".-"; the Sénat prints "M. le président." and
+    one-off "M. X." labels; Russian print letter-spaces names for emphasis; a copied book
+    glues the honorific to the name ("Mr.Ruby.")."""
+    result, tree = convert(tmp_path, text)
+    assert printed_labels(tree) == labels
+    assert_round_trip(result, text)
+
+
+def test_a_speaker_s_paper_after_a_comma_is_not_a_second_speaker(tmp_path):
+    """"Agnieszka Waś-Turecka, INTERIA.PL:" names the interviewer and her paper;
+    "Smith, Jones:" names two persons and is no label of Smith."""
+    from tei_edition.ingest.speakers import LabelReader
+    from tei_edition.rules import Rules
+    reader = LabelReader(Rules())
+    found = reader.match("Anna Lis, RADIO.PL: Czy pamięta pan ten dzień?")
+    assert (found.name, found.label) == ("Anna Lis", "Anna Lis, RADIO.PL:")
+    assert reader.match("Smith, Jones: we both agree.") is None

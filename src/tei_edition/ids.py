@@ -38,7 +38,9 @@ INTERVIEW_LABELS = {
     "Q": "interviewer", "INT": "interviewer", "IV": "interviewer", "Interviewer": "interviewer",
     "Question": "interviewer", "A": "respondent", "RESP": "respondent", "R": "respondent",
     "IE": "respondent", "Interviewee": "respondent", "Respondent": "respondent",
-    "Answer": "respondent",
+    "Answer": "respondent", "QUESTION": "interviewer", "ANSWER": "respondent",
+    "Pregunta": "interviewer", "Respuesta": "respondent", "Frage": "interviewer",
+    "Antwort": "respondent", "Вопрос": "interviewer", "Ответ": "respondent",
 }
 
 XML_ID = "{http://www.w3.org/XML/1998/namespace}id"

@@ -29,6 +29,24 @@ from dataclasses import dataclass
 from .inline import is_spoken_event
 from ..rules import Rules
 
+_LETTER_SPACED = re.compile(r"(?:[^\W\d_] ){3,}[^\W\d_](?![^\W\d_])")
+_GLUED_HONORIFIC = re.compile(r"(?:Mr|Mrs|Ms|Dr|Mme)\.(?=[A-Z])")
+
+
+def _respelled(line: str) -> tuple[str, int] | None:
+    """A line whose label is letter-spaced for emphasis ("П р е д с е д а т е л ь."),
+    or whose honorific lost its space ("Mr.Ruby."), as if set normally, and how many
+    characters that took out; None for any other line."""
+    spaced = _LETTER_SPACED.match(line)
+    if spaced:
+        word = spaced.group(0).replace(" ", "")
+        return word + line[spaced.end():], spaced.end() - len(word)
+    glued = _GLUED_HONORIFIC.match(line)
+    if glued:
+        return line[:glued.end()] + " " + line[glued.end():], -1
+    return None
+
+
 # Words that open a speech on the radio or the telephone: never a label before a stop.
 _ACKNOWLEDGEMENTS = {"roger", "okay", "ok", "yes", "no", "yeah", "affirmative", "negative",
                      "right", "well", "thanks", "copy", "wilco", "over", "good", "fine", "hello"}
@@ -86,12 +104,14 @@ class LabelReader:
         self.patterns = [
             ("side", re.compile(rf"^(?P<label>(?P<side>[\w .'’-]{{1,40}}?)\s+[Ss]ide\s*\((?P<name>[^()]{{1,60}})\)\s*[:.\-–—])\s*(?P<rest>.*)$")),
             ("alias", re.compile(rf"^(?P<label>(?P<name>{_NAME})\s*\((?:hereafter|hereinafter|henceforth|below)\s*:?\s*(?P<alias>[^()]{{1,30}})\)\s*(?::|\s[-–—]))\s*(?P<rest>.*)$", re.I)),
-            ("interview", re.compile(rf"^(?P<label>(?P<name>{interview})\s*[:.])(?:\s+|$)(?P<rest>.*)$")),
+            # "QUESTION.- Monsieur le Président, …": French interviews close a label with ".-"
+            ("interview", re.compile(rf"^(?P<label>(?P<name>{interview})\s*[:.][-–—]?)(?:\s+|$)(?P<rest>.*)$")),
             ("unknown", re.compile(rf"^(?P<label>(?P<name>{rules.unknown_speaker})\s*:)\s*(?P<rest>.*)$", re.I)),
             # "Carter?:": the transcriber was unsure who spoke
             # "[A.] Poledňák:": an initial the editors supplied may stand before the name;
-            # "戚本禹：": a full-width colon
-            ("dash-colon", re.compile(rf"^(?P<label>(?:\[[^\W\d_]{{1,2}}\.\]\s?)?(?P<name>{_NAME})(?P<unsure>\?)?{_SUPPLIED}{_ROLE}(?:\s*[:：]|\s+[-–—]{{1,2}}(?=\s|$)|\s+\|))\s*(?P<rest>.*)$")),
+            # "戚本禹：": a full-width colon; "Agnieszka Waś-Turecka, INTERIA.PL:": the
+            # speaker's paper or office after a comma; "LE PRESIDENT.- …": French ".-"
+            ("dash-colon", re.compile(rf"^(?P<label>(?:\[[^\W\d_]{{1,2}}\.\]\s?)?(?P<name>{_NAME})(?P<unsure>\?)?{_SUPPLIED}{_ROLE}(?:,\s*(?P<affiliation>[^\s,:\[\]][^,:\[\]]{{0,30}}?))?(?:\s*[:：]|\.[-–—]|\s+[-–—]{{1,2}}(?=\s|$)|\s+\|))\s*(?P<rest>.*)$")),
             # "[Kissinger:] Few words …": a label the editor supplied
             ("bracketed", re.compile(rf"^(?P<label>\[(?P<name>{_NAME})\s*:\])\s*(?P<rest>.*)$")),
             # "Cde. Bulganin—we should …", "RR—they shot …", "Cde. Molotov-reinforce …":
@@ -132,7 +152,16 @@ class LabelReader:
                 if found and found.rule not in ("alone", "alone-plain"):
                     found.label = stripped[:lead.end()] + found.label
                     return found
-        return self._match(line)
+        found = self._match(line)
+        if found is None and (respelled := _respelled(stripped)):
+            # "Б о р о в о й. …", "Mr.Ruby. …": read as set normally, kept as printed
+            text, lost = respelled
+            found = self._match(text)
+            if found:
+                indent = len(line) - len(stripped)
+                found.label = stripped[:len(found.label) + lost]
+                found.rest_column += lost + indent
+        return found
 
     def _match(self, line: str) -> LabelMatch | None:
         stripped = line.lstrip()
@@ -149,9 +178,11 @@ class LabelReader:
             if not m:
                 continue
             name = re.sub(r"\[([^\[\]]+)\]", r"\1", m.group("name")).strip()  # "[Zenon] Nowak"
+            if re.fullmatch(r"[A-Z][a-z'’-]+", m.groupdict().get("affiliation") or ""):
+                continue  # "Smith, Jones:" names two persons, not a person and a paper
             if name.casefold() in _TIME_FIELDS and re.match(r"[\d(]", m.groupdict().get("rest") or "0"):
                 continue  # "Begin: 0915 Hours" is a time; "Begin: Good morning" is Mr. Begin
-            if rule == "interview" and m.group("label").endswith(".") and (
+            if rule == "interview" and m.group("label").endswith(".") and len(name) <= 4 and (
                     name not in ("Q", "A") or dash_colon.match(stripped)):
                 continue  # "R. Sargent Shriver", "A. Nowicka –": an initial, not "A."
             if rule in ("interview", "unknown", "side"):
@@ -250,6 +281,8 @@ class LabelReader:
         # "The Secretary of State", "The Director of the Central Intelligence Agency":
         # an office may join its words with lower-case ones.
         office = self.is_office(name)
+        if rule not in CAPS_RULES and re.fullmatch(r"(?:le|la|l['’]) ?[^\W\d_]+(?: [^\W\d_]+){0,3}", name):
+            return True  # "M. le président.", "Mme la ministre.": an office, French style
         for index, word in enumerate(words):
             if word.casefold() in self._particles or (office and word in _OFFICE_JOINERS):
                 continue
@@ -315,7 +348,8 @@ _OFFICE_JOINERS = {"of", "the", "for", "on", "and", "to", "in"}
 # Marks before a label that belong to it: a caption's ">>", a paragraph number glued on.
 # Before a label: a caption's ">>", a paragraph number glued to it ("3Bush:"), or
 # a table row's time cell ("04 06 45 52 | CDR (TRANQ) | Houston, …").
-_LEAD = re.compile(r">>\s*|\d{1,3}(?=[^\W\d_][^\W\d_])|\d[\d :.]{0,15}\|\s*(?=[^\W\d_])")
+_LEAD = re.compile(r">>\s*|\d{1,3}(?=[^\W\d_][^\W\d_])|\d[\d :.]{0,15}\|\s*(?=[^\W\d_])"
+                   r"|[-–•]\s+(?=[^\W\d_])")  # "- LE PRESIDENT.- …": a dash before the label
 _NUMBERED = re.compile(r"\d{1,4}\.?\s+(?:[-–•]\s+)?")
 _INITIALS = re.compile(r"(?:[^\W\d_]\.){1,3}[^\W\d_]?\.?|[^\W\d_]")
 

@@ -631,7 +631,10 @@ class TranscriptReader:
                 # mid-sentence, or one surname in a record whose turns are all so labelled
                 found.rule == "stop" and (all(w in proper for w in found.name.split()) or (
                     styles[dominant] >= 3 and re.fullmatch(r"[^\W\d_]{4,}", found.name))
-                    or self._strong(found)))
+                    or self._strong(found)
+                    # "M. Jacques Mézard. …" among "M. Robert Navarro. …": led by an honorific
+                    or (self._style(found) == dominant
+                        and self.people.strip_honorifics(found.label) != found.label)))
             if one_off and (self._style(found) == dominant or self._strong(found)) \
                     and not common_word(found):
                 accepted[number] = found
@@ -697,8 +700,10 @@ class TranscriptReader:
         honorific and surname in capitals before a full stop ("Senator GRAMM."), or a
         surname spaced from its full stop as typed minutes have it ("Громыко ."), or in
         capitals before it ("РОМАНОВ.")."""
-        if found.rule == "stop":  # or a surname, a space and the stop ("Громыко . В …")
-            return bool(_HEARING_LABEL.match(found.label)) or found.label.endswith(" .")
+        if found.rule == "stop":  # or a surname, a space and the stop ("Громыко . В …"),
+            # or a French office after its honorific ("M. le président.")
+            return (bool(_HEARING_LABEL.match(found.label)) or found.label.endswith(" .")
+                    or bool(re.match(r"(?:le|la|l['’]) ?\w", found.name)))
         if found.rule == "caps-stop":  # or a surname in capitals before its stop ("РОМАНОВ. Да, …")
             return sum(c.isalpha() for c in found.name) >= 4 and found.rest[:1].isupper()
         if found.rule != "dash-colon":
