@@ -25,6 +25,7 @@ and line.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 
 from lxml import etree
@@ -106,36 +107,66 @@ class _Slot:
         setattr(self.node, self.attr, value or None)
 
 
+_RUN = re.compile(r"\s+|\S+")
+
+
+class _Where:
+    """index.where[i]: (slot, offset) of the wording's character i."""
+
+    def __init__(self, index: "_TextIndex"):
+        self._index = index
+
+    def __getitem__(self, i: int) -> tuple[_Slot | None, int]:
+        return self._index.locate(i if i >= 0 else self._index._length + i)
+
+
 class _TextIndex:
     """The wording of every block of a text, whitespace collapsed, with each
-    character mapped to the text slot and offset it came from."""
+    character mapped to the text slot and offset it came from (`where[i]`).
+    Kept as runs (a word, or one collapsed space), not character by character:
+    a long text is read in a few thousand steps, not tens of thousands."""
 
     def __init__(self, text: etree._Element):
-        self.chars: list[str] = []
-        self.where: list[tuple[_Slot, int]] = []
+        self._pieces: list[str] = []
+        self._starts: list[int] = []   # where each run begins in the wording
+        self._runs: list[tuple[_Slot | None, int, int]] = []  # slot, first offset, step
+        self._length = 0
         for block in text.iter(*(_tag(b) for b in BLOCKS)):
             if any(_local(a) in NOT_TEXT for a in block.iterancestors()):
                 continue
             self._add(_Slot(block, "text"))
             self._walk(block)
             self._break()
+        self.text = "".join(self._pieces)
+        self.where = _Where(self)
+
+    def _push(self, piece: str, slot: _Slot | None, offset: int, step: int) -> None:
+        self._starts.append(self._length)
+        self._runs.append((slot, offset, step))
+        self._pieces.append(piece)
+        self._length += len(piece)
 
     def _add(self, slot: _Slot) -> None:
-        for offset, char in enumerate(slot.get()):
-            if char.isspace():
-                if not self.chars or self.chars[-1] in (" ", "\n"):
+        for run in _RUN.finditer(slot.get()):
+            if run.group()[0].isspace():
+                if not self._pieces or self._pieces[-1][-1] in (" ", "\n"):
                     continue
-                char = " "
-            self.chars.append(char)
-            self.where.append((slot, offset))
+                self._push(" ", slot, run.start(), 0)
+            else:
+                self._push(run.group(), slot, run.start(), 1)
 
     def _break(self) -> None:
         # Blocks are kept apart: an anchor never runs from one paragraph into the next.
-        if self.chars and self.chars[-1] == " ":
-            self.chars[-1] = "\n"
+        if self._pieces and self._pieces[-1] == " ":
+            self._pieces[-1] = "\n"
         else:
-            self.chars.append("\n")
-            self.where.append((None, -1))
+            self._push("\n", None, -1, 0)
+
+    def locate(self, index: int) -> tuple[_Slot | None, int]:
+        """The slot and offset the character at index came from."""
+        run = bisect_right(self._starts, index) - 1
+        slot, offset, step = self._runs[run]
+        return slot, offset + step * (index - self._starts[run])
 
     def _walk(self, node: etree._Element) -> None:
         for child in node:
@@ -147,7 +178,7 @@ class _TextIndex:
 
     def find(self, words: str) -> list[tuple[int, int]]:
         """Every (start, end) at which the words occur as whole words."""
-        text = "".join(self.chars)
+        text = self.text
         quote = " ".join(words.split())
         found = []
         start = text.find(quote)
@@ -181,6 +212,13 @@ def _pick(matches: list, occurrence: int, words: str, origin: Origin, what: str,
 # -- corrections ---------------------------------------------------------------
 
 def _apply_corrections(text: etree._Element, corrections: list, doc_id: str) -> None:
+    # An edition-wide correction whose words are not all in the text cannot apply:
+    # most documents are read no further.
+    plain = "".join(text.itertext())
+    corrections = [c for c in corrections if c.occurrence or c.document
+                   or all(word in plain for word in c.sic.split())]
+    if not corrections:
+        return
     index = _TextIndex(text)  # one reading of the text for every correction
     chosen: list[tuple[int, int, object]] = []
     for correction in corrections:
@@ -251,6 +289,8 @@ def _insert_at(slot: _Slot, offset: int, new: etree._Element, rest: str | None =
 # -- explanatory notes ---------------------------------------------------------
 
 def _apply_notes(text: etree._Element, notes: list) -> None:
+    if not notes:
+        return
     doc_id = text.getparent().get(XML_ID, "")
     index = _TextIndex(text)  # one reading of the text for every note
     placed = []

@@ -55,6 +55,12 @@ _HEARING_LABEL = re.compile(r"^(?:[A-Z][a-z]+\.?\s+){1,2}[A-Z][A-Z'’-]{2,}(?:\
 _HEARING_START = re.compile(r"(?<=\S)\s+(?=(?:[A-Z][a-z]+\.?\s+){1,2}[A-Z][A-Z'’-]{2,}\.\s)")
 # A date field inside a line whose line breaks were lost: "… Date: August 14, 2014 …".
 _DATE_FIELD_INSIDE = re.compile(r"(?<![^\W\d_])(?:Interview\s+)?(?:Date|DATE|Datum|Дата|Fecha)\s*[:：]\s*")
+# How much of a long line after a possible label start is read for the label: a
+# label is short, and reading the rest of a long line at each sentence end cost
+# time that grew with the square of the line.
+_LABEL_WINDOW = 240
+# What a label run into a line needs near its start: a colon, or a hearing's form.
+_MAY_OPEN_LABEL = re.compile(r"[^\n:：]{0,120}[:：]|(?:[A-Z][a-z]+\.?\s+){1,2}[A-Z][A-Z'’-]{2,}\.\s")
 # A word in capitals after a space, where a label in capitals may begin.
 _CAPS_START = re.compile(r"(?<=\S)\s+(?=[A-ZА-ЯЁ][A-ZА-ЯЁ])")
 # An office of any wording, then a capitalised name and a colon.
@@ -283,9 +289,11 @@ class TranscriptReader:
                 if len(text) < 100:
                     continue
                 for m in _RUN_TOGETHER.finditer(text):
+                    if not _MAY_OPEN_LABEL.match(text, m.end()):
+                        continue  # no colon near, no hearing label: no label begins here
                     if (text[:m.start()].split()[-1:] or [""])[0].casefold() in self._leading_words:
                         continue  # "Cde. N. Ceausescu: …": the honorific is the label's own
-                    found = self.labels.match(text[m.end():])
+                    found = self.labels.match(text[m.end():m.end() + _LABEL_WINDOW])
                     if (found and found.rest.strip() and self._plausible(found) and (
                             (found.rule == "dash-colon" and found.label.endswith(":"))
                             or _HEARING_LABEL.match(found.label))):
@@ -297,7 +305,7 @@ class TranscriptReader:
                 for m in [*_CAPS_START.finditer(text), *_HEARING_START.finditer(text)]:
                     if any(start <= m.end() < end for start, end in spans):
                         continue
-                    found = self.labels.match(text[m.end():])
+                    found = self.labels.match(text[m.end():m.end() + _LABEL_WINDOW])
                     if found and found.rest.strip() and (found.rule == "caps-office" or (
                             found.rule == "dash-colon" and found.label.endswith(":")
                             and found.name.isupper()) or _HEARING_LABEL.match(found.label)):
