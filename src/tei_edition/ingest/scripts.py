@@ -32,6 +32,8 @@ def script_of(char: str) -> str:
 
 def language_of(text: str) -> str:
     """The language to declare for text wholly in one non-Latin script, else ""."""
+    if text.isascii():  # Latin letters only, or none: most text, read at once
+        return ""
     letters = [c for c in text if c.isalpha()]
     if not letters:
         return ""
@@ -53,6 +55,8 @@ def language_of(text: str) -> str:
 def dominant_language(text: str, share: float = 0.6) -> str:
     """The declared language of the script that most of text's letters are in, when
     that script is not Latin and holds at least `share` of them; else ""."""
+    if text.isascii():
+        return ""
     letters = [c for c in text if c.isalpha()]
     if not letters:
         return ""
@@ -73,6 +77,8 @@ def foreign_runs(text: str, base: str) -> list[tuple[int, int, str]]:
     of Chinese or Japanese) written in one script other than the base language's; the
     words of a run are separated by spaces and punctuation only."""
     runs: list[tuple[int, int, str]] = []
+    if text.isascii():
+        return runs
     current: list[re.Match] = []
 
     def close() -> None:
@@ -104,5 +110,7 @@ _JOINER = re.compile(r"[\s,;:'’‐«»„“”\"-]*")
 
 def _word_script(word: str) -> str:
     """The script of a word, one script counting Chinese and Japanese together."""
+    if word.isascii():
+        return "LATIN"
     scripts = {"CJK" if script_of(c) in ("HIRAGANA", "KATAKANA") else script_of(c) for c in word}
     return scripts.pop() if len(scripts) == 1 else ""
