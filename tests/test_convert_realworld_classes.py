@@ -1350,3 +1350,26 @@ def test_a_speaker_s_paper_after_a_comma_is_not_a_second_speaker(tmp_path):
     found = reader.match("Anna Lis, RADIO.PL: Czy pamięta pan ten dzień?")
     assert (found.name, found.label) == ("Anna Lis", "Anna Lis, RADIO.PL:")
     assert reader.match("Smith, Jones: we both agree.") is None
+
+
+SUBJECT_AS_TITLE = """Télécharger le .pdf
+
+SUBJECT: Telcon with the Prime Minister of Ruritania (U)
+
+PARTICIPANTS: The President
+Prime Minister Lund
+
+The President: Hello? (U)
+
+Prime Minister Lund: Hello Bill. How are you? (U)
+"""
+
+
+def test_a_memo_without_a_heading_is_titled_by_its_subject_and_a_download_link_is_furniture(tmp_path):
+    """Telephone memos released without their heading say what they are about in the
+    SUBJECT field: that is the title (its portion mark dropped), said so. A page's
+    "Télécharger le .pdf" is a link, never the title."""
+    result, _ = convert(tmp_path, SUBJECT_AS_TITLE)
+    assert result.document.title == "Telcon with the Prime Minister of Ruritania"
+    assert any("title read from the subject field" in m for _, _, m in result.document.warnings)
+    assert any("Télécharger" in text for _, text, _ in result.document.dropped)

@@ -115,7 +115,12 @@ FURNITURE = [
     r"Record ID", r"Original Archive", r"Original Language", r"Original Classification",
     r"Share(?: this)?", r"Print(?: this page)?", r"Download(?: PDF)?", r"Menu", r"Search",
     r"Back to top", r"Related Documents", r"Keywords", r"Subjects? Discussed", r"Language",
-    r"Theme", r"Type", r"Rights", r"Citation", r"View (?:the )?original", r"Home",
+    r"Theme", r"Type", r"Rights", r"Citation", r"View (?:the )?original", r"Home", r"Topics",
+    # the same buttons and links on pages in other languages
+    r"Télécharger(?: le)? \.?pdf", r"Imprimer", r"Partager", r"Herunterladen(?: als PDF)?",
+    r"Drucken", r"Teilen", r"Изображения страниц", r"Скачать(?: PDF)?", r"Печать",
+    r"Pobierz(?: PDF)?", r"Drukuj", r"Stáhnout(?: PDF)?", r"Tisk", r"Descargar(?: PDF)?",
+    r"Imprimir", r"Compartir",
 ]
 # Security classifications, as printed on the original.
 CLASSIFICATIONS = [

@@ -53,6 +53,9 @@ _RUN_TOGETHER = re.compile(r"(?:(?<=[.?!…\"”’)\]])|(?<=\d))(?<!\b[^\W\d_]\
 # case, the surname in capitals, a full stop ("Senator GRAMM.", "The CHAIRMAN.").
 _HEARING_LABEL = re.compile(r"^(?:[A-Z][a-z]+\.?\s+){1,2}[A-Z][A-Z'’-]{2,}(?:\s+[A-Z][A-Z'’-]+)?\.$")
 _HEARING_START = re.compile(r"(?<=\S)\s+(?=(?:[A-Z][a-z]+\.?\s+){1,2}[A-Z][A-Z'’-]{2,}\.\s)")
+# A memorandum's subject field, less a classification's portion mark ("(U)").
+_SUBJECT_FIELD = re.compile(r"^\s*(?:SUBJECT|Subject|SUBJ|Re|RE|Betreff|Objet|Тема)\s*[:.]\s*"
+                            r"(?P<value>\S.{2,200}?)\s*(?:\((?:U|C|S|TS|LOU|SBU)\))?\s*$")
 # A date field inside a line whose line breaks were lost: "… Date: August 14, 2014 …".
 _DATE_FIELD_INSIDE = re.compile(r"(?<![^\W\d_])(?:Interview\s+)?(?:Date|DATE|Datum|Дата|Fecha)\s*[:：]\s*")
 # How much of a long line after a possible label start is read for the label: a
@@ -900,6 +903,14 @@ class TranscriptReader:
                 doc.title = clean_title(heading)
                 doc.warnings.append((block.first, 1, f"title read from inside the text: {heading!r}"))
                 return
+        # A memorandum with no heading says what it is about in its subject field.
+        for block in blocks[:8]:
+            for number, text in block.lines:
+                if (subject := _SUBJECT_FIELD.match(text)):
+                    doc.title = clean_title(subject.group("value"))
+                    doc.warnings.append((number, subject.start("value") + 1,
+                                         f"title read from the subject field: {doc.title!r}"))
+                    return
         doc.warnings.append((blocks[0].first if blocks else 1, 1,
                              "no title found: the document is named after its file"))
 
