@@ -76,6 +76,13 @@ FAMILIES = [
     ("Source: Carter Library, Brzezinski Office File, Country Chron File, Box 11, Egypt: 9–12/78. Secret.",
      "us", "Carter Library", [("series", "Brzezinski Office File"), ("series", "Country Chron File")],
      [("box", "11"), ("folder", "Egypt: 9–12/78")], None),
+    ("Source: Library of Congress, Manuscript Division, Kissinger Papers, Box 396, Telephone "
+     "Conversations, Home File, May–Nov 1971.", "us", "Library of Congress",
+     [("series", "Manuscript Division"), ("series", "Kissinger Papers")],
+     [("box", "396"), ("folder", "Telephone Conversations"), ("folder", "Home File, May–Nov 1971")], None),
+    ("Office of the Federal Commissioner for the Stasi Records (BStU), MfS, ZAIG 5382, p. 1-19.",
+     "german", "Office of the Federal Commissioner for the Stasi Records (BStU)",
+     [("bestand", "MfS")], [("signatur", "ZAIG 5382")], ("1", "19")),
     ("Source: Eisenhower Library, Whitman File, Dulles–Herter Series. Top Secret.", "us",
      "Eisenhower Library", [("series", "Whitman File"), ("series", "Dulles–Herter Series")], [], None),
     ("Kennedy Library, President's Office Files, Presidential Recordings, Meetings. No classification.",

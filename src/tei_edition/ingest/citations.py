@@ -199,6 +199,10 @@ def _bare_chinese(citation: Citation, segment: str) -> Bare:
     return None
 
 
+# A span of months ("May–Nov 1971", "January 1971", "9–12/78").
+_MONTHS_OF = re.compile(r"(?:[A-Z][a-z]{2,8}\.?\s*(?:[-–]\s*[A-Z][a-z]{2,8}\.?\s*)?\d{4})")
+
+
 def _bare_us(citation: Citation, segment: str) -> Bare:
     """ "Central Files", "President's Office Files": a series until a box or lot,
     then a folder. A year range belongs to the series before it ("Memoranda of
@@ -206,6 +210,10 @@ def _bare_us(citation: Citation, segment: str) -> Bare:
     if re.fullmatch(r"\d{4}(?:\s*[-–]\s*\d{2,4})?", segment):
         if citation.collections and citation.collections[-1][0] == "series" and not citation.idnos:
             citation.collections[-1] = ("series", f"{citation.collections[-1][1]}, {segment}")
+        return []
+    if _MONTHS_OF.fullmatch(segment) and citation.idnos and citation.idnos[-1][0] == "folder":
+        # "Home File, May–Nov 1971": the months a folder holds are its title's
+        citation.idnos[-1] = ("folder", f"{citation.idnos[-1][1]}, {segment}")
         return []
     if not re.match(r"[A-Z0-9\"“'‘]", segment) or len(segment) > 100:
         return None
@@ -239,7 +247,9 @@ FAMILIES = [
     Family("german", "|".join([
         r"SAPMO[- ]BArch", r"SAPMO[- ]BA", r"SAPMO", r"BArch", r"PA\s?AA", r"BStU",
         r"Bundesarchiv", r"Politisches Archiv des Auswärtigen Amt(?:e?s)?",
-        r"Political Archive of the (?:Federal )?Foreign Office"]),
+        r"Political Archive of the (?:Federal )?Foreign Office",
+        r"Office of the Federal Commissioner for the (?:Stasi Records|Records of the State "
+        r"Security Service of the (?:former )?German Democratic Republic)(?: \(BStU\))?"]),
         _GERMAN, _bare_german),
     Family("hungarian", "|".join([
         r"MNL\s?OL", r"MOL", r"Magyar Nemzeti Levéltár(?: Országos Levéltára)?",
