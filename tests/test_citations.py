@@ -61,6 +61,8 @@ FAMILIES = [
      [("fond", "TO-T 1960-64"), ("series", "Vietnam")], [("karton", "2")], None),
     ("TsDA, f. 1-B, op. 51, a.e. 820, l. 3-9", "bulgarian", "TsDA",
      [("fond", "1-B"), ("opis", "51")], [("ae", "820")], ("3", "9")),
+    ("CDA, f. 146 B, op. 2, ae. 15.", "bulgarian", "CDA", [("fond", "146 B"), ("opis", "2")],
+     [("ae", "15")], None),
     ("CSA, Sofia, Fond 378-B, op. 1, a.e. 12", "bulgarian", "CSA",
      [("fond", "378-B"), ("opis", "1")], [("ae", "12")], None),
     ("AQSh, F. 14/AP, V. 1964, D. 27, fl. 4-10", "albanian", "AQSh",

@@ -1373,3 +1373,52 @@ def test_a_memo_without_a_heading_is_titled_by_its_subject_and_a_download_link_i
     assert result.document.title == "Telcon with the Prime Minister of Ruritania"
     assert any("title read from the subject field" in m for _, _, m in result.document.warnings)
     assert any("Télécharger" in text for _, text, _ in result.document.dropped)
+
+
+PRESS_BRIEFING = """For Immediate Release March 18, 1999
+                            PRESS BRIEFING
+                             BY THE PRESS SECRETARY
+
+1:15 P.M. EST
+
+MR. LUND: Good afternoon, everyone. One quick announcement about tomorrow.
+
+Q Is that your announcement?
+
+MR. LUND: That's my announcement.
+
+Q Will the President speak about the harbour today?
+
+MR. LUND: He will, at four.
+"""
+
+FIELDS_OF_AN_INTERVIEW = """Oral History Project
+
+Interviewee: Kari Lund
+Interviewer: Ben Okafor
+Videographer: John Bishop
+
+Ben Okafor: Tell me about the winter the channel froze.
+
+Kari Lund: We walked across to the island school that year.
+
+Ben Okafor: Every day?
+
+Kari Lund: Every day, for six weeks.
+"""
+
+
+def test_a_press_briefing_s_bare_q_and_its_release_date(tmp_path):
+    """White House transcripts print a bare "Q" before each question and date the
+    release "For Immediate Release March 18, 1999": the date is the document's, not
+    an archive's release stamp."""
+    result, tree = convert(tmp_path, PRESS_BRIEFING)
+    assert printed_labels(tree) == ["MR. LUND:", "Q", "MR. LUND:", "Q", "MR. LUND:"]
+    assert (result.document.meeting_date or result.document.doc_date).iso == "1999-03-18"
+    assert_round_trip(result, PRESS_BRIEFING)
+
+
+def test_fields_naming_who_held_a_part_are_no_turns(tmp_path):
+    result, tree = convert(tmp_path, FIELDS_OF_AN_INTERVIEW)
+    assert printed_labels(tree) == ["Ben Okafor:", "Kari Lund:", "Ben Okafor:", "Kari Lund:"]
+    assert_round_trip(result, FIELDS_OF_AN_INTERVIEW)

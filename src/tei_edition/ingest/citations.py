@@ -60,13 +60,14 @@ def _locus(keywords: str) -> Part:
 # -- the keyed parts of each family ------------------------------------------------
 
 _RUSSIAN = [
-    _keyed("collection", "fond", r"fond|f\.|Collection|Fund"),
+    # a fond's letter after a space ("f. 146 B", as Bulgarian fonds are numbered)
+    _keyed("collection", "fond", r"fond|f\.|Collection|Fund", _VALUE + r"(?:\s[A-ZА-Я](?=[,.;\s]|$))?"),
     _keyed("collection", "opis", r"opis'?|op\.|Inventory|Register|Record"),
     _keyed("collection", "perechen", r"perechen'?|per\."),
     _keyed("collection", "papka", r"papka|pap\.|p\.|Folder"),
     _keyed("idno", "delo", r"delo|d\.|File|Dossier|Case"),
     _keyed("idno", "dokument", r"dokument|dok\.|Document"),
-    _keyed("idno", "ae", r"a\.\s?e\.|arkhivna edinitsa|Archival unit"),
+    _keyed("idno", "ae", r"a\.\s?e\.|ae\.|arkhivna edinitsa|Archival unit"),
     _locus(r"listy?|ll\.|l\.|Sheets?|Pages?|pp\."),
 ]
 _GERMAN = [
@@ -265,7 +266,7 @@ FAMILIES = [
         r"National Archives? of the Czech Republic",
         r"(?:Central State|State Central) Archives?,?\s*\(?Prague\)?"]), _CZECH, _bare_eastern("fond", "file")),
     Family("bulgarian", "|".join([
-        r"TsDA", r"TsDIA", r"CSA", r"ЦДА", r"Central State Archives?,\s*Sofia"]),
+        r"TsDA", r"TsDIA", r"CDA", r"CSA", r"ЦДА", r"Central State Archives?,\s*Sofia"]),
         _RUSSIAN, _bare_eastern("fond", "file")),
     Family("albanian", "|".join([
         r"AQSh", r"AQSH", r"AQPPSH", r"AQPPSh", r"AMPJ", r"Arkivi Qendror Shtet[ëe]ror",

@@ -144,7 +144,7 @@ _PATTERNS = [
 ]
 # A date stamped by an archive or a web site, not the document's:
 # "Approved For Release 2011/08/09", "accessed 3 May 2020".
-_HANDLING = re.compile(r"(?:release|released|declassified|accessed|retrieved|printed|posted|updated)"
+_HANDLING = re.compile(r"(?:(?<!immediate )release|released|declassified|accessed|retrieved|printed|posted|updated)"
                        r"\s*(?:on\s+)?[:,]?\s*$", re.IGNORECASE)
 _TIME_LEAD = re.compile(rf"(?:\s*[,;]?\s*[-–—]?\s*(?:{_TIME_WORD})?\s*)$", re.IGNORECASE)
 _TWO_DIGITS = re.compile(r"\d ?\d")

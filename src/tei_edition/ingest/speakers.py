@@ -104,6 +104,8 @@ class LabelReader:
         self.patterns = [
             ("side", re.compile(rf"^(?P<label>(?P<side>[\w .'’-]{{1,40}}?)\s+[Ss]ide\s*\((?P<name>[^()]{{1,60}})\)\s*[:.\-–—])\s*(?P<rest>.*)$")),
             ("alias", re.compile(rf"^(?P<label>(?P<name>{_NAME})\s*\((?:hereafter|hereinafter|henceforth|below)\s*:?\s*(?P<alias>[^()]{{1,30}})\)\s*(?::|\s[-–—]))\s*(?P<rest>.*)$", re.I)),
+            # "Q   Is that your announcement?": White House transcripts print a bare Q
+            ("interview", re.compile(r"^(?P<label>(?P<name>Q))(?=\s+[A-Z\"“])\s+(?P<rest>.*)$")),
             # "QUESTION.- Monsieur le Président, …": French interviews close a label with ".-"
             ("interview", re.compile(rf"^(?P<label>(?P<name>{interview})\s*[:.][-–—]?)(?:\s+|$)(?P<rest>.*)$")),
             ("unknown", re.compile(rf"^(?P<label>(?P<name>{rules.unknown_speaker})\s*:)\s*(?P<rest>.*)$", re.I)),

@@ -53,6 +53,9 @@ _RUN_TOGETHER = re.compile(r"(?:(?<=[.?!…\"”’)\]])|(?<=\d))(?<!\b[^\W\d_]\
 # case, the surname in capitals, a full stop ("Senator GRAMM.", "The CHAIRMAN.").
 _HEARING_LABEL = re.compile(r"^(?:[A-Z][a-z]+\.?\s+){1,2}[A-Z][A-Z'’-]{2,}(?:\s+[A-Z][A-Z'’-]+)?\.$")
 _HEARING_START = re.compile(r"(?<=\S)\s+(?=(?:[A-Z][a-z]+\.?\s+){1,2}[A-Z][A-Z'’-]{2,}\.\s)")
+# What follows a field's label when the line names who held a part: a person's name
+# and nothing else ("David Cline", "John and Jean Rosenberg").
+_NAME_ONLY_FIELD = re.compile(r"(?:[A-Z][\w'’-]+|[A-Z]\.)(?:\s+(?:[A-Z][\w'’-]+|[A-Z]\.|and|und|et|y|i|и)){1,5}")
 # A memorandum's subject field, less a classification's portion mark ("(U)").
 _SUBJECT_FIELD = re.compile(r"^\s*(?:SUBJECT|Subject|SUBJ|Re|RE|Betreff|Objet|Тема)\s*[:.]\s*"
                             r"(?P<value>\S.{2,200}?)\s*(?:\((?:U|C|S|TS|LOU|SBU)\))?\s*$")
@@ -492,6 +495,8 @@ class TranscriptReader:
                     continue
                 if found.rule in CAPS_RULES and read_citation(text, number):
                     continue  # "RGANI. Fond 52, Opis 1 …" cites an archive
+                if found.rule in ("interview", "dash-colon") and _NAME_ONLY_FIELD.fullmatch(found.rest.strip()):
+                    continue  # "Interviewer: David Cline", "Videographer: John Bishop": a field
                 if found.rule == "name-verb":
                     # a paragraph's sentence, no heading ("Working notes")
                     if lindex == 0 and (len(found.rest.split()) >= 3 or re.search(r"[.?!…]\s*$", block.text)):
