@@ -1422,3 +1422,19 @@ def test_fields_naming_who_held_a_part_are_no_turns(tmp_path):
     result, tree = convert(tmp_path, FIELDS_OF_AN_INTERVIEW)
     assert printed_labels(tree) == ["Ben Okafor:", "Kari Lund:", "Ben Okafor:", "Kari Lund:"]
     assert_round_trip(result, FIELDS_OF_AN_INTERVIEW)
+
+
+def test_a_name_and_verb_after_a_hard_line_break_is_no_turn(tmp_path):
+    """A briefing copied with hard line breaks and no blank lines: "… with a call to the" /
+    "President expressed his hopes …" goes on a sentence; it is no reported-speech turn."""
+    text = ("The White House President George Lund\n\nPress Briefing\n"
+            "MR. OKAFOR: The President this morning began his day with a call to the\n"
+            "President of Ruritania. The President expressed his hopes for the harbour\n"
+            "President expressed his thanks to the workers who built it.\n"
+            "Q Will he visit the harbour?\n"
+            "MR. OKAFOR: He will, next week.\n"
+            "Q And the island?\n"
+            "MR. OKAFOR: Not this year.\n")
+    result, tree = convert(tmp_path, text)
+    assert printed_labels(tree) == ["MR. OKAFOR:", "Q", "MR. OKAFOR:", "Q", "MR. OKAFOR:"]
+    assert_round_trip(result, text)

@@ -498,8 +498,13 @@ class TranscriptReader:
                 if found.rule in ("interview", "dash-colon") and _NAME_ONLY_FIELD.fullmatch(found.rest.strip()):
                     continue  # "Interviewer: David Cline", "Videographer: John Bishop": a field
                 if found.rule == "name-verb":
-                    # a paragraph's sentence, no heading ("Working notes")
-                    if lindex == 0 and (len(found.rest.split()) >= 3 or re.search(r"[.?!…]\s*$", block.text)):
+                    # a paragraph's sentence, no heading ("Working notes"), not the rest of
+                    # a sentence a hard line break cut ("… a call to the / President expressed")
+                    above = blocks[bindex - 1].lines[-1] if bindex > 0 else None
+                    cut = (above is not None and int(above[0]) + 1 == int(number)  # no blank line
+                           and re.search(r"(?:[^\W\d_]|,)\s*$", above[1]))
+                    if lindex == 0 and not cut and (len(found.rest.split()) >= 3
+                                                    or re.search(r"[.?!…]\s*$", block.text)):
                         reported.append((number, found))
                     continue
                 # A label opens a paragraph, or a line after a finished sentence.
