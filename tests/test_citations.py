@@ -101,7 +101,7 @@ FAMILIES = [
      [("accession", "FRC 71 A 4402")], None),
     ("Source: Department of State, Central Files, POL 15 LAOS S. Secret; Priority. Drafted by X.",
      "us", "Department of State", [("series", "Central Files"), ("series", "POL 15 LAOS S")], [], None),
-    ("HL Deb 12 March 1958 vol 207 cc301-9", "hansard", "HL Deb", [("volume", "207")], [], ("301", "9")),
+    ("HL Deb 12 March 1958 vol 207 cc301-9", "hansard", "HL Deb", [("volume", "207")], [], ("301", "309")),  # columns 301 to 309
     ("TNA, FO 371/135612", "uk", "TNA", [("department", "FO"), ("series", "371")],
      [("piece", "135612")], None),
     ("Catalogue Reference:CAB/128/33/9", "uk", "The National Archives (UK)",

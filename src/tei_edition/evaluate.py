@@ -191,6 +191,10 @@ def score_case(case: dict, corpus: Path, out_dir: Path) -> CaseResult | None:
             values.append(locus["from"] if locus["from"] == locus["to"]
                           else f"{locus['from']}-{locus['to']}")
             values.append(locus["from"])
+            first, last = locus["from"], locus["to"]
+            if len(first) == len(last) and first != last:  # "971-975", printed "971-5"
+                common = next(i for i, (a, b) in enumerate(zip(first, last)) if a != b)
+                values.append(f"{first}-{last[common:]}")
         keys = {part_key(v) for v in values}
         # A repository named without a signature has no signature to score.
         result.signature = all(part_key(p) in keys for p in citation["parts"]) \

@@ -439,7 +439,8 @@ def _unknown(text: str, start: int, line: int) -> Citation | None:
 
 
 _GUARD = r"(?!(?<=\w)[\w-])"   # a repository ends at a word's end (or is empty: CREST)
-_ABBREVIATED = r"(?:\s\([A-Z][\w .-]{1,14}\))?"   # "Archiwum Akt Nowych (AAN)"
+# "Archiwum Akt Nowych (AAN)"; "AVPRF (Foreign Policy Archives of the Russian Federation)"
+_ABBREVIATED = r"(?:\s?\([A-Z][\w .,'’-]{1,80}\))?"
 
 
 def _repository_starts(text: str, pos: int = 0) -> list[int]:
@@ -572,3 +573,7 @@ def _set_locus(citation: Citation, match: re.Match, printed: str) -> None:
     citation.locus_text = printed.strip().rstrip(".,")
     citation.locus_from = match.group("from").strip()
     citation.locus_to = (match.group("to") or match.group("from")).strip()
+    first, last = citation.locus_from, citation.locus_to
+    if first.isdigit() and last.isdigit() and len(last) < len(first) and int(last) < int(first):
+        # "ll. 165-9": the last page written short, as 169
+        citation.locus_to = first[:len(first) - len(last)] + last
