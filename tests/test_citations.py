@@ -247,3 +247,11 @@ def test_a_new_family_reaches_ms_identifier_and_the_bibl_keeps_the_rest(tmp_path
     assert (locus.get("from"), locus.get("to")) == ("5", "27")
     bibl = "".join(tree.xpath("//t:sourceDesc/t:bibl[@type='source']", namespaces=NS)[0].itertext())
     assert bibl.endswith("Translated by Anna Brook.")
+
+
+def test_a_known_archive_named_alone_on_its_line_is_the_repository():
+    """An exhibition page prints the holding archive alone under the title."""
+    alone = read_citation("Russian State Archive of Social and Political History", 4)
+    assert (alone.family, alone.repository, alone.collections, alone.idnos) == (
+        "russian", "Russian State Archive of Social and Political History", [], [])
+    assert read_citation("The archive was closed that winter.", 4) is None

@@ -345,7 +345,17 @@ def read_citation(text: str, line: int) -> Citation | None:
         return _after_field(printed, field.end(), line)
     if printed[:1] in "\"“" and (archive := _DIGITAL_ARCHIVE.search(printed)):
         return _digital_archive(printed, archive.end(), line)
-    return _read_at(printed, 0, line, "opening") or _provenance(printed, line)
+    return _read_at(printed, 0, line, "opening") or _provenance(printed, line) or _archive_alone(printed, line)
+
+
+def _archive_alone(text: str, line: int) -> Citation | None:
+    """A known archive named alone on its line, under a document's title ("Russian
+    State Archive of Social and Political History"): the repository, no signature."""
+    for family in FAMILIES:
+        if re.fullmatch(rf"(?:{family.repositories}){_ABBREVIATED}\.?", text):
+            return Citation(text=text, line=line, family=family.name,
+                            repository=text.rstrip("."), span=(0, len(text)))
+    return None
 
 
 def find_citation(text: str, line: int) -> Citation | None:
