@@ -1438,3 +1438,18 @@ def test_a_name_and_verb_after_a_hard_line_break_is_no_turn(tmp_path):
     result, tree = convert(tmp_path, text)
     assert printed_labels(tree) == ["MR. OKAFOR:", "Q", "MR. OKAFOR:", "Q", "MR. OKAFOR:"]
     assert_round_trip(result, text)
+
+
+def test_a_label_taken_back_leaves_no_warning_that_it_was_read_and_a_line_number_leads(tmp_path):
+    """A one-off label in capitals that a record of colon labels takes back is reported
+    once, as kept as text, not also as read; a transcript's line number before a label
+    belongs to the label ("4 MR. CHILK: …")."""
+    text = ("Meeting of the Harbour Board\n\nCHAIRMAN LUND: We will begin.\n\n"
+            "MR. OKAFOR: The first item is the dredging contract.\n\n"
+            "CHAIRMAN LUND: Go on.\n\nRICHARDT. The minutes are approved.\n\n"
+            "4 MR. OKAFOR: The second item is the ferry.\n")
+    result, tree = convert(tmp_path, text)
+    messages = [m for line, _, m in result.document.warnings if line == 9]
+    assert not [m for m in messages if "read as a speaker label" in m]
+    assert printed_labels(tree)[-1] == "4 MR. OKAFOR:"
+    assert_round_trip(result, text)

@@ -351,7 +351,8 @@ _OFFICE_JOINERS = {"of", "the", "for", "on", "and", "to", "in"}
 # Before a label: a caption's ">>", a paragraph number glued to it ("3Bush:"), or
 # a table row's time cell ("04 06 45 52 | CDR (TRANQ) | Houston, …").
 _LEAD = re.compile(r">>\s*|\d{1,3}(?=[^\W\d_][^\W\d_])|\d[\d :.]{0,15}\|\s*(?=[^\W\d_])"
-                   r"|[-–•]\s+(?=[^\W\d_])")  # "- LE PRESIDENT.- …": a dash before the label
+                   r"|[-–•]\s+(?=[^\W\d_])"  # "- LE PRESIDENT.- …": a dash before the label
+                   r"|\d{1,3}\s(?=[A-Z][A-Z.' -]{1,40}:\s)")  # "4 MR. CHILK: …": a line's number
 _NUMBERED = re.compile(r"\d{1,4}\.?\s+(?:[-–•]\s+)?")
 _INITIALS = re.compile(r"(?:[^\W\d_]\.){1,3}[^\W\d_]?\.?|[^\W\d_]")
 

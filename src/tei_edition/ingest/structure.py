@@ -671,6 +671,9 @@ class TranscriptReader:
             for number in [n for n, f in accepted.items() if f.rule in CAPS_RULES
                            and n not in listed and counts[_surname(f.name)] < 2]:
                 del accepted[number]
+                # taken back: the warning that it was read as a label goes too
+                doc.warnings[:] = [w for w in doc.warnings if not (
+                    w[0] == int(number) and "read as a speaker label although" in w[2])]
         accepted = dict(sorted({**accepted, **self.forced}.items()))
         for number, found, first in candidates:
             if number not in accepted and first and found.rule in _ONE_OFF_FORMS:
