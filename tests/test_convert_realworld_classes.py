@@ -1453,3 +1453,11 @@ def test_a_label_taken_back_leaves_no_warning_that_it_was_read_and_a_line_number
     assert not [m for m in messages if "read as a speaker label" in m]
     assert printed_labels(tree)[-1] == "4 MR. OKAFOR:"
     assert_round_trip(result, text)
+
+
+def test_an_answer_alone_on_its_line_labels_no_speech():
+    from tei_edition.ingest.speakers import LabelReader
+    from tei_edition.rules import Rules
+    reader = LabelReader(Rules())
+    assert reader.match("Yes.") is None and reader.match("Roger.") is None
+    assert reader.match("Mr. Specter.") is not None

@@ -272,7 +272,7 @@ class LabelReader:
             return False
         if len(words) > 1 and words[-1].casefold() in ("side", "sides"):
             return False  # "Chinese Side: Ambassador Wang" lists a side; a side is no person
-        if rule in ("stop", "caps-stop", "alone") and len(words) == 1 and \
+        if rule in ("stop", "caps-stop", "alone", "alone-plain") and len(words) == 1 and \
                 words[0].rstrip(".").casefold() in _ACKNOWLEDGEMENTS:
             return False  # "Roger. Area 3 Delta is …" opens a speech; it labels none
         letters = [c for c in name if c.isalpha()]
