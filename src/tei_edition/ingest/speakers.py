@@ -347,9 +347,8 @@ _NAME_ONLY = re.compile(r"[A-ZÀ-ÞА-ЯЁ][\w'’-]*(?:\s[A-ZÀ-ÞА-ЯЁ][\w'�
 # Label forms whose names are upper case.
 CAPS_RULES = ("caps-stop", "caps-verb", "caps-office", "alone")
 _OFFICE_JOINERS = {"of", "the", "for", "on", "and", "to", "in"}
-# Marks before a label that belong to it: a caption's ">>", a paragraph number glued on.
-# Before a label: a caption's ">>", a paragraph number glued to it ("3Bush:"), or
-# a table row's time cell ("04 06 45 52 | CDR (TRANQ) | Houston, …").
+# Marks before a label that belong to it: a caption's ">>", a paragraph number glued
+# to it ("3Bush:"), a table row's time cell ("04 06 45 52 | CDR (TRANQ) | Houston, …").
 _LEAD = re.compile(r">>\s*|\d{1,3}(?=[^\W\d_][^\W\d_])|\d[\d :.]{0,15}\|\s*(?=[^\W\d_])"
                    r"|[-–•]\s+(?=[^\W\d_])"  # "- LE PRESIDENT.- …": a dash before the label
                    r"|\d{1,3}\s(?=[A-Z][A-Z.' -]{1,40}:\s)")  # "4 MR. CHILK: …": a line's number
