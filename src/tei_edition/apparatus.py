@@ -110,19 +110,9 @@ class _Slot:
 _RUN = re.compile(r"\s+|\S+")
 
 
-class _Where:
-    """index.where[i]: (slot, offset) of the wording's character i."""
-
-    def __init__(self, index: "_TextIndex"):
-        self._index = index
-
-    def __getitem__(self, i: int) -> tuple[_Slot | None, int]:
-        return self._index.locate(i if i >= 0 else self._index._length + i)
-
-
 class _TextIndex:
     """The wording of every block of a text, whitespace collapsed, with each
-    character mapped to the text slot and offset it came from (`where[i]`).
+    character mapped to the text slot and offset it came from (`locate(i)`).
     Kept as runs (a word, or one collapsed space), not character by character:
     a long text is read in a few thousand steps, not tens of thousands."""
 
@@ -138,7 +128,6 @@ class _TextIndex:
             self._walk(block)
             self._break()
         self.text = "".join(self._pieces)
-        self.where = _Where(self)
 
     def _push(self, piece: str, slot: _Slot | None, offset: int, step: int) -> None:
         self._starts.append(self._length)
@@ -246,14 +235,14 @@ def _apply_corrections(text: etree._Element, corrections: list, doc_id: str) -> 
 
 
 def _in_choice(index: _TextIndex, match: tuple[int, int]) -> bool:
-    slot, _ = index.where[match[0]]
+    slot, _ = index.locate(match[0])
     node = slot.node if slot.attr == "text" else slot.node.getparent()
     return any(_local(n) == "choice" for n in (node, *node.iterancestors()))
 
 
 def _wrap_correction(index: _TextIndex, start: int, end: int, correction, doc_id: str) -> None:
-    slot, first = index.where[start]
-    last_slot, last = index.where[end - 1]
+    slot, first = index.locate(start)
+    last_slot, last = index.locate(end - 1)
     if last_slot != slot:
         _fail(correction.origin, f"correction '{correction.sic}': in document '{doc_id}' the "
                                  "words run across markup; correct a shorter stretch of text")
@@ -301,7 +290,7 @@ def _apply_notes(text: etree._Element, notes: list) -> None:
     # From the end of the text backwards: the offsets of earlier anchors stay valid,
     # and notes on the same words keep the register's order.
     for end, _, note in sorted(placed, key=lambda item: (item[0], item[1]), reverse=True):
-        slot, offset = index.where[end - 1]
+        slot, offset = index.locate(end - 1)
         element = etree.Element(_tag("note"), type="editorial")
         element.text = note.text
         _insert_after(slot, offset + 1, element)

@@ -31,6 +31,7 @@ import shutil
 import subprocess
 import tempfile
 import threading
+from copy import deepcopy
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
@@ -774,8 +775,6 @@ class _CheckedPart:
                 self.children.add(name)
 
     def of(self, tree):
-        from copy import deepcopy
-
         root = deepcopy(tree.getroot())
         self._prune(root)
         return root.getroottree()

@@ -388,7 +388,7 @@ def read_date_field(text: str, century: int = 1900) -> DateValue | None:
     field = _FIELD.match(text)
     if not field:
         return None
-    words = {fold(word) for word in re.findall(r"[^\W\d_]+", field.group("label"))}
+    words = _label_words(field.group("label"))
     if len(words) > 6 or not words & _DATE_WORDS or words & _NOT_DATE_WORDS:
         return None
     value_text = field.group("value").strip()
@@ -412,8 +412,13 @@ def handling_label(line: str) -> bool:
     label = _BARE_LABEL.match(line)
     if not label:
         return False
-    words = {fold(word) for word in re.findall(r"[^\W\d_]+", label.group("label"))}
+    words = _label_words(label.group("label"))
     return bool(words & _DATE_WORDS and words & _NOT_DATE_WORDS)
+
+
+def _label_words(label: str) -> set[str]:
+    """The words of a field's label, folded, as the date labels are listed."""
+    return {fold(word) for word in re.findall(r"[^\W\d_]+", label)}
 
 
 # A line that is only a time, maybe in brackets or after a label:
