@@ -1461,3 +1461,15 @@ def test_an_answer_alone_on_its_line_labels_no_speech():
     reader = LabelReader(Rules())
     assert reader.match("Yes.") is None and reader.match("Roger.") is None
     assert reader.match("Mr. Specter.") is not None
+
+
+def test_a_briefings_one_question_is_a_turn(tmp_path):
+    """A press briefing where a reporter asks once: "QUESTION:" (or a bare "Q") among
+    the spokesman's labelled turns is the interviewer's turn, and reported."""
+    text = ("Daily Press Briefing\n\nMR. HALVORSEN: Good afternoon. I have one announcement.\n\n"
+            "QUESTION: Can you say when the envoy leaves for the talks?\n\n"
+            "MR. HALVORSEN: Not today. I expect to have that for you next week.\n")
+    result, tree = convert(tmp_path, text)
+    assert printed_labels(tree) == ["MR. HALVORSEN:", "QUESTION:", "MR. HALVORSEN:"]
+    assert any("QUESTION" in m and "occurs once" in m for _, _, m in result.document.warnings)
+    assert_round_trip(result, text)

@@ -656,7 +656,11 @@ class TranscriptReader:
                     # "M. Jacques Mézard. …" among "M. Robert Navarro. …": led by an honorific
                     or (self._style(found) == dominant
                         and self.people.strip_honorifics(found.label) != found.label)))
-            if one_off and (self._style(found) == dominant or self._strong(found)) \
+            # A briefing's one question ("QUESTION: …", "Q Since …") among the
+            # spokesman's labelled turns: a question label opening a paragraph asks one.
+            asked = (found.rule == "interview" and found.role == "interviewer"
+                     and begun and number > begun and found.rest.strip() != "")
+            if asked or one_off and (self._style(found) == dominant or self._strong(found)) \
                     and not common_word(found):
                 accepted[number] = found
                 doc.warnings.append((*_place(number),
