@@ -1473,3 +1473,14 @@ def test_a_briefings_one_question_is_a_turn(tmp_path):
     assert printed_labels(tree) == ["MR. HALVORSEN:", "QUESTION:", "MR. HALVORSEN:"]
     assert any("QUESTION" in m and "occurs once" in m for _, _, m in result.document.warnings)
     assert_round_trip(result, text)
+
+
+def test_a_heading_with_two_dates_names_its_meeting_by_the_day(tmp_path):
+    """A digital archive's heading leads with the month the record was filed and ends
+    with the day of the meeting: the day is the meeting's date."""
+    text = ("August, 1958 From the Diary of P. F. Yudin, Memorandum of Conversation with the "
+            "Premier, 2 July 1958\n\nI was received on 2 July by the Premier. We spoke of the "
+            "harvest and of the coming visit.\n")
+    result, _ = convert(tmp_path, text)
+    assert result.document.meeting_date.iso == "1958-07-02"
+    assert_round_trip(result, text)

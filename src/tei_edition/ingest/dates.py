@@ -163,6 +163,16 @@ def find_date(text: str, century: int = 1900) -> tuple[DateValue, int, int] | No
     return _find(text, century)
 
 
+def most_precise_date(text: str, century: int = 1900) -> DateValue | None:
+    """The date in text given to the day if there is one, else to the month, else the
+    first: a heading "June, 1960 From the Diary …, 17 May 1960" names its meeting by day."""
+    found, position = [], 0
+    while (hit := find_date(text[position:], century)) is not None:
+        found.append(hit[0])
+        position += max(hit[2], 1)
+    return max(found, key=lambda value: len(value.iso), default=None)  # the first of equals
+
+
 def parse_date(text: str, century: int = 1900) -> DateValue | None:
     """text as a date if the whole of it (trimmed, final full stop aside) is one."""
     trimmed = text.strip()

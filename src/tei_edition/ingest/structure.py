@@ -24,8 +24,8 @@ from dataclasses import dataclass
 
 from ..ids import name_key
 from .citations import find_citation, read_citation
-from .dates import (date_doubts, find_date, handling_label, parse_date, read_date_field,
-                    read_dateline)
+from .dates import (date_doubts, find_date, handling_label, most_precise_date, parse_date,
+                    read_date_field, read_dateline)
 from .inline import footnote_marker, parse_inline, superscript_number
 from .model import (Division, Document, Footnote, Inline, Node, Paragraph, Participant,
                     ParticipantGroup, ParticipantList, Turn, plain_text)
@@ -986,9 +986,9 @@ class TranscriptReader:
         with the place and date later (see complete_title)."""
         doc.front.append(("title", text, number))
         doc.title = clean_title(text)
-        found = find_date(text, self.rules.two_digit_century)
+        found = most_precise_date(text, self.rules.two_digit_century)
         if found and doc.meeting_date is None:
-            doc.meeting_date = found[0]
+            doc.meeting_date = found
 
     def _header_line(self, doc: Document, division: Division, number: int, text: str) -> None:
         century = self.rules.two_digit_century
