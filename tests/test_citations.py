@@ -194,6 +194,10 @@ def test_a_document_number_that_names_its_archive():
     citation = find_citation(ocr, 1)
     assert citation.repository == "CIA (CREST)"
     assert citation.idnos == [("document", "CIA-RDP79T00975A003400210001-7")]
+    # the number of a later release series has a hyphen after its two-digit year
+    later = "Approved For Release 2007/05/21: CIA-RDP88-01070R000100670007-5 RADIO TV REPORTS"
+    assert find_citation(later, 1).idnos == [("document", "CIA-RDP88-01070R000100670007-5")]
+    assert read_citation("CIA-RDP88-01070R000100670007-5", 6).repository == "CIA (CREST)"
 
 
 @pytest.mark.parametrize("speech", [

@@ -136,7 +136,8 @@ _HANSARD = [Part("", "", r"\d{1,2} [A-Z][a-z]+ \d{4}"),   # the sitting's date: 
 # A catalogue reference: department, series, piece, item ("CAB 128/30", "CAB/65/50/12").
 _UK = [Part("", "", r"(?P<collection_department>[A-Z]{1,5})\s?/?\s?(?P<collection_series>\d+)"
                     r"/(?P<idno_piece>\d+)(?:/(?P<idno_item>\d+))?")]
-_CREST = [Part("idno", "document", r"(?P<v>CIA-RDP\d{2}[A-Z0-9]+-\d)")]
+# CIA-RDP80B01554R002700160001-9, CIA-RDP88-01070R000100670007-5, CIA-RDP79T00975A003400210001-7
+_CREST = [Part("idno", "document", r"(?P<v>CIA-RDP\d{2}[A-Z]?-?\d{5}[A-Z]\d{12}-\d)")]
 
 
 # -- bare parts: what a part without a keyword is, per family ------------------------
