@@ -1484,3 +1484,23 @@ def test_a_heading_with_two_dates_names_its_meeting_by_the_day(tmp_path):
     result, _ = convert(tmp_path, text)
     assert result.document.meeting_date.iso == "1958-07-02"
     assert_round_trip(result, text)
+
+
+def test_a_note_on_the_heading_set_off_by_a_space_and_its_source_note_s_date(tmp_path):
+    """A heading whose note number stands after a space ("… Secretary Hale 1"): the
+    note is a note (its source note the citation), the title loses the number, and with
+    no date elsewhere the recording's day in the source note dates the conversation."""
+    text = ("Telephone Conversation Between President Ward and Secretary Hale 1\n\n"
+            "Ward: Did you see the cable from Oslo?\n\nHale: I did. It says less than we hoped.\n\n"
+            "Ward: Then we wait.\n\n"
+            "  1. Source: Ward Library, Recordings and Transcripts, Recording of Telephone "
+            "Conversation Between Ward and Hale, March 3, 1966, 9:12 a.m., Tape F66.02, Side B. "
+            "No classification marking.\n")
+    result, tree = convert(tmp_path, text)
+    doc = result.document
+    assert doc.title == "Telephone Conversation Between President Ward and Secretary Hale"
+    assert doc.citation.repository == "Ward Library"
+    assert doc.meeting_date.iso == "1966-03-03"
+    assert any("source note" in m for _, _, m in doc.warnings)
+    assert [n.get("n") for n in tree.xpath("//t:note", namespaces=NS)] == ["1"]
+    assert_round_trip(result, text)

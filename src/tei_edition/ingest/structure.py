@@ -39,6 +39,13 @@ _FOOTNOTE_BODY = re.compile(r"^\s*(?:\[(?P<b>\d{1,3})\]|\^(?P<c>\d{1,3})|(?P<s>[
                             r"(?P<d>\d{1,3})\.(?=\s)|/(?P<sl>\d{1,3})/)\s*(?P<text>\S.*)$")
 
 
+def _heading_call(number: str, blocks: list[Block]) -> bool:
+    """A note's number set off by a space at the end of the heading, as a page prints a
+    superscript after the title ("… and Secretary of Defense McNamara 1")."""
+    return bool(blocks) and blocks[0].single() and bool(
+        re.search(rf"(?:(?<=[^\W\d_][)”’])|(?<=[^\W\d_]{{3}})) {number}$", blocks[0].text.rstrip()))
+
+
 def _glued(number: str) -> re.Pattern:
     """A footnote number glued to the word or sentence it annotates, as web pages print
     superscripts that lost their formatting ("Conversation1", "Lenin.2")."""
@@ -212,12 +219,12 @@ class TranscriptReader:
         self._read_tail(doc, blocks[tail_start:])
         if not doc.title:
             self._title_in_text(doc, blocks)
+        self._resolve_footnotes(doc)
+        self._citation_in_text(doc)
         if doc.meeting_date is None and doc.doc_date is None:
             self._date_in_text(doc, blocks[:max(header_end, 1) + 2], blocks[:20])
         else:
             self._date_opening_the_record(doc, blocks[:max(header_end, first_turn or 0) + 1])
-        self._resolve_footnotes(doc)
-        self._citation_in_text(doc)
         self._tag_mentions(doc)
         self._mark_languages(doc)
         doc.title = complete_title(doc.title, doc.place, doc.meeting_date or doc.doc_date)
@@ -266,7 +273,8 @@ class TranscriptReader:
                 # a number glued to a word, or to a label in capitals alone on its
                 # line ("SECRETARY VANCE2"), calls the note
                 if ((_glued(number).search(earlier)
-                     or re.search(rf"(?<=[A-ZА-ЯЁ]{{3}}){number}$", earlier, re.M))
+                     or re.search(rf"(?<=[A-ZА-ЯЁ]{{3}}){number}$", earlier, re.M)
+                     or _heading_call(number, kept))
                         if style == "number" else footnote_marker(number, style) in earlier):
                     line = block.first
                     body = " ".join([m.group("text")] + [t.strip() for _, t in block.lines[1:]])
@@ -891,6 +899,15 @@ class TranscriptReader:
                     doc.warnings.append((number, found[1] + 1, f"date read from inside the text: "
                                                                f"{found[0].text!r} ({found[0].iso})"))
                     return
+        # A source note that names the recording by its day ("Recording of Telephone
+        # Conversation Between Johnson and McNamara, February 13, 1967, 12:31 p.m."), not
+        # a folder's month ("Chronological Files, January 1971")
+        found = doc.citation and most_precise_date(doc.citation.text, self.rules.two_digit_century)
+        if found and len(found.iso) == 10:
+            doc.meeting_date = found
+            doc.warnings.append((doc.citation.line, 1, f"date read from the source note: "
+                                                       f"{found.text!r} ({found.iso})"))
+            return
         doc.warnings.append((blocks[0].first if blocks else 1, 1, "no date found"))
 
     def _date_opening_the_record(self, doc: Document, blocks: list[Block]) -> None:
@@ -986,6 +1003,8 @@ class TranscriptReader:
         with the place and date later (see complete_title)."""
         doc.front.append(("title", text, number))
         doc.title = clean_title(text)
+        if any(note.style == "number" and doc.title.endswith(f" {note.n}") for note in doc.footnotes):
+            doc.title = doc.title.rsplit(" ", 1)[0]  # the number of a note on the heading
         found = most_precise_date(text, self.rules.two_digit_century)
         if found and doc.meeting_date is None:
             doc.meeting_date = found
