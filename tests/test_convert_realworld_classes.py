@@ -1504,3 +1504,47 @@ def test_a_note_on_the_heading_set_off_by_a_space_and_its_source_note_s_date(tmp
     assert any("source note" in m for _, _, m in doc.warnings)
     assert [n.get("n") for n in tree.xpath("//t:note", namespaces=NS)] == ["1"]
     assert_round_trip(result, text)
+
+
+QUOTED_PARAGRAPHS = """Diario de Sesiones 12, de fecha 03/03/2009
+
+'El señor presidente: Pasamos al siguiente punto del orden del día.'
+
+'La señora Ortega Lamas: Gracias, señor presidente. Seré breve.'
+
+'El señor presidente: Muchas gracias, señora Ortega.'
+"""
+
+SEAT_AND_PARTY = """Dáil debates
+Tuesday, 4 March 2025
+Leaders' Questions
+Niamh Keane (Cork North-West, Labour)
+Link to this: Individually | In context | Oireachtas source
+The Taoiseach has promised a plan for housing and we have yet to see one page of it.
+"""
+
+OFFICE_BEFORE_THE_FIRST = """Auszug aus der Fragestunde
+Ich rufe die Frage 12 auf.
+Vizepräsidentin Greta Lorenz:
+Bitte, Frau Kollegin.
+Jana Weber (DIE LINKE):
+Herr Staatssekretär, wann legt die Regierung den Bericht vor?
+Jana Weber (DIE LINKE):
+Und wann wird er veröffentlicht?
+"""
+
+
+@pytest.mark.parametrize("text, labels", [
+    (QUOTED_PARAGRAPHS, ["'El señor presidente:", "'La señora Ortega Lamas:", "'El señor presidente:"]),
+    (SEAT_AND_PARTY, ["Niamh Keane (Cork North-West, Labour)"]),
+    (OFFICE_BEFORE_THE_FIRST, ["Vizepräsidentin Greta Lorenz:", "Jana Weber (DIE LINKE):",
+                               "Jana Weber (DIE LINKE):"]),
+])
+def test_parliaments_labels_quoted_with_seat_and_party_or_led_by_an_office(tmp_path, text, labels):
+    """Paragraphs printed in quotation marks, a Spanish chair's office in lower case
+    after "El señor"; a member alone on a line with seat and party, a site's link line
+    below dropped as furniture; a German chair's office and name before the first
+    turn."""
+    result, tree = convert(tmp_path, text)
+    assert printed_labels(tree) == labels
+    assert_round_trip(result, text)

@@ -28,6 +28,8 @@ HONORIFICS = [
     "Dr.", "Prof.", "Herr", "Frau", "Genosse", "Genossin", "Gen.", "Sir", "Madame", "Mme.",
     "M.", "Monsieur", "Elvtárs", "Towarzysz", "Tow.", "Hon.", "The Right Hon.", "Right Hon.",
     "The Hon.", "Messrs.", "Mme", "Mlle", "Signor", "Señor", "Sr.", "Товарищ", "Тов.", "Т.",
+    # Spanish parliaments' "El señor presidente:", "La señora Arévalo Araya:"
+    "El señor", "La señora", "Señora", "Sra.",
 ]
 # Offices that may stand before a surname in a label ("Ambassador Smith:").
 TITLES = [
@@ -38,6 +40,12 @@ TITLES = [
     "Prince", "Lord", "Lady", "Capt.", "Col.", "Adm.", "Sen.", "Amb.", "Pres.",
     "P.M.", "V.P.", "Sec.", "Secy.", "Gov.", "Rep.", "Lt.", "Maj.", "Sgt.", "Cmdr.",
     "Commander", "Lieutenant", "Major", "Captain", "Sergeant", "Representative",
+    # the chair and the government in parliaments of other languages
+    "Präsident", "Präsidentin", "Vizepräsident", "Vizepräsidentin", "Alterspräsident",
+    "Bundeskanzler", "Bundeskanzlerin", "Bundesminister", "Bundesministerin",
+    "Staatssekretär", "Staatssekretärin", "Staatsminister", "Staatsministerin",
+    "Presidente", "Presidenta", "Vicepresidente", "Vicepresidenta", "Ministro", "Ministra",
+    "Président", "Présidente", "Ministre",
     "Congressman", "Attorney", "Mayor", "Justice", "Chief", "Commissioner",
     "Undersecretary", "Envoy", "Attaché",
 ]
@@ -121,6 +129,8 @@ FURNITURE = [
     r"Drucken", r"Teilen", r"Изображения страниц", r"Скачать(?: PDF)?", r"Печать",
     r"Pobierz(?: PDF)?", r"Drukuj", r"Stáhnout(?: PDF)?", r"Tisk", r"Descargar(?: PDF)?",
     r"Imprimir", r"Compartir",
+    # the links beside each speech on KildareStreet and TheyWorkForYou
+    r"Link to this: Individually \| In context(?: \| [\w ]{2,40} source)?",
 ]
 # Security classifications, as printed on the original.
 CLASSIFICATIONS = [

@@ -285,6 +285,8 @@ class LabelReader:
         office = self.is_office(name)
         if rule not in CAPS_RULES and re.fullmatch(r"(?:le|la|l['’]) ?[^\W\d_]+(?: [^\W\d_]+){0,3}", name):
             return True  # "M. le président.", "Mme la ministre.": an office, French style
+        if rule not in CAPS_RULES and len(words) == 1 and name.islower() and name in self._titles:
+            return True  # "El señor presidente:": an office in lower case after the honorific
         for index, word in enumerate(words):
             if word.casefold() in self._particles or (office and word in _OFFICE_JOINERS):
                 continue
@@ -348,9 +350,11 @@ _NAME_ONLY = re.compile(r"[A-ZÀ-ÞА-ЯЁ][\w'’-]*(?:\s[A-ZÀ-ÞА-ЯЁ][\w'�
 CAPS_RULES = ("caps-stop", "caps-verb", "caps-office", "alone")
 _OFFICE_JOINERS = {"of", "the", "for", "on", "and", "to", "in"}
 # Marks before a label that belong to it: a caption's ">>", a paragraph number glued
-# to it ("3Bush:"), a table row's time cell ("04 06 45 52 | CDR (TRANQ) | Houston, …").
+# to it ("3Bush:"), a table row's time cell ("04 06 45 52 | CDR (TRANQ) | Houston, …"),
+# the quotation mark of a paragraph printed in quotation marks.
 _LEAD = re.compile(r">>\s*|\d{1,3}(?=[^\W\d_][^\W\d_])|\d[\d :.]{0,15}\|\s*(?=[^\W\d_])"
                    r"|[-–•]\s+(?=[^\W\d_])"  # "- LE PRESIDENT.- …": a dash before the label
+                   r"|['‘\"“«](?=[^\W\d_])"  # "'El señor presidente: …'": each paragraph quoted
                    r"|\d{1,3}\s(?=[A-Z][A-Z.' -]{1,40}:\s)")  # "4 MR. CHILK: …": a line's number
 _NUMBERED = re.compile(r"\d{1,4}\.?\s+(?:[-–•]\s+)?")
 _INITIALS = re.compile(r"(?:[^\W\d_]\.){1,3}[^\W\d_]?\.?|[^\W\d_]")

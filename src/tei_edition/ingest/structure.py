@@ -60,6 +60,8 @@ _RUN_TOGETHER = re.compile(r"(?:(?<=[.?!…\"”’)\]])|(?<=\d))(?<!\b[^\W\d_]\
 # case, the surname in capitals, a full stop ("Senator GRAMM.", "The CHAIRMAN.").
 _HEARING_LABEL = re.compile(r"^(?:[A-Z][a-z]+\.?\s+){1,2}[A-Z][A-Z'’-]{2,}(?:\s+[A-Z][A-Z'’-]+)?\.$")
 _HEARING_START = re.compile(r"(?<=\S)\s+(?=(?:[A-Z][a-z]+\.?\s+){1,2}[A-Z][A-Z'’-]{2,}\.\s)")
+# A member's seat and party (and office) in brackets after the name, alone on its line.
+_SEAT_AND_PARTY = re.compile(r"\([A-Z][^()]{1,40}(?:, [A-Z][^(),]{1,60}){1,3}\)$")
 # What follows a field's label when the line names who held a part: a person's name
 # and nothing else ("David Cline", "John and Jean Rosenberg").
 _NAME_ONLY_FIELD = re.compile(r"(?:[A-Z][\w'’-]+|[A-Z]\.)(?:\s+(?:[A-Z][\w'’-]+|[A-Z]\.|and|und|et|y|i|и)){1,5}")
@@ -575,7 +577,10 @@ class TranscriptReader:
                 return not common_word(found) and (known or in_header(found) or (
                     led and counts[_surname(found.name)] >= 2) or (
                     # "John Glenn" alone on its line above each of his speeches
-                    alone[found.name] >= 3 and 2 <= len(found.name.split()) <= 4))
+                    alone[found.name] >= 3 and 2 <= len(found.name.split()) <= 4) or (
+                    # "Mary Lou McDonald (Dublin Central, Sinn Fein)": a member of a
+                    # parliament with seat and party, as debates online print them
+                    bool(_SEAT_AND_PARTY.search(found.label)) and 2 <= len(found.name.split()) <= 4))
             return known or counts[_surname(found.name)] >= 2 or in_header(found)
 
         accepted = {number: found for number, found, _ in candidates if evidence(found)}
@@ -653,7 +658,13 @@ class TranscriptReader:
         for number, found, first in candidates:
             opening = (number < begun and block_of.get(begun, 0) - block_of[number] == 1
                        and self._strong(found) and found.rest.strip() != "")
-            if number in accepted or not first or (number < begun and not opening):
+            # "Vizepräsidentin Petra Pau:" before the first turn accepted: an office, a
+            # name and a colon open a turn, where a heading is neither
+            office_led = (number < begun
+                          and found.rule == "dash-colon" and found.label.endswith(":")
+                          and self.labels.is_office(found.name.split()[0])
+                          and len(found.name.split()) >= 2 and not common_word(found))
+            if number in accepted or not first or (number < begun and not (opening or office_led)):
                 continue
             one_off = (found.rule in _ONE_OFF_FORMS and self._plausible(found)) or (
                 # "Долгих. …" among "Громыко. …", "Тихонов. …": a name the text also uses
@@ -668,7 +679,7 @@ class TranscriptReader:
             # spokesman's labelled turns: a question label opening a paragraph asks one.
             asked = (found.rule == "interview" and found.role == "interviewer"
                      and begun and number > begun and found.rest.strip() != "")
-            if asked or one_off and (self._style(found) == dominant or self._strong(found)) \
+            if asked or office_led or one_off and (self._style(found) == dominant or self._strong(found)) \
                     and not common_word(found):
                 accepted[number] = found
                 doc.warnings.append((*_place(number),
