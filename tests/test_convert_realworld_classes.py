@@ -1548,3 +1548,15 @@ def test_parliaments_labels_quoted_with_seat_and_party_or_led_by_an_office(tmp_p
     result, tree = convert(tmp_path, text)
     assert printed_labels(tree) == labels
     assert_round_trip(result, text)
+
+
+def test_a_radio_transcripts_name_above_a_line_holding_only_a_dash(tmp_path):
+    """Russian radio transcripts print the speaker's initial and surname alone on a
+    line, then a line with only a dash, then the speech: the name labels the turn, and
+    the initial alone ("В.") is no speaker."""
+    text = ("Особое мнение - 2021-03-05\nА. Соколов\n―\nДобрый вечер. У нас в гостях "
+            "экономист.\nМ. Белова\n―\nЗдравствуйте.\nА. Соколов\n―\nНачнём с бюджета.\n")
+    result, tree = convert(tmp_path, text)
+    assert printed_labels(tree) == ["А. Соколов", "М. Белова", "А. Соколов"]
+    assert len(turns(tree)) == 2
+    assert_round_trip(result, text)

@@ -212,9 +212,10 @@ class LabelReader:
                 if any(c.islower() for c in name):
                     rule = "alone-plain"  # mixed case alone on its line: "Mrs. Oswald.", "President Johnson"
             if rule == "stop" and len(self.strip_honorifics(name)) == 1 and (
-                    self.strip_honorifics(name) != name or _NAME_ONLY.fullmatch(m.group("rest"))):
-                # "Mr. S. Silverman", "R. Sargent Shriver" alone on its line: an initial
-                # before a name, no label "Mr. S." or "R."
+                    self.strip_honorifics(name) != name or _NAME_ONLY.fullmatch(m.group("rest"))
+                    or re.fullmatch(r"[A-ZÀ-ÞА-ЯЁ][\w'’-]+", m.group("rest"))):
+                # "Mr. S. Silverman", "R. Sargent Shriver", "В. Дымарский" alone on its
+                # line: an initial before a name, no label "Mr. S." or "R."
                 continue
             name = self.strip_honorifics(name)
             if not self._is_name(name, rule):

@@ -542,6 +542,8 @@ class TranscriptReader:
         proper = {w for b in blocks for _, t in b.lines
                   for w in re.findall(r"(?<=[^\W\d_A-ZА-Я,;] )[A-ZА-ЯЁ][^\W\d_]+", t)}
         counts = Counter(_surname(f.name) for _, f, _ in candidates)
+        every_line = [line for b in blocks for line in b.lines]
+        line_after = {n: t for (n, _), (_, t) in zip(every_line, every_line[1:])}
         alone = Counter(f.name for _, f, _ in candidates if f.rule == "alone-plain")
         interview = sum(1 for _, f, _ in candidates if f.rule == "interview")
         letters = sum(1 for _, f, _ in candidates if f.rule == "stop" and len(f.name) == 1)
@@ -555,7 +557,7 @@ class TranscriptReader:
             words = [w for w in name.split() if len(w) > 2]  # "Pak Heon-yeong": three words
             return bool(words) and all(w in header for w in words)
 
-        def evidence(found: LabelMatch) -> bool:
+        def evidence(found: LabelMatch, number: int) -> bool:
             if found.rule in ("edition", "side", "alias", "unknown"):
                 return True
             if found.rule == "glued-plain":
@@ -580,10 +582,12 @@ class TranscriptReader:
                     alone[found.name] >= 3 and 2 <= len(found.name.split()) <= 4) or (
                     # "Mary Lou McDonald (Dublin Central, Sinn Fein)": a member of a
                     # parliament with seat and party, as debates online print them
-                    bool(_SEAT_AND_PARTY.search(found.label)) and 2 <= len(found.name.split()) <= 4))
+                    bool(_SEAT_AND_PARTY.search(found.label)) and 2 <= len(found.name.split()) <= 4) or (
+                    # "В. Дымарский" above a line holding only a dash, then the speech
+                    re.fullmatch(r"\s*[―—–]\s*", line_after.get(number, "x")) is not None))
             return known or counts[_surname(found.name)] >= 2 or in_header(found)
 
-        accepted = {number: found for number, found, _ in candidates if evidence(found)}
+        accepted = {number: found for number, found, _ in candidates if evidence(found, number)}
         # Who is known before the labels themselves add names (register, participants).
         listed = {number for number, found, _ in candidates if self.people.lookup(found.name)}
         # A person named in full once and by capital initials after ("Petra Lindqvist:",
@@ -1373,6 +1377,10 @@ def _speech_below(blocks: list[Block], bindex: int, lindex: int, verb_first: re.
     after = _line_after(blocks, bindex, lindex)
     if after is None:
         return False
+    if re.fullmatch(r"\s*[―—–]\s*", after):  # "В. Дымарский" / "―" / the speech
+        if lindex + 1 < len(blocks[bindex].lines):
+            return _speech_below(blocks, bindex, lindex + 1, verb_first)
+        return bindex + 1 < len(blocks) and _speech_below(blocks, bindex + 1, 0, verb_first)
     text = re.sub(r"^[-–•·*]\s+", "", after.strip())  # a bulleted line: "- NIXON", "- Robert, …"
     words = text.split()
     if not (text[:1].isupper() or text[:1] in "\"“'‘([.…" or verb_first.match(text)) or text.endswith(":"):
