@@ -11,7 +11,9 @@ import pytest
 from lxml import etree
 
 from tei_edition.ingest import convert_transcript
+from tei_edition.ingest.speakers import LabelReader
 from tei_edition.register import Edition
+from tei_edition.rules import Rules
 from tei_edition.textform import normalise, source_without_dropped, tei_to_text
 
 NS = {"t": "http://www.tei-c.org/ns/1.0"}
@@ -1560,3 +1562,19 @@ def test_a_radio_transcripts_name_above_a_line_holding_only_a_dash(tmp_path):
     assert printed_labels(tree) == ["А. Соколов", "М. Белова", "А. Соколов"]
     assert len(turns(tree)) == 2
     assert_round_trip(result, text)
+
+
+def test_photo_credits_and_catalogue_fields_name_no_speaker(tmp_path):
+    """A photo caption's credit ("Фото: …"), printed twice on a web page, is no speaker,
+    and does not push aside the record's labels in capitals; nor is a catalogue
+    page's "Topics of discussion:" field."""
+    caption = ("1 мая 1985 г. Андрей Громыко и Первый секретарь ЦК БКП Тодор Живков. "
+               "Фото: Иван Петров, Олег Белов / Фотохроника ТАСС\n\n")
+    text = ("Из беседы с Живковым\n\n" + caption + caption +
+            "ГРОМЫКО. Рад вас видеть.\n\nЖИВКОВ. Взаимно, товарищ Громыко.\n")
+    result, tree = convert(tmp_path, text)
+    assert printed_labels(tree) == ["ГРОМЫКО.", "ЖИВКОВ."]
+    assert_round_trip(result, text)
+    fields = LabelReader(Rules())
+    assert fields.match("TOPICS OF DISCUSSION: None indicated; the call is not urgent.") is None
+    assert fields.match("Venue: White House") is None

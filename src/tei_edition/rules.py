@@ -116,6 +116,9 @@ NOT_LABELS = [
     "Слушали", "Постановили", "Решили", "Источник", "Примечание", "Obecni", "Porządek",
     "Protokołował", "Źródło", "Přítomni", "Usnesení", "Zdroj", "Poznámka", "Napirend",
     "Jelen", "Forrás", "Présents", "Ordre",
+    # photo credits and the fields of an archive's catalogue page
+    "Photo", "Photos", "Photograph", "Фото", "Foto", "Fotos", "Bild", "Credit", "Credits",
+    "Caption", "Image", "Topics", "Venue", "Themes", "Importance", "Editorial",
 ]
 # Lines of a web page that are not part of the document (whole-line matches).
 FURNITURE = [
