@@ -1578,3 +1578,35 @@ def test_photo_credits_and_catalogue_fields_name_no_speaker(tmp_path):
     fields = LabelReader(Rules())
     assert fields.match("TOPICS OF DISCUSSION: None indicated; the call is not urgent.") is None
     assert fields.match("Venue: White House") is None
+
+
+CAPS_WITH_DIRECTION = """Из беседы с Кадаром
+
+БРЕЖНЕВ (кратко рассказывает о поездке в Берлин). Положение там непростое.
+
+КАДАР. Мы слышали об этом.
+
+БРЕЖНЕВ. Тогда перейдём к делу.
+"""
+
+OFFICE_ONCE_IN_CAPITALS = """Transcript of a recording
+
+HALE: The president just feels that we should say nothing until Monday.
+
+PRESIDENT: That's right.
+
+HALE: Then I will tell them so this afternoon.
+"""
+
+
+@pytest.mark.parametrize("text, labels", [
+    (CAPS_WITH_DIRECTION, ["БРЕЖНЕВ (кратко рассказывает о поездке в Берлин).", "КАДАР.", "БРЕЖНЕВ."]),
+    (OFFICE_ONCE_IN_CAPITALS, ["HALE:", "PRESIDENT:", "HALE:"]),
+])
+def test_a_stage_direction_before_the_stop_and_an_office_labelling_once(tmp_path, text, labels):
+    """A surname in capitals with a stage direction in brackets before its full stop is a
+    label; an office in capitals labels a turn once although the text also says "the
+    president" in lower case."""
+    result, tree = convert(tmp_path, text)
+    assert printed_labels(tree) == labels
+    assert_round_trip(result, text)

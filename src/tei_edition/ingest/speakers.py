@@ -121,7 +121,9 @@ class LabelReader:
             ("glued-dash", re.compile(rf"^(?P<label>(?P<name>{_NAME}){_SUPPLIED}\s*(?:[—–]|-(?=[a-z]|I\b)))(?P<rest>[^\W\d_].*)$")),
             # "GPS [George Shultz] Even if …": initials and the supplied name, no separator
             ("supplied", re.compile(rf"^(?P<label>(?P<name>[A-Z]{{2,4}})\s*\[(?P<supplied>[^\[\]]{{2,60}})\])\s+(?P<rest>[A-Z].*)$")),
-            ("caps-stop", re.compile(rf"^(?P<label>(?P<name>{_CAPS_NAME})\.)\s+(?P<rest>\S.*)$")),
+            # "ГОРБАЧЕВ (кратко информирует …). Социалистический мир …": a stage
+            # direction in brackets before the stop
+            ("caps-stop", re.compile(rf"^(?P<label>(?P<name>{_CAPS_NAME})(?:\s\((?P<direction>[^()]{{2,120}})\))?\.)\s+(?P<rest>\S.*)$")),
             ("caps-verb", re.compile(rf"^(?P<label>(?P<name>{_CAPS_NAME}))\s+(?P<rest>(?:{verbs})\b.*)$")),
             # "PRESIDENT CLINTON Hello Boris": an office and a name in capitals with no
             # separator, the speech in mixed case (OCR'd memoranda of telephone calls)

@@ -550,6 +550,8 @@ class TranscriptReader:
 
         def common_word(found: LabelMatch) -> bool:
             words = found.name.split()
+            if found.name.isupper() and self.labels.is_office(found.name):
+                return False  # "PRESIDENT: …" where the text says "the president"
             return len(words) == 1 and words[0].casefold().rstrip(".") in lower_words
 
         def in_header(found: LabelMatch) -> bool:
