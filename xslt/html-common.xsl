@@ -65,13 +65,13 @@
     </xsl:choose>
   </xsl:template>
 
-  <!-- The page shell. $head holds page-specific <meta>/<link> elements,
-       $content the inside of <main>. -->
+  <!-- The page shell. $head holds page-specific <meta>/<link> elements; the
+       inside of <main> is the context node's template in mode ed:page-content,
+       written straight into the page (a parameter would build it, then copy it). -->
   <xsl:template name="ed:page">
     <xsl:param name="title" as="xs:string"/>
     <xsl:param name="lang" as="xs:string" select="'en'"/>
     <xsl:param name="head" as="node()*" select="()"/>
-    <xsl:param name="content" as="node()*"/>
     <xsl:param name="current" as="xs:string" select="''"/>
     <html lang="{($lang[.], 'en')[1]}">
       <head>
@@ -115,7 +115,7 @@
           </div>
         </header>
         <main id="main" tabindex="-1">
-          <xsl:sequence select="$content"/>
+          <xsl:apply-templates select="." mode="ed:page-content"/>
         </main>
         <footer class="site-footer">
           <p>

@@ -15,18 +15,6 @@
     xmlns="http://www.w3.org/1999/xhtml"
     exclude-result-prefixes="#all">
 
-  <!-- A panel of the side column, only when it has something to show. -->
-  <xsl:template name="aside-panel">
-    <xsl:param name="label" as="xs:string"/>
-    <xsl:param name="content" as="node()*"/>
-    <xsl:if test="exists($content)">
-      <details class="aside-panel">
-        <summary><xsl:value-of select="$label"/></summary>
-        <xsl:sequence select="$content"/>
-      </details>
-    </xsl:if>
-  </xsl:template>
-
   <!-- "Participants: A, B, C and 9 more · all participants": who speaks first. -->
   <xsl:template name="participants-line">
     <xsl:variable name="people" select="$tei/tei:teiHeader/tei:profileDesc/tei:particDesc//tei:person[@xml:id]"/>

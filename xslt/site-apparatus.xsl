@@ -31,16 +31,22 @@
         <meta name="description" content="{$heading} in {$edition-title}."/>
         <xsl:if test="$ed:base"><link rel="canonical" href="{$ed:base}{$index}.html"/></xsl:if>
       </xsl:with-param>
-      <xsl:with-param name="content">
-        <header class="title-block">
-          <h1><xsl:value-of select="$heading"/></h1>
-        </header>
-        <xsl:choose>
-          <xsl:when test="$places"><xsl:call-template name="places-index"><xsl:with-param name="docs" select="$docs"/></xsl:call-template></xsl:when>
-          <xsl:otherwise><xsl:call-template name="subjects-index"><xsl:with-param name="docs" select="$docs"/></xsl:call-template></xsl:otherwise>
-        </xsl:choose>
-      </xsl:with-param>
     </xsl:call-template>
+  </xsl:template>
+
+  <!-- The page's content: ed:page (html-common.xsl) asks for it in this mode,
+       so that it is written once into the page, not built and then copied. -->
+  <xsl:template match="/ed:collection" mode="ed:page-content">
+    <xsl:variable name="docs" select="ed:document"/>
+    <xsl:variable name="places" select="$index = 'places'"/>
+    <xsl:variable name="heading" select="if ($places) then 'Places and organisations' else 'Subjects'"/>
+    <header class="title-block">
+      <h1><xsl:value-of select="$heading"/></h1>
+    </header>
+    <xsl:choose>
+      <xsl:when test="$places"><xsl:call-template name="places-index"><xsl:with-param name="docs" select="$docs"/></xsl:call-template></xsl:when>
+      <xsl:otherwise><xsl:call-template name="subjects-index"><xsl:with-param name="docs" select="$docs"/></xsl:call-template></xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
   <xsl:template name="places-index">

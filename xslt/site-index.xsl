@@ -36,55 +36,60 @@
         <meta name="description" content="{$edition-title}: {count($docs)} documents."/>
         <xsl:if test="$ed:base"><link rel="canonical" href="{$ed:base}index.html"/></xsl:if>
       </xsl:with-param>
-      <xsl:with-param name="content">
-        <header class="title-block">
-          <h1><xsl:value-of select="$edition-title"/></h1>
-          <p class="lede">
-            <xsl:value-of select="ed:plural(count($docs), 'document')"/>
-            <xsl:text>, </xsl:text>
-            <xsl:value-of select="ed:plural($turns, 'turn')"/>
-            <xsl:text> of conversation, </xsl:text>
-            <xsl:value-of select="ed:plural(count(distinct-values($docs/ed:person/@ref)), 'person')"/>
-            <xsl:text>.</xsl:text>
-            <xsl:if test="exists($ed:editors)">
-              <xsl:text> Edited by </xsl:text>
-              <xsl:value-of select="ed:join-names($ed:editors)"/>
-              <xsl:text>.</xsl:text>
-            </xsl:if>
-          </p>
-          <ul class="downloads">
-            <li><a href="persons.html">Persons index</a></li>
-            <!-- only when it was built: a build without the volume has none -->
-            <xsl:if test="$volume = 'yes'">
-              <li><a href="pdf/volume.pdf" type="application/pdf">The whole edition as PDF</a></li>
-            </xsl:if>
-          </ul>
-        </header>
-        <!-- a section per year (h2), its documents (h3) -->
-        <xsl:variable name="years" as="xs:string*"
-            select="sort(distinct-values($docs ! ed:year(.)[.])), ('undated')[$docs[not(ed:year(.))]]"/>
-        <xsl:if test="count($years) gt 1">
-          <nav class="year-nav" aria-label="Years">
-            <ul>
-              <xsl:for-each select="$years">
-                <li><a href="#year-{.}"><xsl:value-of select="if (. = 'undated') then 'Undated' else ."/></a></li>
-              </xsl:for-each>
-            </ul>
-          </nav>
-        </xsl:if>
-        <xsl:for-each select="$years">
-          <xsl:variable name="year" select="."/>
-          <section class="year" aria-labelledby="year-{$year}">
-            <h2 class="year-heading" id="year-{$year}">
-              <xsl:value-of select="if ($year = 'undated') then 'Undated' else $year"/>
-            </h2>
-            <ol class="document-list">
-              <xsl:apply-templates select="$docs[(ed:year(.), 'undated')[.][1] = $year]"/>
-            </ol>
-          </section>
-        </xsl:for-each>
-      </xsl:with-param>
     </xsl:call-template>
+  </xsl:template>
+
+  <!-- The page's content: ed:page (html-common.xsl) asks for it in this mode,
+       so that it is written once into the page, not built and then copied. -->
+  <xsl:template match="/ed:collection" mode="ed:page-content">
+    <xsl:variable name="docs" select="ed:document"/>
+    <xsl:variable name="turns" select="xs:integer(sum($docs/@turns))"/>
+    <header class="title-block">
+      <h1><xsl:value-of select="$edition-title"/></h1>
+      <p class="lede">
+        <xsl:value-of select="ed:plural(count($docs), 'document')"/>
+        <xsl:text>, </xsl:text>
+        <xsl:value-of select="ed:plural($turns, 'turn')"/>
+        <xsl:text> of conversation, </xsl:text>
+        <xsl:value-of select="ed:plural(count(distinct-values($docs/ed:person/@ref)), 'person')"/>
+        <xsl:text>.</xsl:text>
+        <xsl:if test="exists($ed:editors)">
+          <xsl:text> Edited by </xsl:text>
+          <xsl:value-of select="ed:join-names($ed:editors)"/>
+          <xsl:text>.</xsl:text>
+        </xsl:if>
+      </p>
+      <ul class="downloads">
+        <li><a href="persons.html">Persons index</a></li>
+        <!-- only when it was built: a build without the volume has none -->
+        <xsl:if test="$volume = 'yes'">
+          <li><a href="pdf/volume.pdf" type="application/pdf">The whole edition as PDF</a></li>
+        </xsl:if>
+      </ul>
+    </header>
+    <!-- a section per year (h2), its documents (h3) -->
+    <xsl:variable name="years" as="xs:string*"
+            select="sort(distinct-values($docs ! ed:year(.)[.])), ('undated')[$docs[not(ed:year(.))]]"/>
+    <xsl:if test="count($years) gt 1">
+      <nav class="year-nav" aria-label="Years">
+        <ul>
+          <xsl:for-each select="$years">
+            <li><a href="#year-{.}"><xsl:value-of select="if (. = 'undated') then 'Undated' else ."/></a></li>
+          </xsl:for-each>
+        </ul>
+      </nav>
+    </xsl:if>
+    <xsl:for-each select="$years">
+      <xsl:variable name="year" select="."/>
+      <section class="year" aria-labelledby="year-{$year}">
+        <h2 class="year-heading" id="year-{$year}">
+          <xsl:value-of select="if ($year = 'undated') then 'Undated' else $year"/>
+        </h2>
+        <ol class="document-list">
+          <xsl:apply-templates select="$docs[(ed:year(.), 'undated')[.][1] = $year]"/>
+        </ol>
+      </section>
+    </xsl:for-each>
   </xsl:template>
 
   <xsl:template match="ed:document">

@@ -36,61 +36,65 @@
         <meta name="description" content="Persons in {$edition-title}."/>
         <xsl:if test="$ed:base"><link rel="canonical" href="{$ed:base}persons.html"/></xsl:if>
       </xsl:with-param>
-      <xsl:with-param name="content">
-        <header class="title-block">
-          <h1>Persons</h1>
-          <p class="lede">
-            <xsl:value-of select="ed:plural(count(distinct-values($docs/ed:person/@ref)), 'person')"/>
-            <xsl:text> in </xsl:text>
-            <xsl:value-of select="ed:plural(count($docs), 'document')"/>
-            <xsl:text>: where each appears, and how much each says.</xsl:text>
-          </p>
-        </header>
-        <!-- each person once, and a cross-reference from each other spelling, sorted
-             together: by surname (ed:person-sort-key, ed:variant-sort-key) -->
-        <xsl:variable name="by-ref" as="map(xs:string, element(ed:person)+)">
-          <xsl:map>
-            <xsl:for-each-group select="$docs/ed:person" group-by="string(@ref)">
-              <xsl:map-entry key="current-grouping-key()" select="current-group()"/>
-            </xsl:for-each-group>
-          </xsl:map>
-        </xsl:variable>
-        <xsl:variable name="entries" as="element()*">
-          <xsl:for-each-group select="$docs/ed:person" group-by="string(@ref)">
-            <xsl:variable name="first" select="ed:description(current-group())"/>
-            <ed:entry key="{ed:person-sort-key($first)}" ref="{current-grouping-key()}"/>
-            <xsl:for-each select="distinct-values($first/tei:persName[@type = 'variant'] ! normalize-space(.))
-                                  [. ne ed:person-name($first)]">
-              <ed:see key="{ed:variant-sort-key($first, .)}" ref="{current-grouping-key()}" name="{.}"
-                  target="{ed:person-name($first)}"/>
-            </xsl:for-each>
-          </xsl:for-each-group>
-        </xsl:variable>
-        <ol class="person-index">
-          <xsl:for-each select="$entries">
-            <xsl:sort select="@key"/>
-            <xsl:sort select="@ref"/>
-            <xsl:choose>
-              <xsl:when test="self::ed:see">
-                <li class="see-also">
-                  <xsl:value-of select="@name"/>
-                  <xsl:text>, </xsl:text><i>see</i><xsl:text> </xsl:text>
-                  <a href="#{ed:safe-id(@ref)}"><xsl:value-of select="@target"/></a>
-                </li>
-              </xsl:when>
-              <xsl:otherwise>
-                <xsl:variable name="appearances" select="$by-ref(string(@ref))"/>
-                <xsl:call-template name="person">
-                  <xsl:with-param name="pid" select="string(@ref)"/>
-                  <xsl:with-param name="first" select="ed:description($appearances)"/>
-                  <xsl:with-param name="appearances" select="$appearances"/>
-                </xsl:call-template>
-              </xsl:otherwise>
-            </xsl:choose>
-          </xsl:for-each>
-        </ol>
-      </xsl:with-param>
     </xsl:call-template>
+  </xsl:template>
+
+  <!-- The page's content: ed:page (html-common.xsl) asks for it in this mode,
+       so that it is written once into the page, not built and then copied. -->
+  <xsl:template match="/ed:collection" mode="ed:page-content">
+    <xsl:variable name="docs" select="ed:document"/>
+    <header class="title-block">
+      <h1>Persons</h1>
+      <p class="lede">
+        <xsl:value-of select="ed:plural(count(distinct-values($docs/ed:person/@ref)), 'person')"/>
+        <xsl:text> in </xsl:text>
+        <xsl:value-of select="ed:plural(count($docs), 'document')"/>
+        <xsl:text>: where each appears, and how much each says.</xsl:text>
+      </p>
+    </header>
+    <!-- each person once, and a cross-reference from each other spelling, sorted
+         together: by surname (ed:person-sort-key, ed:variant-sort-key) -->
+    <xsl:variable name="by-ref" as="map(xs:string, element(ed:person)+)">
+      <xsl:map>
+        <xsl:for-each-group select="$docs/ed:person" group-by="string(@ref)">
+          <xsl:map-entry key="current-grouping-key()" select="current-group()"/>
+        </xsl:for-each-group>
+      </xsl:map>
+    </xsl:variable>
+    <xsl:variable name="entries" as="element()*">
+      <xsl:for-each-group select="$docs/ed:person" group-by="string(@ref)">
+        <xsl:variable name="first" select="ed:description(current-group())"/>
+        <ed:entry key="{ed:person-sort-key($first)}" ref="{current-grouping-key()}"/>
+        <xsl:for-each select="distinct-values($first/tei:persName[@type = 'variant'] ! normalize-space(.))
+                                  [. ne ed:person-name($first)]">
+          <ed:see key="{ed:variant-sort-key($first, .)}" ref="{current-grouping-key()}" name="{.}"
+                  target="{ed:person-name($first)}"/>
+        </xsl:for-each>
+      </xsl:for-each-group>
+    </xsl:variable>
+    <ol class="person-index">
+      <xsl:for-each select="$entries">
+        <xsl:sort select="@key"/>
+        <xsl:sort select="@ref"/>
+        <xsl:choose>
+          <xsl:when test="self::ed:see">
+            <li class="see-also">
+              <xsl:value-of select="@name"/>
+              <xsl:text>, </xsl:text><i>see</i><xsl:text> </xsl:text>
+              <a href="#{ed:safe-id(@ref)}"><xsl:value-of select="@target"/></a>
+            </li>
+          </xsl:when>
+          <xsl:otherwise>
+            <xsl:variable name="appearances" select="$by-ref(string(@ref))"/>
+            <xsl:call-template name="person">
+              <xsl:with-param name="pid" select="string(@ref)"/>
+              <xsl:with-param name="first" select="ed:description($appearances)"/>
+              <xsl:with-param name="appearances" select="$appearances"/>
+            </xsl:call-template>
+          </xsl:otherwise>
+        </xsl:choose>
+      </xsl:for-each>
+    </ol>
   </xsl:template>
 
   <xsl:template name="person">

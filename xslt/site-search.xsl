@@ -29,42 +29,45 @@
         <meta name="description" content="Search {$edition-title}."/>
         <script src="assets/search.js" defer="defer"></script>
       </xsl:with-param>
-      <xsl:with-param name="content">
-        <header class="title-block">
-          <h1>Search</h1>
-          <p class="lede">Every turn of every document. Accents and transliteration marks
+    </xsl:call-template>
+  </xsl:template>
+
+  <!-- The page's content: ed:page (html-common.xsl) asks for it in this mode,
+       so that it is written once into the page, not built and then copied. -->
+  <xsl:template match="/ed:collection" mode="ed:page-content">
+    <header class="title-block">
+      <h1>Search</h1>
+      <p class="lede">Every turn of every document. Accents and transliteration marks
             do not matter: <em>Gomulka</em> finds <em>Gomułka</em>.</p>
-        </header>
-        <form class="search-form" role="search" action="search.html" method="get">
-          <p class="search-query">
-            <label for="search-q">Words to find</label>
-            <input type="search" id="search-q" name="q"/>
-            <button type="submit">Search</button>
+    </header>
+    <form class="search-form" role="search" action="search.html" method="get">
+      <p class="search-query">
+        <label for="search-q">Words to find</label>
+        <input type="search" id="search-q" name="q"/>
+        <button type="submit">Search</button>
+      </p>
+      <fieldset class="search-filters">
+        <legend>Only results with</legend>
+        <xsl:for-each select="('speaker', 'mentioned', 'year', 'archive', 'classification', 'subject')">
+          <p>
+            <label for="filter-{.}"><xsl:value-of select="$filters(.)"/></label>
+            <select id="filter-{.}" name="{.}" data-filter="{.}">
+              <option value="">any</option>
+            </select>
           </p>
-          <fieldset class="search-filters">
-            <legend>Only results with</legend>
-            <xsl:for-each select="('speaker', 'mentioned', 'year', 'archive', 'classification', 'subject')">
-              <p>
-                <label for="filter-{.}"><xsl:value-of select="$filters(.)"/></label>
-                <select id="filter-{.}" name="{.}" data-filter="{.}">
-                  <option value="">any</option>
-                </select>
-              </p>
-            </xsl:for-each>
-          </fieldset>
-        </form>
-        <p class="search-status" id="search-status" role="status" aria-live="polite">
-          <noscript>Search needs JavaScript: the index is read in the browser. The
+        </xsl:for-each>
+      </fieldset>
+    </form>
+    <p class="search-status" id="search-status" role="status" aria-live="polite">
+      <noscript>Search needs JavaScript: the index is read in the browser. The
             <a href="index.html">documents</a> and the <a href="persons.html">persons index</a>
             work without it.</noscript>
-        </p>
-        <p class="search-file-note" id="search-file-note" hidden="hidden">Search cannot work on a
+    </p>
+    <p class="search-file-note" id="search-file-note" hidden="hidden">Search cannot work on a
           page opened as a file: the browser does not let it read its index. Serve the site
           (<code>make serve</code>, or any web server) and open it over http.</p>
-        <ol class="search-results" id="search-results"></ol>
-        <p><button type="button" id="search-more" hidden="hidden">More results</button></p>
-      </xsl:with-param>
-    </xsl:call-template>
+    <ol class="search-results" id="search-results"></ol>
+    <p><button type="button" id="search-more" hidden="hidden">More results</button></p>
   </xsl:template>
 
 </xsl:stylesheet>

@@ -68,7 +68,7 @@
         classification="{ed:classification(.)}" citation="{ed:archival-citation(.)}"
         lang="{(ed:lang(tei:text/@xml:lang), ed:lang(@xml:lang))[.][1]}"
         turns="{count(tei:text/tei:body//tei:sp)}"
-        words="{ed:word-count(tei:text/tei:body)}">
+        words="{ed:part-words(tei:text/tei:body)}">
       <xsl:for-each select="tei:teiHeader/tei:profileDesc/tei:particDesc/tei:listPerson[tei:person]">
         <ed:group head="{(normalize-space(tei:head)[.], 'Participants')[1]}">
           <xsl:for-each select="tei:person">

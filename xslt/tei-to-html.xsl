@@ -80,54 +80,58 @@
       <xsl:with-param name="title" select="$title || ' — ' || $edition-short-title"/>
       <xsl:with-param name="lang" select="$page-lang"/>
       <xsl:with-param name="head"><xsl:call-template name="meta"/></xsl:with-param>
-      <xsl:with-param name="content">
-        <!-- The text first: the title block, one line of participants, then the
-             text; the apparatus (summary, participants, places, the glance
-             chart) in closed panels, a side column on a wide screen (html-layout.xsl). -->
-        <article class="document" lang="{$text-lang}">
-          <xsl:if test="ed:is-rtl($text-lang)"><xsl:attribute name="dir" select="'rtl'"/></xsl:if>
-          <xsl:apply-templates select="tei:TEI" mode="title-block"/>
-          <xsl:call-template name="participants-line"/>
-          <div class="document-body">
-            <aside class="document-aside" aria-label="About this document">
-              <xsl:call-template name="aside-panel">
-                <xsl:with-param name="label" select="'Summary'"/>
-                <xsl:with-param name="content">
-                  <xsl:apply-templates select="tei:TEI/tei:teiHeader/tei:profileDesc/tei:abstract"/>
-                </xsl:with-param>
-              </xsl:call-template>
-              <xsl:call-template name="aside-panel">
-                <xsl:with-param name="label" select="'Participants'"/>
-                <xsl:with-param name="content"><xsl:call-template name="participants"/></xsl:with-param>
-              </xsl:call-template>
-              <xsl:call-template name="aside-panel">
-                <xsl:with-param name="label" select="'Places and organisations'"/>
-                <xsl:with-param name="content">
-                  <xsl:call-template name="places"><xsl:with-param name="tei" select="$tei"/></xsl:call-template>
-                </xsl:with-param>
-              </xsl:call-template>
-              <xsl:if test="exists($turns)">
-                <xsl:call-template name="aside-panel">
-                  <xsl:with-param name="label" select="'The conversation at a glance'"/>
-                  <xsl:with-param name="content">
-                    <xsl:call-template name="ed:glance"><xsl:with-param name="tei" select="$tei"/></xsl:call-template>
-                  </xsl:with-param>
-                </xsl:call-template>
-              </xsl:if>
-              <xsl:call-template name="contents"/>
-            </aside>
-            <div class="document-main">
-              <xsl:apply-templates select="tei:TEI/tei:text"/>
-              <xsl:call-template name="notes"/>
-              <xsl:call-template name="apparatus"/>
-              <xsl:apply-templates select="tei:TEI/tei:teiHeader/tei:fileDesc" mode="source"/>
-              <xsl:call-template name="how-to-cite"/>
-            </div>
-          </div>
-          <xsl:call-template name="previous-next"/>
-        </article>
-      </xsl:with-param>
     </xsl:call-template>
+  </xsl:template>
+
+  <!-- The page's content: ed:page (html-common.xsl) asks for it in this mode,
+       so that it is written once into the page, not built and then copied. -->
+  <xsl:template match="/" mode="ed:page-content">
+    <!-- The text first: the title block, one line of participants, then the
+         text; the apparatus (summary, participants, places, the glance
+         chart) in closed panels, a side column on a wide screen (html-layout.xsl). -->
+    <article class="document" lang="{$text-lang}">
+      <xsl:if test="ed:is-rtl($text-lang)"><xsl:attribute name="dir" select="'rtl'"/></xsl:if>
+      <xsl:apply-templates select="tei:TEI" mode="title-block"/>
+      <xsl:call-template name="participants-line"/>
+      <div class="document-body">
+        <aside class="document-aside" aria-label="About this document">
+          <!-- a panel of the side column only when it has something to show -->
+          <xsl:where-populated>
+            <details class="aside-panel">
+              <xsl:on-non-empty><summary>Summary</summary></xsl:on-non-empty>
+              <xsl:apply-templates select="tei:TEI/tei:teiHeader/tei:profileDesc/tei:abstract"/>
+            </details>
+          </xsl:where-populated>
+          <xsl:where-populated>
+            <details class="aside-panel">
+              <xsl:on-non-empty><summary>Participants</summary></xsl:on-non-empty>
+              <xsl:call-template name="participants"/>
+            </details>
+          </xsl:where-populated>
+          <xsl:where-populated>
+            <details class="aside-panel">
+              <xsl:on-non-empty><summary>Places and organisations</summary></xsl:on-non-empty>
+              <xsl:call-template name="places"><xsl:with-param name="tei" select="$tei"/></xsl:call-template>
+            </details>
+          </xsl:where-populated>
+          <xsl:if test="exists($turns)">
+            <details class="aside-panel">
+              <summary>The conversation at a glance</summary>
+              <xsl:call-template name="ed:glance"><xsl:with-param name="tei" select="$tei"/></xsl:call-template>
+            </details>
+          </xsl:if>
+          <xsl:call-template name="contents"/>
+        </aside>
+        <div class="document-main">
+          <xsl:apply-templates select="tei:TEI/tei:text"/>
+          <xsl:call-template name="notes"/>
+          <xsl:call-template name="apparatus"/>
+          <xsl:apply-templates select="tei:TEI/tei:teiHeader/tei:fileDesc" mode="source"/>
+          <xsl:call-template name="how-to-cite"/>
+        </div>
+      </div>
+      <xsl:call-template name="previous-next"/>
+    </article>
   </xsl:template>
 
   <!-- From one document to the next, in the collection's order: plain links. -->
@@ -488,7 +492,7 @@
     <div class="{string-join(('turn', if (exists($index)) then ed:colour-class($index) else 'who-0'), ' ')}" id="{$turn-id}">
       <div class="turn-label">
         <a class="turn-number" href="#{$turn-id}" title="Link to this turn"><span class="visually-hidden">Turn </span>
-          <xsl:value-of select="replace($turn-id, '^turn-', '')"/></a>
+          <xsl:value-of select="if (starts-with($turn-id, 'turn-')) then substring($turn-id, 6) else $turn-id"/></a>
         <xsl:text> </xsl:text>
         <xsl:variable name="label" select="(ed:speaker-name(tei:speaker)[.], ed:person-name($person)[.], 'Unnamed speaker')[1]"/>
         <xsl:choose>

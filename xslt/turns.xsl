@@ -17,6 +17,8 @@
                                 tei:sp, in document order
     ed:turn-words(sps)          the words of speech (ed:word-count) of one or
                                 more turns, each turn counted once
+    ed:part-words(e)            the words of speech of a part of the text (the
+                                body): its turns' from the figures, the rest counted
 -->
 <xsl:stylesheet version="3.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -47,5 +49,27 @@
     <xsl:param name="sps" as="element(tei:sp)*"/>
     <xsl:sequence select="xs:integer(sum(for $sp in $sps return $ed:turn-figures(generate-id($sp))[2]))"/>
   </xsl:function>
+
+  <!-- The words of speech of a whole part of the text (ed:word-count): its turns'
+       words are taken from the figures above, not counted a second time. -->
+  <xsl:function name="ed:part-words" as="xs:integer">
+    <xsl:param name="part" as="element()?"/>
+    <xsl:variable name="outside-turns" as="xs:string">
+      <xsl:value-of>
+        <xsl:apply-templates select="$part" mode="ed:words">
+          <xsl:with-param name="turns-counted" tunnel="yes" select="true()"/>
+        </xsl:apply-templates>
+      </xsl:value-of>
+    </xsl:variable>
+    <xsl:sequence select="ed:words-in($outside-turns) + ed:turn-words($part//tei:sp)"/>
+  </xsl:function>
+
+  <xsl:template match="tei:sp" mode="ed:words">
+    <xsl:param name="turns-counted" tunnel="yes" as="xs:boolean" select="false()"/>
+    <xsl:choose>
+      <xsl:when test="$turns-counted"><xsl:text> </xsl:text></xsl:when>
+      <xsl:otherwise><xsl:apply-templates mode="ed:words"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
 
 </xsl:stylesheet>
