@@ -418,7 +418,8 @@
   <xsl:function name="ed:person" as="element(tei:person)?">
     <xsl:param name="ref" as="xs:string?"/>
     <xsl:param name="context" as="node()"/>
-    <xsl:variable name="id" select="replace(normalize-space($ref), '^#', '')"/>
+    <xsl:variable name="pointer" select="normalize-space($ref)"/>
+    <xsl:variable name="id" select="if (starts-with($pointer, '#')) then substring($pointer, 2) else $pointer"/>
     <xsl:sequence select="if ($id) then key('ed:person-by-id', $id, root($context))[1] else ()"/>
   </xsl:function>
 

@@ -21,6 +21,7 @@
     xmlns="http://www.w3.org/1999/xhtml"
     exclude-result-prefixes="#all">
 
+  <xsl:import href="html-common.xsl"/>
   <xsl:import href="turns.xsl"/>
 
   <!-- Chart geometry, in SVG user units. -->
@@ -73,8 +74,8 @@
     <xsl:variable name="total-turns" select="count($turns)"/>
     <xsl:variable name="top" select="$sorted[1]"/>
     <xsl:variable name="summary" as="xs:string" select="
-        ed:count-phrase($total-turns, 'turn') || ' by ' || ed:count-phrase(count($rows), 'speaker') || ', '
-        || ed:count-phrase($total-words, 'word') || '. ' || $top?name || ' speaks '
+        ed:plural($total-turns, 'turn') || ' by ' || ed:plural(count($rows), 'speaker') || ', '
+        || ed:plural($total-words, 'word') || '. ' || $top?name || ' speaks '
         || ed:percent($top?words, $total-words) || ' of the words in '
         || ed:percent($top?turns, $total-turns) || ' of the turns.'"/>
     <section id="glance" class="glance" aria-labelledby="glance-heading">
@@ -124,10 +125,12 @@
     </section>
   </xsl:template>
 
-  <xsl:function name="ed:count-phrase" as="xs:string">
-    <xsl:param name="n" as="xs:integer"/>
-    <xsl:param name="word" as="xs:string"/>
-    <xsl:sequence select="format-integer($n, '#,##0') || ' ' || $word || (if ($n eq 1) then '' else 's')"/>
+  <!-- A chart's coordinate to two decimals, as format-number($x, '0.##') writes
+       it (rounded half to even, no trailing zeros), without its picture parsing:
+       a chart writes hundreds. -->
+  <xsl:function name="ed:coordinate" as="xs:string">
+    <xsl:param name="x" as="xs:double"/>
+    <xsl:sequence select="string(round-half-to-even(xs:decimal($x), 2))"/>
   </xsl:function>
 
   <xsl:template name="ed:share-chart">
@@ -146,10 +149,10 @@
         <xsl:variable name="turn-width" select="if ($total-turns gt 0) then $w * ?turns div $total-turns else 0"/>
         <text x="0" y="{$y + 14}" class="chart-label"><xsl:value-of select="?name"/></text>
         <text x="{$w}" y="{$y + 14}" text-anchor="end" class="chart-figure">
-          <xsl:value-of select="ed:percent(?words, $total-words) || ' · ' || ed:count-phrase(?turns, 'turn')"/></text>
+          <xsl:value-of select="ed:percent(?words, $total-words) || ' · ' || ed:plural(?turns, 'turn')"/></text>
         <rect x="0" y="{$y + 20}" width="{$w}" height="12" class="track"/>
-        <rect x="0" y="{$y + 20}" width="{format-number($word-width, '0.##')}" height="12" class="bar {?colour}"/>
-        <rect x="0" y="{$y + 35}" width="{format-number($turn-width, '0.##')}" height="4" class="bar {?colour}"/>
+        <rect x="0" y="{$y + 20}" width="{ed:coordinate($word-width)}" height="12" class="bar {?colour}"/>
+        <rect x="0" y="{$y + 35}" width="{ed:coordinate($turn-width)}" height="4" class="bar {?colour}"/>
       </xsl:for-each>
     </svg>
   </xsl:template>
@@ -179,11 +182,11 @@
         <xsl:variable name="base" select="($i idiv $per-row) * ($ed:strip-height + 8) + $ed:strip-height"/>
         <xsl:variable name="turn-id" select="ed:safe-id((@xml:id, 'turn-' || position())[normalize-space()][1])"/>
         <a href="#{$turn-id}" tabindex="-1">
-          <rect x="{format-number(($i mod $per-row) * $cell + 0.5, '0.##')}" y="{format-number($base - $h, '0.##')}"
-                width="{format-number($cell - 1, '0.##')}" height="{format-number($h, '0.##')}"
+          <rect x="{ed:coordinate(($i mod $per-row) * $cell + 0.5)}" y="{ed:coordinate($base - $h)}"
+                width="{ed:coordinate($cell - 1)}" height="{ed:coordinate($h)}"
                 class="bar {$colours(ed:turn-key(.))}">
             <title><xsl:value-of select="'Turn ' || position() || ': ' || $names(ed:turn-key(.))
-                || ', ' || ed:count-phrase($words, 'word')"/></title>
+                || ', ' || ed:plural($words, 'word')"/></title>
           </rect>
         </a>
       </xsl:for-each>

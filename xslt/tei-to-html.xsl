@@ -770,33 +770,38 @@
   <!-- ===== editorial marks ===== -->
 
   <!-- The wrapper every mark shares: focusable, explained by its legend
-       entry, its signs (common.xsl) shown in the edition view only. -->
+       entry, its signs (common.xsl) shown in the edition view only. "mark"
+       wraps the element's own content between its kind's signs; "mark-around"
+       wraps content made for it (a gap's description, a choice's two forms). -->
   <xsl:template name="mark">
-    <xsl:param name="kind" select="(ed:mark-kind(.), 'gap')[1]"/>
-    <xsl:param name="content" as="node()*">
-      <xsl:call-template name="signed"><xsl:with-param name="kind" select="(ed:mark-kind(.), 'gap')[1]"/></xsl:call-template>
-    </xsl:param>
     <xsl:param name="element" as="xs:string" select="'span'"/>
+    <xsl:variable name="kind" select="(ed:mark-kind(.), 'gap')[1]"/>
     <xsl:element name="{$element}" namespace="http://www.w3.org/1999/xhtml">
-      <xsl:attribute name="class" select="'mark mark-' || $kind"/>
-      <xsl:attribute name="tabindex" select="'0'"/>
-      <xsl:attribute name="aria-describedby" select="'legend-' || $kind"/>
-      <xsl:attribute name="data-tip" select="$ed:marks($kind)?meaning"/>
-      <xsl:sequence select="$content"/>
+      <xsl:call-template name="mark-attributes"><xsl:with-param name="kind" select="$kind"/></xsl:call-template>
+      <xsl:if test="ed:mark-sign($kind, 'open')">
+        <span class="edition-only bracket"><xsl:value-of select="ed:mark-sign($kind, 'open')"/></span>
+      </xsl:if>
+      <xsl:apply-templates/>
+      <xsl:if test="ed:mark-sign($kind, 'close')">
+        <span class="edition-only bracket"><xsl:value-of select="ed:mark-sign($kind, 'close')"/></span>
+      </xsl:if>
     </xsl:element>
   </xsl:template>
 
-  <!-- The content between the kind's opening and closing signs. -->
-  <xsl:template name="signed">
+  <xsl:template name="mark-around">
+    <xsl:param name="content" as="node()*"/>
+    <span>
+      <xsl:call-template name="mark-attributes"><xsl:with-param name="kind" select="(ed:mark-kind(.), 'gap')[1]"/></xsl:call-template>
+      <xsl:sequence select="$content"/>
+    </span>
+  </xsl:template>
+
+  <xsl:template name="mark-attributes">
     <xsl:param name="kind" as="xs:string"/>
-    <xsl:param name="content" as="node()*"><xsl:apply-templates/></xsl:param>
-    <xsl:if test="ed:mark-sign($kind, 'open')">
-      <span class="edition-only bracket"><xsl:value-of select="ed:mark-sign($kind, 'open')"/></span>
-    </xsl:if>
-    <xsl:sequence select="$content"/>
-    <xsl:if test="ed:mark-sign($kind, 'close')">
-      <span class="edition-only bracket"><xsl:value-of select="ed:mark-sign($kind, 'close')"/></span>
-    </xsl:if>
+    <xsl:attribute name="class" select="'mark mark-' || $kind"/>
+    <xsl:attribute name="tabindex" select="'0'"/>
+    <xsl:attribute name="aria-describedby" select="'legend-' || $kind"/>
+    <xsl:attribute name="data-tip" select="$ed:marks($kind)?meaning"/>
   </xsl:template>
 
   <xsl:template match="tei:add">
@@ -820,7 +825,7 @@
   <xsl:template match="tei:gap | tei:vocal | tei:incident | tei:kinesic | tei:pause | tei:shift | tei:damage[not(node())]">
     <xsl:variable name="kind" select="ed:mark-kind(.)"/>
     <xsl:if test="ed:space-before(.)"><xsl:text> </xsl:text></xsl:if>
-    <xsl:call-template name="mark">
+    <xsl:call-template name="mark-around">
       <xsl:with-param name="content">
         <span class="edition-only"><xsl:value-of select="ed:mark-sign($kind, 'open') || ed:gap-text(.) || ed:mark-sign($kind, 'close')"/></span>
         <xsl:if test="self::tei:gap"><span class="reading-only">…</span></xsl:if>
@@ -836,7 +841,7 @@
   <xsl:template match="tei:choice">
     <xsl:variable name="original" select="(tei:sic, tei:orig, tei:abbr, *)[1]"/>
     <xsl:variable name="regular" select="(tei:corr, tei:reg, tei:expan, * except $original)[1]"/>
-    <xsl:call-template name="mark">
+    <xsl:call-template name="mark-around">
       <xsl:with-param name="content">
         <span class="edition-only"><xsl:apply-templates select="$original/node()"/>
           <xsl:if test="$regular"><span class="flag"> [</span><xsl:apply-templates select="$regular/node()"/><span class="flag">]</span></xsl:if></span>
@@ -859,7 +864,7 @@
   </xsl:template>
 
   <xsl:template match="tei:note[@type = 'query']">
-    <xsl:call-template name="mark">
+    <xsl:call-template name="mark-around">
       <xsl:with-param name="content"><span class="edition-only">[?]</span></xsl:with-param>
     </xsl:call-template>
   </xsl:template>
@@ -873,7 +878,7 @@
   <xsl:template match="tei:pb">
     <xsl:if test="@n">
       <xsl:variable name="label" select="ed:mark-sign('pb', 'open') || @n || ed:mark-sign('pb', 'close')"/>
-      <xsl:call-template name="mark">
+      <xsl:call-template name="mark-around">
         <xsl:with-param name="content">
           <xsl:choose>
             <xsl:when test="ed:in-word(.)"><span class="edition-only in-word-label" data-label="{$label}"/></xsl:when>
