@@ -1610,3 +1610,15 @@ def test_a_stage_direction_before_the_stop_and_an_office_labelling_once(tmp_path
     result, tree = convert(tmp_path, text)
     assert printed_labels(tree) == labels
     assert_round_trip(result, text)
+
+
+def test_a_numbered_line_s_label_is_not_cut_from_its_number(tmp_path):
+    """An OCR'd hearing whose lines keep their numbers: "4 MR. HALE: Four items. …" is
+    the label of a turn led by the line's number, not a line "4" and a label cut off
+    from it, which would open no paragraph."""
+    text = ("PROCEEDINGS\n\nCHAIRMAN DORN: The session will come to order, let us 3\n\nbegin.\n\n"
+            "4 MR. HALE: Four items. The first one deals with 5 SECY 77343. It is a petition by two "
+            "companies for a rule on 6 transmission lines.\n")
+    result, tree = convert(tmp_path, text)
+    assert printed_labels(tree) == ["CHAIRMAN DORN:", "4 MR. HALE:"]
+    assert_round_trip(result, text)

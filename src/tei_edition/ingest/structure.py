@@ -309,6 +309,8 @@ class TranscriptReader:
                         continue  # no colon near, no hearing label: no label begins here
                     if (text[:m.start()].split()[-1:] or [""])[0].casefold() in self._leading_words:
                         continue  # "Cde. N. Ceausescu: …": the honorific is the label's own
+                    if re.fullmatch(r"\s*\d{1,3}", text[:m.start()]) and self.labels.match(text):
+                        continue  # "4 MR. CHILK: …": the label reader takes the line's number
                     found = self.labels.match(text[m.end():m.end() + _LABEL_WINDOW])
                     if (found and found.rest.strip() and self._plausible(found) and (
                             (found.rule == "dash-colon" and found.label.endswith(":"))
