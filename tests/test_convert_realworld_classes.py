@@ -1622,3 +1622,36 @@ def test_a_numbered_line_s_label_is_not_cut_from_its_number(tmp_path):
     result, tree = convert(tmp_path, text)
     assert printed_labels(tree) == ["CHAIRMAN DORN:", "4 MR. HALE:"]
     assert_round_trip(result, text)
+
+
+QUESTION_BEFORE_THE_ANSWER = """Gdyby dzisiaj zamknięto granice...
+Rozmowa o tym, jak wyglądałby kraj, gdyby z dnia na dzień zamknięto granice i wyłączono łączność z całym światem.
+Anna Nowak-Lis, GAZETA.PL: Co zauważylibyśmy najpierw, gdyby stało się to jutro rano?
+Prof. Jan Wolski - Pierwsze byłoby wyłączenie telefonów. Potem zamknięto by drogi.
+"""
+
+ABBREVIATED_AS = """Record of Conversation
+
+Li Wenhua (to be abbreviated as Li): Welcome to Beijing.
+
+Pak Sun-ho [Pak Sun Ho] (to be abbreviated as Pak): Thank you.
+
+Li: How was the journey?
+
+Pak: Long, but the weather was good.
+"""
+
+
+@pytest.mark.parametrize("text, labels, persons", [
+    (QUESTION_BEFORE_THE_ANSWER, ["Anna Nowak-Lis, GAZETA.PL:", "Prof. Jan Wolski -"], 2),
+    (ABBREVIATED_AS, ["Li Wenhua (to be abbreviated as Li):", "Pak Sun-ho [Pak Sun Ho] (to be abbreviated as Pak):",
+                      "Li:", "Pak:"], 2),
+])
+def test_a_question_before_the_first_answer_and_a_name_to_be_abbreviated(tmp_path, text, labels, persons):
+    """An interview whose two labels each stand once, of two shapes: the question right
+    above the first answer opens the record; a label saying how a name will be
+    abbreviated ("(to be abbreviated as Li)") makes the short labels the same person's."""
+    result, tree = convert(tmp_path, text)
+    assert printed_labels(tree) == labels
+    assert len(turns(tree)) == persons
+    assert_round_trip(result, text)

@@ -103,7 +103,9 @@ class LabelReader:
                            if not t.endswith("."))
         self.patterns = [
             ("side", re.compile(rf"^(?P<label>(?P<side>[\w .'’-]{{1,40}}?)\s+[Ss]ide\s*\((?P<name>[^()]{{1,60}})\)\s*[:.\-–—])\s*(?P<rest>.*)$")),
-            ("alias", re.compile(rf"^(?P<label>(?P<name>{_NAME})\s*\((?:hereafter|hereinafter|henceforth|below)\s*:?\s*(?P<alias>[^()]{{1,30}})\)\s*(?::|\s[-–—]))\s*(?P<rest>.*)$", re.I)),
+            # "Deng Xiaoping (to be abbreviated as Deng):", "Kim Gwang-hyeop [Kim Kwang Hyop]
+            # (to be abbreviated as Kim):": the short form the record uses after
+            ("alias", re.compile(rf"^(?P<label>(?P<name>{_NAME}){_SUPPLIED}\s*\((?:hereafter|hereinafter|henceforth|below|(?:to be |hereafter )?abbreviated as|referred to as)\s*:?\s*(?P<alias>[^()]{{1,30}})\)\s*(?::|\s[-–—]))\s*(?P<rest>.*)$", re.I)),
             # "Q   Is that your announcement?": White House transcripts print a bare Q
             ("interview", re.compile(r"^(?P<label>(?P<name>Q))(?=\s+[A-Z\"“])\s+(?P<rest>.*)$")),
             # "QUESTION.- Monsieur le Président, …": French interviews close a label with ".-"

@@ -546,6 +546,7 @@ class TranscriptReader:
         counts = Counter(_surname(f.name) for _, f, _ in candidates)
         every_line = [line for b in blocks for line in b.lines]
         line_after = {n: t for (n, _), (_, t) in zip(every_line, every_line[1:])}
+        line_index = {n: i for i, (n, _) in enumerate(every_line)}
         alone = Counter(f.name for _, f, _ in candidates if f.rule == "alone-plain")
         interview = sum(1 for _, f, _ in candidates if f.rule == "interview")
         letters = sum(1 for _, f, _ in candidates if f.rule == "stop" and len(f.name) == 1)
@@ -663,36 +664,45 @@ class TranscriptReader:
         # but the paragraph right above the first turn may open the record ("JEONG: Did
         # you sleep well?" before "KIM: …") when its label is a strong one of that form.
         begun = min(accepted, default=0)
-        for number, found, first in candidates:
-            opening = (number < begun and block_of.get(begun, 0) - block_of[number] == 1
-                       and self._strong(found) and found.rest.strip() != "")
-            # "Vizepräsidentin Petra Pau:" before the first turn accepted: an office, a
-            # name and a colon open a turn, where a heading is neither
-            office_led = (number < begun
-                          and found.rule == "dash-colon" and found.label.endswith(":")
-                          and self.labels.is_office(found.name.split()[0])
-                          and len(found.name.split()) >= 2 and not common_word(found))
-            if number in accepted or not first or (number < begun and not (opening or office_led)):
-                continue
-            one_off = (found.rule in _ONE_OFF_FORMS and self._plausible(found)) or (
-                # "Долгих. …" among "Громыко. …", "Тихонов. …": a name the text also uses
-                # mid-sentence, or one surname in a record whose turns are all so labelled
-                found.rule == "stop" and (all(w in proper for w in found.name.split()) or (
-                    styles[dominant] >= 3 and re.fullmatch(r"[^\W\d_]{4,}", found.name))
-                    or self._strong(found)
-                    # "M. Jacques Mézard. …" among "M. Robert Navarro. …": led by an honorific
-                    or (self._style(found) == dominant
-                        and self.people.strip_honorifics(found.label) != found.label)))
-            # A briefing's one question ("QUESTION: …", "Q Since …") among the
-            # spokesman's labelled turns: a question label opening a paragraph asks one.
-            asked = (found.rule == "interview" and found.role == "interviewer"
-                     and begun and number > begun and found.rest.strip() != "")
-            if asked or office_led or one_off and (self._style(found) == dominant or self._strong(found)) \
-                    and not common_word(found):
-                accepted[number] = found
-                doc.warnings.append((*_place(number),
-                                     f"'{found.label}' read as a speaker label although it occurs "
-                                     "once: it has the document's usual label form"))
+        for _ in range(2):  # again when a one-off label began the record: what opens it
+            for number, found, first in candidates:
+                # the paragraph or the line right above the first turn
+                above = number < begun and (block_of.get(begun, 0) - block_of[number] == 1
+                                            or line_index.get(begun, 0) - line_index[number] == 1)
+                opening = (above and found.rest.strip() != "" and (self._strong(found) or (
+                               # "Agnieszka Waś-Turecka, INTERIA.PL: …" asks before the first answer
+                               found.rule == "dash-colon" and found.label.endswith(":")
+                               and len(found.name.split()) >= 2 and self._plausible(found))))
+                # "Vizepräsidentin Petra Pau:" before the first turn accepted: an office, a
+                # name and a colon open a turn, where a heading is neither
+                office_led = (number < begun
+                              and found.rule == "dash-colon" and found.label.endswith(":")
+                              and self.labels.is_office(found.name.split()[0])
+                              and len(found.name.split()) >= 2 and not common_word(found))
+                if number in accepted or not first or (number < begun and not (opening or office_led)):
+                    continue
+                one_off = (found.rule in _ONE_OFF_FORMS and self._plausible(found)) or (
+                    # "Долгих. …" among "Громыко. …", "Тихонов. …": a name the text also uses
+                    # mid-sentence, or one surname in a record whose turns are all so labelled
+                    found.rule == "stop" and (all(w in proper for w in found.name.split()) or (
+                        styles[dominant] >= 3 and re.fullmatch(r"[^\W\d_]{4,}", found.name))
+                        or self._strong(found)
+                        # "M. Jacques Mézard. …" among "M. Robert Navarro. …": led by an honorific
+                        or (self._style(found) == dominant
+                            and self.people.strip_honorifics(found.label) != found.label)))
+                # A briefing's one question ("QUESTION: …", "Q Since …") among the
+                # spokesman's labelled turns: a question label opening a paragraph asks one.
+                asked = (found.rule == "interview" and found.role == "interviewer"
+                         and begun and number > begun and found.rest.strip() != "")
+                if asked or office_led or (opening or one_off and (
+                        self._style(found) == dominant or self._strong(found))) and not common_word(found):
+                    accepted[number] = found
+                    doc.warnings.append((*_place(number),
+                                         f"'{found.label}' read as a speaker label although it occurs "
+                                         "once: it has the document's usual label form"))
+            if begun or not accepted:
+                break
+            begun = min(accepted)
         accepted = dict(sorted(accepted.items()))
         # A document that labels its turns one way should not also get turns of a
         # looser form by accident ("U.S. forces were …" is not "MIKOYAN. …", a heading
