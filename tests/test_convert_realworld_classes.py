@@ -1655,3 +1655,46 @@ def test_a_question_before_the_first_answer_and_a_name_to_be_abbreviated(tmp_pat
     assert printed_labels(tree) == labels
     assert len(turns(tree)) == persons
     assert_round_trip(result, text)
+
+
+OCR_SPECKS = """MEMORANDUM OF TELEPHONE CONVERSATION
+
+The President: Hello? (U)
+
+Prime Minister Reid: Good morning. (U)
+
+The Pr.esident: Well, I will tell you what I heard this morning. (U)
+
+·The President: He works for the Council, not for us. (U)
+
+Prime Minister Reid: I understand. (U)
+"""
+
+SUPPLIED_NAMES = """Notepad, 15 May 1989
+
+M.S. [Gorbachev]: You made a correct observation.
+
+Y[ang Shangkun]: Let us close the past.
+
+[Gorbachev]: This visit will mark a new stage.
+
+[Part II]
+
+[Yang Shangkun]: I gladly accept your proposal.
+"""
+
+
+@pytest.mark.parametrize("text, labels, persons", [
+    (OCR_SPECKS, ["The President:", "Prime Minister Reid:", "The Pr.esident:", "·The President:",
+                  "Prime Minister Reid:"], 2),
+    (SUPPLIED_NAMES, ["M.S. [Gorbachev]:", "Y[ang Shangkun]:", "[Gorbachev]:", "[Yang Shangkun]:"], 2),
+])
+def test_ocr_specks_in_labels_and_names_the_editors_completed(tmp_path, text, labels, persons):
+    """OCR specks: a full stop inside a label's word ("The Pr.esident:"), a dot before
+    it ("·The President:"); names in the editors' brackets, whole ("[Yang Shangkun]:")
+    or completing an initial ("Y[ang Shangkun]:"), one person either way; "[Part II]"
+    alone on its line is an editor's note."""
+    result, tree = convert(tmp_path, text)
+    assert printed_labels(tree) == labels
+    assert len(turns(tree)) == persons
+    assert_round_trip(result, text)

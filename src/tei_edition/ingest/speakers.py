@@ -31,12 +31,14 @@ from ..rules import Rules
 
 _LETTER_SPACED = re.compile(r"(?:[^\W\d_] ){3,}[^\W\d_](?![^\W\d_])")
 _GLUED_HONORIFIC = re.compile(r"(?:Mr|Mrs|Ms|Dr|Mme)\.(?=[A-Z])")
+_SPECK = re.compile(r"(?:[A-Z][a-z]*\s){0,3}[A-Z][a-z]+(\.)[a-z]{2,}(?:\s[A-Z][a-z]+){0,3}\s?:")
 
 
 def _respelled(line: str) -> tuple[str, int] | None:
     """A line whose label is letter-spaced for emphasis ("П р е д с е д а т е л ь."),
-    or whose honorific lost its space ("Mr.Ruby."), as if set normally, and how many
-    characters that took out; None for any other line."""
+    or whose honorific lost its space ("Mr.Ruby."), or holds an OCR speck ("The
+    Pr.esident:"), as if set normally, and how many characters that took out; None
+    for any other line."""
     spaced = _LETTER_SPACED.match(line)
     if spaced:
         word = spaced.group(0).replace(" ", "")
@@ -44,6 +46,10 @@ def _respelled(line: str) -> tuple[str, int] | None:
     glued = _GLUED_HONORIFIC.match(line)
     if glued:
         return line[:glued.end()] + " " + line[glued.end():], -1
+    # "The Pr.esident: …": OCR read a speck as a full stop inside a word of the label
+    speck = _SPECK.match(line)
+    if speck:
+        return line[:speck.start(1)] + line[speck.end(1):], 1
     return None
 
 
@@ -54,7 +60,7 @@ _ACKNOWLEDGEMENTS = {"roger", "okay", "ok", "yes", "no", "yeah", "affirmative", 
 # only before speech.
 _TIME_FIELDS = {"begin", "end", "beginn", "ende"}
 # A word's own full stop is tried last, so that "Varga. It is." reads as "Varga" + ".".
-_WORD = r"(?:(?:[^\W\d_]\.){2,4}|[^\W\d_][\w'’]*(?:[-‐][\w'’]+)*\.??|\[[^\W\d_][\w'’-]*\])"
+_WORD = r"(?:(?:[^\W\d_]\.){2,4}|[^\W\d_][\w'’]*(?:[-‐][\w'’]+)*\.??|\[[^\W\d_][\w'’-]*(?: [^\W\d_][\w'’-]*){0,3}\])"
 _NAME = rf"{_WORD}(?:\s{{1,2}}{_WORD}){{0,7}}?"   # wider gaps part columns, not words
 # A role in brackets after the name belongs to the label: "AMEN (Associate Trial Counsel):".
 _ROLE = r"(?:\s*\((?P<role>[^()]{1,80})\))?"
@@ -211,6 +217,8 @@ class LabelReader:
                     rule = "glued-plain"
                 else:
                     rule = "dash-colon"
+            if rule == "alone" and re.fullmatch(r"\[[^\[\]]*\]", m.group("name").strip()):
+                continue  # "[Part II]" alone on its line: an editor's note, no speaker
             if rule == "alone":
                 name = name.rstrip(".:")
                 if any(c.islower() for c in name):
@@ -229,7 +237,10 @@ class LabelReader:
                 found.alias = m.group("alias").strip()
             supplied = m.groupdict().get("supplied")
             role = (m.groupdict().get("role") or "").strip()
-            if supplied and self._is_name(self.strip_honorifics(supplied), rule):
+            if supplied and m.end("name") + 1 == m.start("supplied") and name[-1:].isalpha():
+                # "Y[ang Shangkun]": the editors completed the name the record abbreviates
+                found.name = name + supplied
+            elif supplied and self._is_name(self.strip_honorifics(supplied), rule):
                 # "GPS [George Shultz]": the supplied name is the person, GPS an alias of theirs.
                 found.name, found.alias = self.strip_honorifics(supplied), name
             elif role and (person := self._person_in_role(role)):
@@ -360,6 +371,7 @@ _OFFICE_JOINERS = {"of", "the", "for", "on", "and", "to", "in"}
 _LEAD = re.compile(r">>\s*|\d{1,3}(?=[^\W\d_][^\W\d_])|\d[\d :.]{0,15}\|\s*(?=[^\W\d_])"
                    r"|[-–•]\s+(?=[^\W\d_])"  # "- LE PRESIDENT.- …": a dash before the label
                    r"|['‘\"“«](?=[^\W\d_])"  # "'El señor presidente: …'": each paragraph quoted
+                   r"|·(?=[A-Z])"  # "·The President: …": an OCR speck before the label
                    r"|\d{1,3}\s(?=[A-Z][A-Z.' -]{1,40}:\s)")  # "4 MR. CHILK: …": a line's number
 _NUMBERED = re.compile(r"\d{1,4}\.?\s+(?:[-–•]\s+)?")
 _INITIALS = re.compile(r"(?:[^\W\d_]\.){1,3}[^\W\d_]?\.?|[^\W\d_]")
