@@ -1698,3 +1698,20 @@ def test_ocr_specks_in_labels_and_names_the_editors_completed(tmp_path, text, la
     assert printed_labels(tree) == labels
     assert len(turns(tree)) == persons
     assert_round_trip(result, text)
+
+
+def test_a_sites_way_back_topics_account_and_who_examines_are_no_speakers(tmp_path):
+    """Web furniture ("Return to Transcripts main page", "Subscribe to … here.") is
+    dropped and never the title; a page's "Themen:" and "Konto:" lines and a court
+    reporter's "BY MR. HALE:" name no speaker; "BY:" alone may still be initials."""
+    text = ("Return to Transcripts main page\n\nPress Conference of 6 December 2021\n\n"
+            "Themen: Haushalt, Impfpflicht\n\nSTS KLEIN: Guten Tag, meine Damen und Herren.\n\n"
+            "FRAGE WEBER: Gibt es einen Termin?\n\nSTS KLEIN: Noch nicht.\n\n"
+            "Subscribe to the Press Podcast here.\n\nKonto: Beispielbank, IBAN DE00 1234\n")
+    result, tree = convert(tmp_path, text)
+    assert printed_labels(tree) == ["STS KLEIN:", "FRAGE WEBER:", "STS KLEIN:"]
+    assert result.document.title == "Press Conference of 6 December 2021"
+    assert_round_trip(result, text)
+    reader = LabelReader(Rules())
+    assert reader.match("BY MR. HALE: Q. Where were you that night?") is None
+    assert reader.match("BY: When did your family come to Seattle?").name == "BY"

@@ -119,6 +119,8 @@ NOT_LABELS = [
     # photo credits and the fields of an archive's catalogue page
     "Photo", "Photos", "Photograph", "Фото", "Foto", "Fotos", "Bild", "Credit", "Credits",
     "Caption", "Image", "Topics", "Venue", "Themes", "Importance", "Editorial",
+    # a case number, a page's topics and bank account
+    "Case", "Themen", "Thema", "Konto", "Spendenkonto", "IBAN",
 ]
 # Lines of a web page that are not part of the document (whole-line matches).
 FURNITURE = [
@@ -134,6 +136,9 @@ FURNITURE = [
     r"Imprimir", r"Compartir",
     # the links beside each speech on KildareStreet and TheyWorkForYou
     r"Link to this: Individually \| In context(?: \| [\w ]{2,40} source)?",
+    # a site's way back and its calls to subscribe
+    r"<? ?Return to [\w ]{2,40}?(?: (?:main )?page)?(?: Return to [\w ]{2,40}?(?: page)?)?",
+    r"Subscribe to (?:the |our )?[\w ]{2,40}?(?: here)?\.?", r"Archiv", r"Artikel", r"Archive \([\w ]{2,40}\)",
 ]
 # Security classifications, as printed on the original.
 CLASSIFICATIONS = [

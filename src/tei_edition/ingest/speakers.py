@@ -286,6 +286,8 @@ class LabelReader:
             return False
         if words[0].rstrip(".:").casefold() in self._not_labels:
             return False
+        if len(words) > 1 and words[0].casefold() == "by":
+            return False  # a court reporter's "BY MR. SNEDDON:" says who examines ("BY:" may be initials)
         if len(words) > 1 and words[-1].casefold() in ("side", "sides"):
             return False  # "Chinese Side: Ambassador Wang" lists a side; a side is no person
         if rule in ("stop", "caps-stop", "alone", "alone-plain") and len(words) == 1 and \
