@@ -60,6 +60,8 @@ _RUN_TOGETHER = re.compile(r"(?:(?<=[.?!…\"”’)\]])|(?<=\d))(?<!\b[^\W\d_]\
 # case, the surname in capitals, a full stop ("Senator GRAMM.", "The CHAIRMAN.").
 _HEARING_LABEL = re.compile(r"^(?:[A-Z][a-z]+\.?\s+){1,2}[A-Z][A-Z'’-]{2,}(?:\s+[A-Z][A-Z'’-]+)?\.$")
 _HEARING_START = re.compile(r"(?<=\S)\s+(?=(?:[A-Z][a-z]+\.?\s+){1,2}[A-Z][A-Z'’-]{2,}\.\s)")
+# A line holding only a dash, between a radio transcript's speaker and the speech.
+_DASH_LINE = re.compile(r"\s*[―—–]\s*")
 # A member's seat and party (and office) in brackets after the name, alone on its line.
 _SEAT_AND_PARTY = re.compile(r"\([A-Z][^()]{1,40}(?:, [A-Z][^(),]{1,60}){1,3}\)$")
 # What follows a field's label when the line names who held a part: a person's name
@@ -589,7 +591,7 @@ class TranscriptReader:
                     # parliament with seat and party, as debates online print them
                     bool(_SEAT_AND_PARTY.search(found.label)) and 2 <= len(found.name.split()) <= 4) or (
                     # "В. Дымарский" above a line holding only a dash, then the speech
-                    re.fullmatch(r"\s*[―—–]\s*", line_after.get(number, "x")) is not None))
+                    _DASH_LINE.fullmatch(line_after.get(number, "x")) is not None))
             return known or counts[_surname(found.name)] >= 2 or in_header(found)
 
         accepted = {number: found for number, found, _ in candidates if evidence(found, number)}
@@ -694,12 +696,15 @@ class TranscriptReader:
                 # spokesman's labelled turns: a question label opening a paragraph asks one.
                 asked = (found.rule == "interview" and found.role == "interviewer"
                          and begun and number > begun and found.rest.strip() != "")
-                if asked or office_led or (opening or one_off and (
-                        self._style(found) == dominant or self._strong(found))) and not common_word(found):
+                usual = one_off and (self._style(found) == dominant or self._strong(found))
+                if asked or office_led or (opening or usual) and not common_word(found):
                     accepted[number] = found
-                    doc.warnings.append((*_place(number),
-                                         f"'{found.label}' read as a speaker label although it occurs "
-                                         "once: it has the document's usual label form"))
+                    why = ("it has the document's usual label form" if usual
+                           else "a question among the speaker's turns" if asked
+                           else "an office and a name before the first turn" if office_led
+                           else "it stands right above the first turn")
+                    doc.warnings.append((*_place(number), f"'{found.label}' read as a speaker "
+                                                          f"label although it occurs once: {why}"))
             if begun or not accepted:
                 break
             begun = min(accepted)
@@ -1391,7 +1396,7 @@ def _speech_below(blocks: list[Block], bindex: int, lindex: int, verb_first: re.
     after = _line_after(blocks, bindex, lindex)
     if after is None:
         return False
-    if re.fullmatch(r"\s*[―—–]\s*", after):  # "В. Дымарский" / "―" / the speech
+    if _DASH_LINE.fullmatch(after):  # "В. Дымарский" / "―" / the speech
         if lindex + 1 < len(blocks[bindex].lines):
             return _speech_below(blocks, bindex, lindex + 1, verb_first)
         return bindex + 1 < len(blocks) and _speech_below(blocks, bindex + 1, 0, verb_first)
