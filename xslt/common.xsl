@@ -395,10 +395,11 @@
     </xsl:choose>
   </xsl:function>
 
-  <!-- The label as printed ("Cde. Mikoyan -", "Q:", "SMITH.") without the
-       separator that ends it; an empty label stays empty. -->
   <!-- These helpers run for every turn: they use string functions, not regular
        expressions, which cost several microseconds a call in Saxon. -->
+
+  <!-- The label as printed ("Cde. Mikoyan -", "Q:", "SMITH.") without the
+       separator that ends it; an empty label stays empty. -->
   <xsl:function name="ed:speaker-name" as="xs:string">
     <xsl:param name="speaker" as="element()?"/>
     <xsl:variable name="label" select="normalize-space(string($speaker))"/>
