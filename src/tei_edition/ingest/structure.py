@@ -239,7 +239,9 @@ class TranscriptReader:
         for block in blocks:
             lines = []
             for number, text in block.lines:
-                if len(text.strip()) <= 40 and any(p.match(text) for p in self._furniture):
+                # whole-line patterns; a long line is text ("Return to Johnson Space Center
+                # home page" twice is 81 characters)
+                if len(text.strip()) <= 90 and any(p.match(text) for p in self._furniture):
                     doc.dropped.append((number, text.strip(), "page furniture"))
                 else:
                     lines.append((number, text))
