@@ -1715,3 +1715,27 @@ def test_a_sites_way_back_topics_account_and_who_examines_are_no_speakers(tmp_pa
     reader = LabelReader(Rules())
     assert reader.match("BY MR. HALE: Q. Where were you that night?") is None
     assert reader.match("BY: When did your family come to Seattle?").name == "BY"
+
+
+def test_office_labels_without_separator_in_a_flattened_ocr_memorandum(tmp_path):
+    """An OCR'd memorandum of conversation flattened into one line with its
+    punctuation lost: "The President Helmut it is …", "Chancellor Reiter Thank you …"
+    open turns where each form stands twice; a header's "President Anna Reiter" is no
+    label, and prose with its punctuation is never cut so."""
+    text = ("MEMORANDUM OF CONVERSATION PARTICIPANTS The President Chancellor Anna Reiter "
+            "DATE TIME AND PLACE March 3 1992 Camp David The President Anna it is a pleasure to "
+            "have you here We could start with trade if you like Chancellor Reiter Thank you for "
+            "this hospitality We appreciate this quiet talk in these turbulent times U The "
+            "President I think the slow economy is the big problem U Chancellor Reiter We have "
+            "the same phenomenon in Europe and I think the elections will be close this spring\n")
+    result, tree = convert(tmp_path, text)
+    assert printed_labels(tree) == ["The President", "Chancellor Reiter", "The President",
+                                    "Chancellor Reiter"]
+    assert any("no punctuation before them" in m for _, _, m in result.document.warnings)
+    assert_round_trip(result, text)
+    prose = ("Record of the meeting\n\nDr. Kissinger and his delegation went back to the Guest "
+             "House. Prime Minister Chou En-lai stayed behind with the Chairman, and they spoke "
+             "for an hour. Later Prime Minister Chou Went to see them again, as he had promised, "
+             "and Prime Minister Chou Said that the talks had gone well, which all agreed.\n")
+    result, tree = convert(tmp_path, prose, "prose.txt")
+    assert printed_labels(tree) == []

@@ -107,6 +107,8 @@ class LabelReader:
         verbs = "|".join(rules.speech_verbs)
         offices = "|".join(re.escape(t.upper()) for t in sorted(rules.titles, key=len, reverse=True)
                            if not t.endswith("."))
+        offices_as_written = "|".join(re.escape(t) for t in sorted(rules.titles, key=len, reverse=True)
+                                      if not t.endswith(".") and t[:1].isupper())
         self.patterns = [
             ("side", re.compile(rf"^(?P<label>(?P<side>[\w .'’-]{{1,40}}?)\s+[Ss]ide\s*\((?P<name>[^()]{{1,60}})\)\s*[:.\-–—])\s*(?P<rest>.*)$")),
             # "Deng Xiaoping (to be abbreviated as Deng):", "Kim Gwang-hyeop [Kim Kwang Hyop]
@@ -150,32 +152,40 @@ class LabelReader:
             # "SECRETARY VANCE2": a label in capitals with a footnote number glued to it, as
             # a web page prints a superscript that lost its formatting
             ("alone", re.compile(rf"^(?P<label>(?P<name>{_CAPS_WORD}(?:\s{_CAPS_WORD}){{0,3}})(?P<call>[1-9]\d?))\s*$")),
+            # "The President I think …", "Chancellor Kohl We have …": an office in mixed
+            # case with no separator, where OCR lost the punctuation too; last, and read
+            # only inside flattened lines whose labels repeat (structure.py)
+            ("office-plain", re.compile(rf"^(?P<label>(?P<name>The\s+(?:{offices_as_written})(?:\s+(?:{offices_as_written}))*"
+                                        rf"|(?:{offices_as_written})(?:\s+(?:{offices_as_written}))*\s+[A-Z][a-z'’-]+))"
+                                        rf"\s+(?P<rest>(?:[A-Z][a-z'’]|I\b|[\"“]).*)$")),
         ]
 
-    def match(self, line: str) -> LabelMatch | None:
+    def match(self, line: str, unpunctuated: bool = False) -> LabelMatch | None:
         """The candidate label at the start of line, if any; a caption's ">>" or a
-        paragraph number glued to the label ("3Bush: …") belongs to the label."""
+        paragraph number glued to the label ("3Bush: …") belongs to the label.
+        unpunctuated: the line was cut from a flattened line that lost its punctuation,
+        where an office in mixed case may open a label with no separator."""
         stripped = line.lstrip()
         leads = [_NUMBERED.match(stripped) if self.numbered_lines else None, _LEAD.match(stripped)]
         for lead in leads:
             if lead and lead.end() < len(stripped):
                 found = self._match(line[:len(line) - len(stripped)] + " " * lead.end()
-                                    + stripped[lead.end():])
+                                    + stripped[lead.end():], unpunctuated)
                 if found and found.rule not in ("alone", "alone-plain"):
                     found.label = stripped[:lead.end()] + found.label
                     return found
-        found = self._match(line)
+        found = self._match(line, unpunctuated)
         if found is None and (respelled := _respelled(stripped)):
             # "Б о р о в о й. …", "Mr.Ruby. …": read as set normally, kept as printed
             text, lost = respelled
-            found = self._match(text)
+            found = self._match(text, unpunctuated)
             if found:
                 indent = len(line) - len(stripped)
                 found.label = stripped[:len(found.label) + lost]
                 found.rest_column += lost + indent
         return found
 
-    def _match(self, line: str) -> LabelMatch | None:
+    def _match(self, line: str, unpunctuated: bool = False) -> LabelMatch | None:
         stripped = line.lstrip()
         indent = len(line) - len(stripped)
         stripped = stripped.rstrip()
@@ -186,6 +196,8 @@ class LabelReader:
                 return self._finish(m, "edition", self.strip_honorifics(name).strip(" :.-–—"), indent)
         dash_colon = dict(self.patterns)["dash-colon"]
         for rule, pattern in self.patterns:
+            if rule == "office-plain" and not unpunctuated:
+                continue  # only where a flattened line without punctuation is read
             m = pattern.match(stripped)
             if not m:
                 continue

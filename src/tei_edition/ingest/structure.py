@@ -182,6 +182,10 @@ class TranscriptReader:
         self.people = people
         self.labels = labels
         self._furniture = [re.compile(rf"^\s*(?:{p})\s*:?\s*$", re.I) for p in rules.furniture]
+        # where an office in mixed case may open a label inside a flattened line
+        offices = "|".join(re.escape(t) for t in sorted(rules.titles, key=len, reverse=True)
+                           if not t.endswith(".") and t[:1].isupper())
+        self._office_start = re.compile(rf"(?<=\S)\s+(?=(?:The\s+)?(?:{offices})\s)")
         self._classification = re.compile(rf"^\s*(?:{'|'.join(rules.classifications)})\s*\.?\s*$", re.I)
         self._intro = re.compile(rf"^\s*(?P<intro>{rules.participants_intro})\s*(?::|\s[-–—])?\s*", re.I)
         self._closer = re.compile(rf"^\s*(?:{rules.closer})\s+\S", re.I)
@@ -201,6 +205,7 @@ class TranscriptReader:
     # -- the passes -------------------------------------------------------------
 
     def read(self, doc: Document, lines: list[str]) -> Document:
+        self._unpunctuated_cuts: set[LinePos] = set()
         filled = [line for line in lines if line.strip()]
         numbered = sum(1 for line in filled if _LINE_NUMBER.match(line))
         self.labels.numbered_lines = len(filled) >= 6 and numbered >= 0.6 * len(filled)
@@ -324,22 +329,37 @@ class TranscriptReader:
                 first = self.labels.match(text)
                 spans = [(p, p + len(f.label)) for b, l, p, f in inside if (b, l) == (bindex, lindex)]
                 spans += [(0, len(first.label))] if first else []
-                for m in [*_CAPS_START.finditer(text), *_HEARING_START.finditer(text)]:
+                # an office in mixed case only where OCR lost the punctuation too: a
+                # long line with hardly a full stop or comma
+                unpunctuated = len(text) >= 300 and len(re.findall(r"[.,;?!]", text)) * 200 < len(text)
+                openings = [*_CAPS_START.finditer(text), *_HEARING_START.finditer(text),
+                            *(self._office_start.finditer(text) if unpunctuated else ())]
+                for m in sorted(openings, key=lambda m: m.end()):
                     if any(start <= m.end() < end for start, end in spans):
                         continue
-                    found = self.labels.match(text[m.end():m.end() + _LABEL_WINDOW])
-                    if found and found.rest.strip() and (found.rule == "caps-office" or (
+                    found = self.labels.match(text[m.end():m.end() + _LABEL_WINDOW], unpunctuated)
+                    if found and found.rule == "office-plain" and len(set(found.name.split())) < len(found.name.split()):
+                        continue  # "The President President …": a flattened list of participants
+                    if found and found.rest.strip() and (found.rule in ("caps-office", "office-plain") or (
                             found.rule == "dash-colon" and found.label.endswith(":")
                             and found.name.isupper()) or _HEARING_LABEL.match(found.label)):
                         loose.append((bindex, lindex, m.end(), found))
                         spans.append((m.end(), m.end() + len(found.label)))
-        twice = Counter(key(f) for *_, f in inside + loose)
-        loose = [cut for cut in loose if twice[key(cut[3])] >= 2]
+        # an office in mixed case counts only in the same words twice ("Chancellor
+        # Kohl", not "General Andropov" beside "Chairman Andropov")
+        def form(found: LabelMatch) -> str:
+            return name_key(found.name) if found.rule == "office-plain" else key(found)
+
+        twice = Counter(form(f) for *_, f in inside + loose)
+        # "President Boris Yeltsin" in a flattened list is no label "President Boris"
+        surnames = {f.name.split()[-1] for *_, f in loose if f.rule == "office-plain"}
+        loose = [cut for cut in loose if twice[form(cut[3])] >= 2 and not (
+            cut[3].rule == "office-plain" and cut[3].rest.split()[0] in surnames)]
         if loose:
             bindex, lindex, position, found = loose[0]
             number = blocks[bindex].lines[lindex][0]
             doc.warnings.append((*_place(number, position),
-                                 f"'{found.label}' and {len(loose) - 1} more labels in capitals "
+                                 f"'{found.label}' and {len(loose) - 1} more labels "
                                  "read inside lines with no punctuation before them: check the turns"))
         inside += loose
         counts = Counter(key(f) for *_, f in inside)
@@ -360,6 +380,8 @@ class TranscriptReader:
                 cuts.setdefault((bindex, lindex), []).append(position)
         if not cuts:
             return blocks
+        # the lines an office in mixed case opens, to be read so again (_find_turns)
+        unpunctuated_cuts = {(b, l, p) for b, l, p, f in loose if f.rule == "office-plain"}
         result = []
         for bindex, block in enumerate(blocks):
             lines: list[tuple[int, str]] = []
@@ -367,7 +389,10 @@ class TranscriptReader:
                 bounds = [0, *sorted(cuts.get((bindex, lindex), [])), len(text)]
                 for start, end in zip(bounds, bounds[1:]):
                     column = getattr(number, "column", 1) + start
-                    lines.append((LinePos(int(number), column) if start else number,
+                    position = LinePos(int(number), column) if start else number
+                    if (bindex, lindex, start) in unpunctuated_cuts:
+                        self._unpunctuated_cuts.add(position)
+                    lines.append((position,
                                   text[start:end].rstrip() if end < len(text) else text[start:end]))
             result.append(Block(lines))
         return result
@@ -506,7 +531,7 @@ class TranscriptReader:
                 if (number in skip or number in self.refused or number in self.forced
                         or self._classification.match(text) or self._intro.match(text)):
                     continue
-                found = self.labels.match(text)
+                found = self.labels.match(text, unpunctuated=number in self._unpunctuated_cuts)
                 if not found:
                     continue
                 if found.rule in CAPS_RULES and read_citation(text, number):
@@ -552,6 +577,7 @@ class TranscriptReader:
         line_after = {n: t for (n, _), (_, t) in zip(every_line, every_line[1:])}
         line_index = {n: i for i, (n, _) in enumerate(every_line)}
         alone = Counter(f.name for _, f, _ in candidates if f.rule == "alone-plain")
+        forms_seen = Counter(name_key(f.name) for _, f, _ in candidates)
         interview = sum(1 for _, f, _ in candidates if f.rule == "interview")
         letters = sum(1 for _, f, _ in candidates if f.rule == "stop" and len(f.name) == 1)
 
@@ -571,6 +597,10 @@ class TranscriptReader:
                 return True
             if found.rule == "glued-plain":
                 return False  # only beside other glued labels, below
+            if found.rule == "office-plain":
+                # "The President I think …" (read only where a flattened line without
+                # punctuation was cut at it): the same words label two turns
+                return forms_seen[name_key(found.name)] >= 2
             if found.rule == "interview":
                 return interview >= 2
             known = self.people.lookup(found.name) is not None
