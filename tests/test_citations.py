@@ -259,3 +259,15 @@ def test_a_known_archive_named_alone_on_its_line_is_the_repository():
     assert (alone.family, alone.repository, alone.collections, alone.idnos) == (
         "russian", "Russian State Archive of Social and Political History", [], [])
     assert read_citation("The archive was closed that winter.", 4) is None
+
+
+def test_the_czech_institute_and_its_government_commission_papers():
+    """The National Security Archive's readers cite Czech documents by the Institute of
+    Contemporary History (ÚSD) and its collection of the government commission's papers
+    ("Sb. KV"), which names that archive when it stands alone; "Sb." ends no sentence."""
+    named = find_citation("Source: ÚSD, Sb. KV, Z/S 10.", 1)
+    assert named.repository == "ÚSD"
+    assert [v for _, v in named.collections] == ["Sb. KV", "Z/S 10"]
+    alone = find_citation("Source: Sb. KV, Z/M.", 1)
+    assert alone.repository == "ÚSD" and alone.collections[0] == ("fond", "Sb. KV")
+    assert find_citation("The USD rose against the euro in 1968.", 1) is None

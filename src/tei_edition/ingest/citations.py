@@ -265,7 +265,10 @@ FAMILIES = [
     Family("czech", "|".join([
         r"SÚA", r"SUA", r"AMZV", r"NA\s?ČR", r"Národní archiv", r"Státní ústřední archiv", r"NA(?=,?\s*(?:f\.|fond|KSČ))",
         r"National Archives? of the Czech Republic",
-        r"(?:Central State|State Central) Archives?,?\s*\(?Prague\)?"]), _CZECH, _bare_eastern("fond", "file")),
+        r"(?:Central State|State Central) Archives?,?\s*\(?Prague\)?",
+        # the Institute of Contemporary History, and its collection of the government
+        # commission's papers cited alone ("Sb. KV, Z/M")
+        r"ÚSD", r"Ústav pro soudobé dějiny", r"(?=Sb\.\s?KV\b)"]), _CZECH, _bare_eastern("fond", "file")),
     Family("bulgarian", "|".join([
         r"TsDA", r"TsDIA", r"CDA", r"CSA", r"ЦДА", r"Central State Archives?,\s*Sofia"]),
         _RUSSIAN, _bare_eastern("fond", "file")),
@@ -313,7 +316,8 @@ _FOLLOW_ON = re.compile(
     r"These|A|An|In|On|For|It|He|She|They|We|I)\b")
 # A period that ends an abbreviation, not a sentence.
 _ABBREVIATIONS = {"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
-                  "dec", "no", "nos", "vol", "mr", "mrs", "dr", "st", "dept", "gen", "amb", "sec"}
+                  "dec", "no", "nos", "vol", "mr", "mrs", "dr", "st", "dept", "gen", "amb", "sec",
+                  "sb"}  # Czech "Sb." (sbírka, a collection)
 _ARCHIVE_NAME = re.compile(r"\b(?:Archives?|Archiv\w*|Arhiv\w*|Levéltár\w*|Library|Records Office)\b")
 
 
@@ -478,7 +482,8 @@ def _read_at(text: str, start: int, line: int, context: str) -> Citation | None:
         end = _read_parts(family, citation, text, m.end())
         if not citation.repository:   # the reference itself names the archive
             citation.repository = {"uk": "The National Archives (UK)",
-                                   "cia-crest": "CIA (CREST)"}[family.name]
+                                   "cia-crest": "CIA (CREST)",
+                                   "czech": "ÚSD"}.get(family.name, "")  # the Komise vlády papers
         values = [v for _, v in citation.collections + citation.idnos]
         count = len(values) + bool(citation.locus_from)
         number = any(re.search(r"\d", v) for v in values)
