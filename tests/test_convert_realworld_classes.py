@@ -1739,3 +1739,18 @@ def test_office_labels_without_separator_in_a_flattened_ocr_memorandum(tmp_path)
              "and Prime Minister Chou Said that the talks had gone well, which all agreed.\n")
     result, tree = convert(tmp_path, prose, "prose.txt")
     assert printed_labels(tree) == []
+
+
+def test_a_label_cut_from_a_flattened_transcript_after_a_line_number(tmp_path):
+    """A hearing's text layer flattened with its line numbers glued to the words
+    ("… yes.9 MR HALE: My Lord, …"): the label cut there opens a turn although the
+    piece before it ends with a number; a court record's "APPEARANCES OF COUNSEL:" and
+    "For Plaintiff:" name no speaker."""
+    text = ("1 APPEARANCES OF COUNSEL: 2 For Plaintiff: THOMAS DORN, District Attorney 3 "
+            "(2.00 pm)4 LORD DALE: We will begin again now, I think, Mr Hale, if you are ready.5 "
+            "MR HALE: I am, my Lord. I was unfair earlier in6 something I said about the "
+            "solicitor before the adjournment.7 LORD DALE: Thank you, Mr Hale, that is noted for"
+            "8 the record and we can go on with the witness.\n")
+    result, tree = convert(tmp_path, text)
+    assert printed_labels(tree) == ["LORD DALE:", "MR HALE:", "LORD DALE:"]
+    assert_round_trip(result, text)

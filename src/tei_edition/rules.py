@@ -119,8 +119,8 @@ NOT_LABELS = [
     # photo credits and the fields of an archive's catalogue page
     "Photo", "Photos", "Photograph", "Фото", "Foto", "Fotos", "Bild", "Credit", "Credits",
     "Caption", "Image", "Topics", "Venue", "Themes", "Importance", "Editorial",
-    # a case number, a page's topics and bank account
-    "Case", "Themen", "Thema", "Konto", "Spendenkonto", "IBAN",
+    # a case number, a page's topics and bank account; a court record's appearances
+    "Case", "Themen", "Thema", "Konto", "Spendenkonto", "IBAN", "Appearances", "For", "Staff",
 ]
 # Lines of a web page that are not part of the document (whole-line matches).
 FURNITURE = [

@@ -549,7 +549,9 @@ class TranscriptReader:
                         reported.append((number, found))
                     continue
                 # A label opens a paragraph, or a line after a finished sentence.
-                opens = lindex == 0 or bool(re.search(r"[.?!:\"”…)\]|]\s*$", block.lines[lindex - 1][1]))
+                # (or a line cut from a flattened one where a label begins: "… yes.9 MR X: …")
+                opens = lindex == 0 or bool(re.search(r"[.?!:\"”…)\]|]\s*$", block.lines[lindex - 1][1])) \
+                    or getattr(number, "column", 1) > 1
                 # A label alone on its line ends no sentence ("… visit to / Peking.").
                 midsentence = lindex > 0 and re.search(r"(?:[^\W\d_](?<![A-ZА-ЯЁ])|[,;])\s*$",
                                                        block.lines[lindex - 1][1])
