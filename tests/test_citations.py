@@ -271,3 +271,14 @@ def test_the_czech_institute_and_its_government_commission_papers():
     alone = find_citation("Source: Sb. KV, Z/M.", 1)
     assert alone.repository == "ÚSD" and alone.collections[0] == ("fond", "Sb. KV")
     assert find_citation("The USD rose against the euro in 1968.", 1) is None
+
+
+def test_a_presidential_librarys_folder_in_brackets_after_its_series():
+    """A foundation's archive page cites a presidential library's file as
+    "Series: Series (Folder 177)": the folder is a part of its own."""
+    cited = find_citation("Source: Truman Library: White House Central Files: "
+                          "Calls to Heads of Government (Folder 41)", 1)
+    assert cited.repository == "Truman Library"
+    assert cited.collections == [("series", "White House Central Files"),
+                                 ("series", "Calls to Heads of Government")]
+    assert cited.idnos == [("folder", "41")]

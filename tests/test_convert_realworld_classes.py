@@ -1754,3 +1754,25 @@ def test_a_label_cut_from_a_flattened_transcript_after_a_line_number(tmp_path):
     result, tree = convert(tmp_path, text)
     assert printed_labels(tree) == ["LORD DALE:", "MR HALE:", "LORD DALE:"]
     assert_round_trip(result, text)
+
+
+def test_a_dialogue_of_first_names_alone_above_each_speech(tmp_path):
+    """A foundation's transcript of a children's programme prints each speaker's first
+    name alone on its line above the speech ("Lena", "P.M"): two names standing so at
+    least twice each make the layout a dialogue, and the name of the person the page
+    is about, alone at its head, is no speaker."""
+    text = ("Speeches and interviews\n\nAnna Kerr\n\nRadio interview for a school programme\n\n"
+            "Venue: the minister's office\n\n"
+            "Lena\n\nDid you always want to go into politics?\n\n"
+            "P.M\n\nNo, not at all. I wanted to be a chemist, and I was one for years.\n\n"
+            "Lena\n\nWhat made you change your mind?\n\n"
+            "P.M\n\nA by-election in my own town, and a friend who would not take no for an answer.\n\n"
+            "Tomas\n\nDo you ever get tired of the travelling?\n\n"
+            "P.M\n\nOften. But the trains are good for reading.\n")
+    result, tree = convert(tmp_path, text)
+    assert printed_labels(tree) == ["Lena", "P.M", "Lena", "P.M", "P.M"]
+    assert_round_trip(result, text)
+    # one name above one speech is not yet a dialogue
+    single = "Notes\n\nLena\n\nDid you always want to go into politics? She asked me that.\n"
+    result, tree = convert(tmp_path, single, "single.txt")
+    assert printed_labels(tree) == []

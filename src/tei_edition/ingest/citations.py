@@ -219,6 +219,10 @@ def _bare_us(citation: Citation, segment: str) -> Bare:
         return []
     if not re.match(r"[A-Z0-9\"“'‘]", segment) or len(segment) > 100:
         return None
+    if m := re.fullmatch(r"(?P<series>.+?)\s*\((?P<kind>Box|Folder)\s+(?P<number>[\w-]+)\)", segment):
+        # "Presidential Telephone Calls (Folder 177)": the series, its folder in brackets
+        return [("collection", "series", m.group("series")),
+                ("idno", m.group("kind").lower(), m.group("number"))]
     if any(t in ("box", "lot", "folder") for t, _ in citation.idnos):
         return [("idno", "folder", segment)]
     return [("collection", "series", segment)]

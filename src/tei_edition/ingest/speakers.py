@@ -60,7 +60,8 @@ _ACKNOWLEDGEMENTS = {"roger", "okay", "ok", "yes", "no", "yeah", "affirmative", 
 # only before speech.
 _TIME_FIELDS = {"begin", "end", "beginn", "ende"}
 # A word's own full stop is tried last, so that "Varga. It is." reads as "Varga" + ".".
-_WORD = r"(?:(?:[^\W\d_]\.){2,4}|[^\W\d_][\w'’]*(?:[-‐][\w'’]+)*\.??|\[[^\W\d_][\w'’-]*(?: [^\W\d_][\w'’-]*){0,3}\])"
+# Initials run together keep their stops, the last one or not ("U.S.", "P.M").
+_WORD = r"(?:(?:[^\W\d_]\.){1,3}[^\W\d_]\.?|[^\W\d_][\w'’]*(?:[-‐][\w'’]+)*\.??|\[[^\W\d_][\w'’-]*(?: [^\W\d_][\w'’-]*){0,3}\])"
 _NAME = rf"{_WORD}(?:\s{{1,2}}{_WORD}){{0,7}}?"   # wider gaps part columns, not words
 # A role in brackets after the name belongs to the label: "AMEN (Associate Trial Counsel):".
 _ROLE = r"(?:\s*\((?P<role>[^()]{1,80})\))?"

@@ -579,6 +579,11 @@ class TranscriptReader:
         line_after = {n: t for (n, _), (_, t) in zip(every_line, every_line[1:])}
         line_index = {n: i for i, (n, _) in enumerate(every_line)}
         alone = Counter(f.name for _, f, _ in candidates if f.rule == "alone-plain")
+        # names printed alone above their speeches, two of them at least twice each
+        # ("Finn" / "P.M"): a dialogue laid out so
+        alone_dialogue = sum(1 for n in Counter(f.name for _, f, _ in candidates
+                                                if f.rule in ("alone", "alone-plain")).values()
+                             if n >= 2) >= 2
         forms_seen = Counter(name_key(f.name) for _, f, _ in candidates)
         interview = sum(1 for _, f, _ in candidates if f.rule == "interview")
         letters = sum(1 for _, f, _ in candidates if f.rule == "stop" and len(f.name) == 1)
@@ -621,6 +626,8 @@ class TranscriptReader:
                     led and counts[_surname(found.name)] >= 2) or (
                     # "John Glenn" alone on its line above each of his speeches
                     alone[found.name] >= 3 and 2 <= len(found.name.split()) <= 4) or (
+                    # "Finn" alone above his questions, "P.M" above the answers
+                    alone[found.name] >= 2 and alone_dialogue) or (
                     # "Mary Lou McDonald (Dublin Central, Sinn Fein)": a member of a
                     # parliament with seat and party, as debates online print them
                     bool(_SEAT_AND_PARTY.search(found.label)) and 2 <= len(found.name.split()) <= 4) or (
