@@ -1776,3 +1776,29 @@ def test_a_dialogue_of_first_names_alone_above_each_speech(tmp_path):
     single = "Notes\n\nLena\n\nDid you always want to go into politics? She asked me that.\n"
     result, tree = convert(tmp_path, single, "single.txt")
     assert printed_labels(tree) == []
+
+
+def test_initials_name_the_speakers_labelled_in_full_before_them(tmp_path):
+    """A newspaper prints each speaker's name in full once, then initials with stops
+    ("J.E.:"), and a taped call names its senator in full only in the heading: the
+    initials are the same persons, not new ones. The two full labels, each standing
+    once, open the record one above the other: both are read."""
+    text = ("Interview on the evening programme\n\n"
+            "LUCIA MARTÍN: Good evening, and thank you for coming.\n\n"
+            "ERNESTO VIDAL: It is a pleasure to be here.\n\n"
+            "L.M.: Shall we begin with the budget?\n\n"
+            "E.V.: By all means. The budget is the heart of it.\n\n"
+            "L.M.: Then tell me why it was late.\n\n"
+            "E.V.: Because the numbers changed twice.\n")
+    result, tree = convert(tmp_path, text)
+    assert labels_by_person(tree) == {"#lucia-martin": {"LUCIA MARTÍN:", "L.M.:"},
+                                      "#ernesto-vidal": {"ERNESTO VIDAL:", "E.V.:"}}
+    assert_round_trip(result, text)
+    call = ("Telephone conversation between the Governor and Senator Walter Harding.\n"
+            "March 3, 1964 9:10 p.m.\n\n"
+            "Governor Lowe: Walter?\n\nSenator Harding: Yes, Governor.\n\n"
+            "GL: I wanted you to hear it from me first.\n\nWH: Hear what?\n\n"
+            "GL: The bridge bill passed this evening.\n\nWH: Well, that is news.\n")
+    result, tree = convert(tmp_path, call, "call.txt")
+    assert labels_by_person(tree)["#harding"] == {"Senator Harding:", "WH:"}
+    assert_round_trip(result, call)

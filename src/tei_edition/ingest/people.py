@@ -82,6 +82,17 @@ class PeopleIndex:
         if len(initials) > 2:  # "GB" for George H. W. Bush: the first name's and the surname's
             self.by_initials.setdefault(initials[0] + initials[-1], set()).add(pid)
 
+    def learn_fuller_names(self, text: str) -> None:
+        """A person the labels name by surname alone ("Senator Russell:") whom text
+        (a heading) names in full ("Senator Richard Russell"): the full name, and so
+        its initials ("RR:"), are theirs too."""
+        for pid, printed in list(self.created.items()):
+            words = self.strip_honorifics(printed).split()
+            if len(words) != 1 or len(words[0]) < 3:
+                continue
+            for m in re.finditer(rf"\b(?:[A-Z][a-z]+\.?\s){{1,2}}{re.escape(words[0])}\b", text):
+                self._learn(m.group(0), pid, offices=False)
+
     def lookup(self, name: str) -> str | None:
         """The id a name resolves to, or None."""
         key = name_key(self.strip_honorifics(name))
@@ -101,8 +112,8 @@ class PeopleIndex:
         if len(candidates) == 1:
             return next(iter(candidates))
         bare = self.strip_honorifics(name).strip(" .:")
-        if re.fullmatch(r"[A-Z]{1,4}", bare):
-            candidates = self.by_initials.get(bare.casefold(), set())
+        if re.fullmatch(r"[A-Z](?:\.?\s?[A-Z]){0,3}", bare):  # "RR", "J.E.", "J. E."
+            candidates = self.by_initials.get(re.sub(r"[.\s]", "", bare).casefold(), set())
             if len(candidates) == 1:
                 return next(iter(candidates))
         return None

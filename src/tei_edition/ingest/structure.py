@@ -67,6 +67,7 @@ _SEAT_AND_PARTY = re.compile(r"\([A-Z][^()]{1,40}(?:, [A-Z][^(),]{1,60}){1,3}\)$
 # What follows a field's label when the line names who held a part: a person's name
 # and nothing else ("David Cline", "John and Jean Rosenberg").
 _NAME_ONLY_FIELD = re.compile(r"(?:[A-Z][\w'’-]+|[A-Z]\.)(?:\s+(?:[A-Z][\w'’-]+|[A-Z]\.|and|und|et|y|i|и)){1,5}")
+_INITIALS = re.compile(r"[A-Z](?:\.?\s?[A-Z]){1,3}\.?")  # "RR", "J.E.", "J. E."
 # A memorandum's subject field, less a classification's portion mark ("(U)").
 _SUBJECT_FIELD = re.compile(r"^\s*(?:SUBJECT|Subject|SUBJ|Re|RE|Betreff|Objet|Тема)\s*[:.]\s*"
                             r"(?P<value>\S.{2,200}?)\s*(?:\((?:U|C|S|TS|LOU|SBU)\))?\s*$")
@@ -648,7 +649,14 @@ class TranscriptReader:
             if number not in accepted and first and found.rule in _ONE_OFF_FORMS and initials in short:
                 accepted[number] = found
         for number in sorted(accepted):
-            self.people.resolve(accepted[number].name, accepted[number].alias, label=True)
+            if not _INITIALS.fullmatch(accepted[number].name):
+                # initials ("M.R.") wait for the turns: a full name accepted as a one-off
+                # below ("MARIANO RAJOY:") may be theirs
+                self.people.resolve(accepted[number].name, accepted[number].alias, label=True)
+        if accepted:
+            # "Senator Richard Russell" in the heading, "Senator Russell:" below: "RR:" is his
+            self.people.learn_fuller_names(" ".join(
+                t for b in blocks for n, t in b.lines if n < min(accepted)))
         for number, found, first in candidates:
             if (number not in accepted and first and found.rule in _ONE_OFF_FORMS
                     and self.people.lookup(found.name) is not None):
@@ -746,9 +754,9 @@ class TranscriptReader:
                            else "it stands right above the first turn")
                     doc.warnings.append((*_place(number), f"'{found.label}' read as a speaker "
                                                           f"label although it occurs once: {why}"))
-            if begun or not accepted:
+            if not accepted or min(accepted) == begun:
                 break
-            begun = min(accepted)
+            begun = min(accepted)  # the record now opens higher up: what is right above it?
         accepted = dict(sorted(accepted.items()))
         # A document that labels its turns one way should not also get turns of a
         # looser form by accident ("U.S. forces were …" is not "MIKOYAN. …", a heading
