@@ -1802,3 +1802,16 @@ def test_initials_name_the_speakers_labelled_in_full_before_them(tmp_path):
     result, tree = convert(tmp_path, call, "call.txt")
     assert labels_by_person(tree)["#harding"] == {"Senator Harding:", "WH:"}
     assert_round_trip(result, call)
+
+
+def test_a_japanese_assembly_record_marks_each_speaker_with_a_circle(tmp_path):
+    """Japanese assembly minutes open each speech with a circle, the speaker's name
+    and office, and a space ("○山田委員長 …"): each is a turn, even the chair's one
+    speech; a circle before a plain list item is no label."""
+    text = ("委員会速記録第三号\n\n令和二年五月十日(水曜日)\n\n"
+            "○山田委員長 ただいまから委員会を開会いたします。\n\n"
+            "○佐藤理事 議事の進め方について申し上げます。\n\n"
+            "○ Item one of the agenda\n")
+    result, tree = convert(tmp_path, text)
+    assert printed_labels(tree) == ["○山田委員長", "○佐藤理事"]
+    assert_round_trip(result, text)

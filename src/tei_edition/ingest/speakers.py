@@ -2,6 +2,7 @@
 
 Label forms (DESIGN §4), tried in this order after an edition's own patterns:
 
+    marked      ○野村委員長 …                   a Japanese record's circle: always a label
     side        Soviet side (MIKOYAN): …       who = the name in brackets
     alias       Full Name (hereafter FN): …    FN names the same person later
     interview   Q: / A: / INT: / Interviewer:  roles interviewer / respondent
@@ -111,6 +112,9 @@ class LabelReader:
         offices_as_written = "|".join(re.escape(t) for t in sorted(rules.titles, key=len, reverse=True)
                                       if not t.endswith(".") and t[:1].isupper())
         self.patterns = [
+            # "○野村委員長　ただいまから…": Japanese assembly minutes mark each speaker, a
+            # name and office in kanji or kana, with a circle; a space opens the speech
+            ("marked", re.compile(r"^(?P<label>[○◯〇](?P<name>[\u3040-\u30ff\u3400-\u9fff（）()]{1,24}))[ \u3000]+(?P<rest>\S.*)$")),
             ("side", re.compile(rf"^(?P<label>(?P<side>[\w .'’-]{{1,40}}?)\s+[Ss]ide\s*\((?P<name>[^()]{{1,60}})\)\s*[:.\-–—])\s*(?P<rest>.*)$")),
             # "Deng Xiaoping (to be abbreviated as Deng):", "Kim Gwang-hyeop [Kim Kwang Hyop]
             # (to be abbreviated as Kim):": the short form the record uses after
@@ -210,7 +214,7 @@ class LabelReader:
             if rule == "interview" and m.group("label").endswith(".") and len(name) <= 4 and (
                     name not in ("Q", "A") or dash_colon.match(stripped)):
                 continue  # "R. Sargent Shriver", "A. Nowicka –": an initial, not "A."
-            if rule in ("interview", "unknown", "side"):
+            if rule in ("interview", "unknown", "side", "marked"):
                 found = self._finish(m, rule, name, indent)
                 if rule == "interview":
                     found.role = self.rules.interview_labels[name]

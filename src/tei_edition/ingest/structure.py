@@ -601,7 +601,7 @@ class TranscriptReader:
             return bool(words) and all(w in header for w in words)
 
         def evidence(found: LabelMatch, number: int) -> bool:
-            if found.rule in ("edition", "side", "alias", "unknown"):
+            if found.rule in ("edition", "side", "alias", "unknown", "marked"):
                 return True
             if found.rule == "glued-plain":
                 return False  # only beside other glued labels, below
