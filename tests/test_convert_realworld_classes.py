@@ -1815,3 +1815,36 @@ def test_a_japanese_assembly_record_marks_each_speaker_with_a_circle(tmp_path):
     result, tree = convert(tmp_path, text)
     assert printed_labels(tree) == ["○山田委員長", "○佐藤理事"]
     assert_round_trip(result, text)
+
+
+def test_a_numbered_question_to_a_minister_and_a_hearings_headings(tmp_path):
+    """A parliament's oral questions print the member, the party and whom the question
+    is put to before the colon ("1. MARA TENNANT (Labour) to the Minister of Health
+    :"); a hearing's "TESTIMONY OF …" heading above the witness is no speaker; nor is
+    a country's name alone above a catalogue's fields ("Reference Code: …",
+    "Creator(s): …", "Copyright: …")."""
+    text = ("Questions for Oral Answer\n\n"
+            "1. MARA TENNANT (Labour) to the Minister of Health : Does she stand by her "
+            "statement on waiting lists?\n\n"
+            "Hon ELSIE BRANT (Minister of Health): Yes, I do.\n\n"
+            "Mara Tennant : Why then have the lists grown?\n\n"
+            "Hon ELSIE BRANT: They have not; they have shortened.\n")
+    result, tree = convert(tmp_path, text)
+    assert [label.split("(")[0].strip(" :") for label in printed_labels(tree)] == [
+        "MARA TENNANT", "Hon ELSIE BRANT", "Mara Tennant", "Hon ELSIE BRANT"]
+    assert len(turns(tree)) == 2
+    assert_round_trip(result, text)
+    hearing = ("Mr. PRICE. Mr. Dorn, would you like to make any comments?\n\n"
+               "TESTIMONY OF CONGRESSMAN WALTER A. DORN\n\n"
+               "Mr. DORN. Mr. Chairman, I thank you for this chance to speak.\n\n"
+               "Mr. PRICE. Thank you, Mr. Dorn.\n")
+    result, tree = convert(tmp_path, hearing, "hearing.txt")
+    assert printed_labels(tree) == ["Mr. PRICE.", "Mr. DORN.", "Mr. PRICE."]
+    catalogue = ("NATIONAL ARCHIVES\n\nNORWAY\n\nReference Code: 2011/14/220\n\n"
+                 "Creator(s): Department of the Prime Minister Access Conditions: Open\n\n"
+                 "Copyright: National Archives. May only be reproduced with permission.\n\n"
+                 "Meeting in Oslo with British officials, 3 May 1981.\n\n"
+                 "1. The meeting took place in the ministry and lasted two hours.\n")
+    result, tree = convert(tmp_path, catalogue, "catalogue.txt")
+    assert printed_labels(tree) == []
+    assert_round_trip(result, catalogue)

@@ -119,8 +119,11 @@ NOT_LABELS = [
     # photo credits and the fields of an archive's catalogue page
     "Photo", "Photos", "Photograph", "Фото", "Foto", "Fotos", "Bild", "Credit", "Credits",
     "Caption", "Image", "Topics", "Venue", "Themes", "Importance", "Editorial",
+    "Creator", "Creators", "Creator(s)", "Copyright", "Extent",
     # a case number, a page's topics and bank account; a court record's appearances
     "Case", "Themen", "Thema", "Konto", "Spendenkonto", "IBAN", "Appearances", "For", "Staff",
+    # a hearing's headings above a witness's statement ("TESTIMONY OF CONGRESSMAN …")
+    "Testimony", "Statement", "Remarks",
 ]
 # Lines of a web page that are not part of the document (whole-line matches).
 FURNITURE = [

@@ -66,6 +66,9 @@ _WORD = r"(?:(?:[^\W\d_]\.){1,3}[^\W\d_]\.?|[^\W\d_][\w'’]*(?:[-‐][\w'’]+)
 _NAME = rf"{_WORD}(?:\s{{1,2}}{_WORD}){{0,7}}?"   # wider gaps part columns, not words
 # A role in brackets after the name belongs to the label: "AMEN (Associate Trial Counsel):".
 _ROLE = r"(?:\s*\((?P<role>[^()]{1,80})\))?"
+# Whom a parliamentary question is put to: "ANDREW LITTLE (Leader of the Opposition)
+# to the Prime Minister:".
+_ADDRESSEE = r"(?:\s+to the (?:[A-Z][\w'’-]*|of|for|and|the)(?:\s(?:[A-Z][\w'’-]*|of|for|and|the)){0,8})?"
 # The full name an editor supplied after a short label: "GPS [George Shultz]:".
 _SUPPLIED = r"(?:\s*\[(?P<supplied>[^\[\]]{2,60})\])?"
 # Upper-case labels: initials may carry a full stop, words may not (the stop ends the label).
@@ -128,7 +131,7 @@ class LabelReader:
             # "[A.] Poledňák:": an initial the editors supplied may stand before the name;
             # "戚本禹：": a full-width colon; "Agnieszka Waś-Turecka, INTERIA.PL:": the
             # speaker's paper or office after a comma; "LE PRESIDENT.- …": French ".-"
-            ("dash-colon", re.compile(rf"^(?P<label>(?:\[[^\W\d_]{{1,2}}\.\]\s?)?(?P<name>{_NAME})(?P<unsure>\?)?{_SUPPLIED}{_ROLE}(?:,\s*(?P<affiliation>[^\s,:\[\]][^,:\[\]]{{0,30}}?))?(?:\s*[:：]|\.[-–—]|\s+[-–—]{{1,2}}(?=\s|$)|\s+\|))\s*(?P<rest>.*)$")),
+            ("dash-colon", re.compile(rf"^(?P<label>(?:\[[^\W\d_]{{1,2}}\.\]\s?)?(?P<name>{_NAME})(?P<unsure>\?)?{_SUPPLIED}{_ROLE}{_ADDRESSEE}(?:,\s*(?P<affiliation>[^\s,:\[\]][^,:\[\]]{{0,30}}?))?(?:\s*[:：]|\.[-–—]|\s+[-–—]{{1,2}}(?=\s|$)|\s+\|))\s*(?P<rest>.*)$")),
             # "[Kissinger:] Few words …": a label the editor supplied
             ("bracketed", re.compile(rf"^(?P<label>\[(?P<name>{_NAME})\s*:\])\s*(?P<rest>.*)$")),
             # "Cde. Bulganin—we should …", "RR—they shot …", "Cde. Molotov-reinforce …":
@@ -390,6 +393,7 @@ _OFFICE_JOINERS = {"of", "the", "for", "on", "and", "to", "in"}
 _LEAD = re.compile(r">>\s*|\d{1,3}(?=[^\W\d_][^\W\d_])|\d[\d :.]{0,15}\|\s*(?=[^\W\d_])"
                    r"|[-–•]\s+(?=[^\W\d_])"  # "- LE PRESIDENT.- …": a dash before the label
                    r"|['‘\"“«](?=[^\W\d_])"  # "'El señor presidente: …'": each paragraph quoted
+                   r"|\d{1,2}\.\s(?=[A-Z]{2,}[^:]{0,80}\sto the )"  # "1. ANDREW LITTLE (…) to the Prime Minister :"
                    r"|·(?=[A-Z])"  # "·The President: …": an OCR speck before the label
                    r"|\d{1,3}\s(?=[A-Z][A-Z.' -]{1,40}:\s)")  # "4 MR. CHILK: …": a line's number
 _NUMBERED = re.compile(r"\d{1,4}\.?\s+(?:[-–•]\s+)?")

@@ -1453,6 +1453,8 @@ def _speech_below(blocks: list[Block], bindex: int, lindex: int, verb_first: re.
     words = text.split()
     if not (text[:1].isupper() or text[:1] in "\"“'‘([.…" or verb_first.match(text)) or text.endswith(":"):
         return False
+    if re.match(r"[A-Z][\w()]*(?: [\w()]+){0,2}: \S", text) and not re.search(r"[.?!…]\s*$", text):
+        return False  # a catalogue's field ("Reference Code: 2010/53/930"), no sentence
     return bool(re.search(r"[.?!…]", text)) or (
         len(words) >= 3 and any(c.islower() for c in text))
 
