@@ -1848,3 +1848,25 @@ def test_a_numbered_question_to_a_minister_and_a_hearings_headings(tmp_path):
     result, tree = convert(tmp_path, catalogue, "catalogue.txt")
     assert printed_labels(tree) == []
     assert_round_trip(result, catalogue)
+
+
+def test_an_office_alone_above_its_speeches_and_a_list_of_names(tmp_path):
+    """A committee's record prints the office alone above each speech ("Clerk to the
+    Committee"): two such turns make it a speaker, the body it serves ("Committee")
+    notwithstanding. A participants list, one name or office a line, has no speech
+    below its names."""
+    text = ("Business of Committee\n\nClerk to the Committee\n\n"
+            "We are in public session. As the Chairman is unable to attend, I am taking the chair.\n\n"
+            "The first item is the election of a temporary chairman.\n\n"
+            "I propose Deputy Anne Rourke.\n\nClerk to the Committee\n\n"
+            "As there are no other nominations I declare Deputy Rourke temporary chairman.\n")
+    result, tree = convert(tmp_path, text)
+    assert printed_labels(tree) == ["Clerk to the Committee", "Clerk to the Committee"]
+    assert_round_trip(result, text)
+    listing = ("Memorandum of Conversation\n\nPARTICIPANTS\n\nChairman Volkov\n"
+               "Foreign Minister Dorin\nAmbassador Lind, Ambassador to Sweden\n\n"
+               "The Secretary\nMr. Hale, Interpreter\n\nChairman Volkov\n"
+               "Mr. Orlov, Interpreter, Ministry of Foreign Affairs\n\n"
+               "The Chairman opened the meeting by welcoming the Secretary to Vienna.\n")
+    result, tree = convert(tmp_path, listing, "listing.txt")
+    assert printed_labels(tree) == []

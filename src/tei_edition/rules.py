@@ -47,7 +47,7 @@ TITLES = [
     "Presidente", "Presidenta", "Vicepresidente", "Vicepresidenta", "Ministro", "Ministra",
     "Président", "Présidente", "Ministre",
     "Congressman", "Attorney", "Mayor", "Justice", "Chief", "Commissioner",
-    "Undersecretary", "Envoy", "Attaché",
+    "Undersecretary", "Envoy", "Attaché", "Clerk",
 ]
 # Name particles written in lower case inside names.
 NAME_PARTICLES = ["de", "da", "del", "della", "der", "den", "van", "von", "zu", "bin", "ibn",

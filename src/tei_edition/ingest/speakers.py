@@ -316,11 +316,14 @@ class LabelReader:
         letters = [c for c in name if c.isalpha()]
         if not letters or any(c.isdigit() for c in name):
             return False  # "CIA-RDP80B01676R…" is a document number
-        if any(re.sub(r"['’]s$", "", w.casefold().strip(".,")) in self._not_name_words for w in words):
-            return False  # "The White House", "Stenographic Transcript", "Zawadzki's Notes"
         # "The Secretary of State", "The Director of the Central Intelligence Agency":
         # an office may join its words with lower-case ones.
         office = self.is_office(name)
+        if any(re.sub(r"['’]s$", "", w.casefold().strip(".,")) in self._not_name_words
+               # the body an office serves: "Clerk to the Committee"
+               and not (office and index >= 2 and words[index - 1] in _OFFICE_JOINERS)
+               for index, w in enumerate(words)):
+            return False  # "The White House", "Stenographic Transcript", "Zawadzki's Notes"
         if rule not in CAPS_RULES and re.fullmatch(r"(?:le|la|l['’]) ?[^\W\d_]+(?: [^\W\d_]+){0,3}", name):
             return True  # "M. le président.", "Mme la ministre.": an office, French style
         if rule not in CAPS_RULES and len(words) == 1 and name.islower() and name in self._titles:

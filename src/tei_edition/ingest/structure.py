@@ -622,7 +622,8 @@ class TranscriptReader:
                 # "Mr. Heath", or an office with the person in brackets: "The Lord Privy
                 # Seal (Mr. Edward Heath)"
                 led = self.labels.strip_honorifics(found.label.rstrip(".:")) != found.label.rstrip(".:") \
-                    or (found.alias and self.labels.is_office(found.alias))
+                    or (found.alias and self.labels.is_office(found.alias)) \
+                    or self.labels.is_office(found.name)  # "Clerk to the Committee"
                 return not common_word(found) and (known or in_header(found) or (
                     led and counts[_surname(found.name)] >= 2) or (
                     # "John Glenn" alone on its line above each of his speeches
@@ -1455,6 +1456,9 @@ def _speech_below(blocks: list[Block], bindex: int, lindex: int, verb_first: re.
         return False
     if re.match(r"[A-Z][\w()]*(?: [\w()]+){0,2}: \S", text) and not re.search(r"[.?!…]\s*$", text):
         return False  # a catalogue's field ("Reference Code: 2010/53/930"), no sentence
+    if not re.search(r"[.?!…]\s*$", text) and all(
+            w[0].isupper() or w in ("of", "the", "and", "to", "for") for w in words if w[0].isalpha()):
+        return False  # the next name of a list ("Foreign Minister Gromyko"), no sentence
     return bool(re.search(r"[.?!…]", text)) or (
         len(words) >= 3 and any(c.islower() for c in text))
 
