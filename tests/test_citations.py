@@ -282,3 +282,14 @@ def test_a_presidential_librarys_folder_in_brackets_after_its_series():
     assert cited.collections == [("series", "White House Central Files"),
                                  ("series", "Calls to Heads of Government")]
     assert cited.idnos == [("folder", "41")]
+
+
+def test_a_russian_citation_written_in_cyrillic():
+    """Russian editions cite in Cyrillic: a known archive ("РГАСПИ. Ф. 17. Оп. 3.") or
+    any archive abbreviated in capitals right before its fond ("ЦАОДМ, ф. 4")."""
+    known = read_citation("РГАСПИ. Ф. 17. Оп. 162. Д. 9. Л. 40–41. Подлинник.", 1)
+    assert (known.repository, known.collections, known.idnos, known.locus_from, known.locus_to) == (
+        "РГАСПИ", [("fond", "17"), ("opis", "162")], [("delo", "9")], "40", "41")
+    other = find_citation("ЦАОДМ, ф. 4, оп. 8, д. 12, л. 7. Копия.", 1)
+    assert other.repository == "ЦАОДМ" and other.idnos == [("delo", "12")]
+    assert find_citation("ТАСС сообщил об этом в тот же день.", 1) is None

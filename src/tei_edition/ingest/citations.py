@@ -60,15 +60,16 @@ def _locus(keywords: str) -> Part:
 # -- the keyed parts of each family ------------------------------------------------
 
 _RUSSIAN = [
-    # a fond's letter after a space ("f. 146 B", as Bulgarian fonds are numbered)
-    _keyed("collection", "fond", r"fond|f\.|Collection|Fund", _VALUE + r"(?:\s[A-ZА-Я](?=[,.;\s]|$))?"),
-    _keyed("collection", "opis", r"opis'?|op\.|Inventory|Register|Record"),
-    _keyed("collection", "perechen", r"perechen'?|per\."),
-    _keyed("collection", "papka", r"papka|pap\.|p\.|Folder"),
-    _keyed("idno", "delo", r"delo|d\.|File|Dossier|Case"),
-    _keyed("idno", "dokument", r"dokument|dok\.|Document"),
+    # a fond's letter after a space ("f. 146 B", as Bulgarian fonds are numbered);
+    # transliterated, translated, or in Cyrillic ("ф. 3. оп. 23, д. 11, лл. 16")
+    _keyed("collection", "fond", r"fond|f\.|Collection|Fund|фонд|ф\.", _VALUE + r"(?:\s[A-ZА-Я](?=[,.;\s]|$))?"),
+    _keyed("collection", "opis", r"opis'?|op\.|Inventory|Register|Record|опись|оп\."),
+    _keyed("collection", "perechen", r"perechen'?|per\.|перечень|пер\."),
+    _keyed("collection", "papka", r"papka|pap\.|p\.|Folder|папка"),
+    _keyed("idno", "delo", r"delo|d\.|File|Dossier|Case|дело|д\."),
+    _keyed("idno", "dokument", r"dokument|dok\.|Document|документ|док\."),
     _keyed("idno", "ae", r"a\.\s?e\.|ae\.|arkhivna edinitsa|Archival unit"),
-    _locus(r"listy?|ll\.|l\.|Sheets?|Pages?|pp\."),
+    _locus(r"listy?|ll\.|l\.|Sheets?|Pages?|pp\.|листы?|лл\.|л\."),
 ]
 _GERMAN = [
     _keyed("collection", "bestand", r"Bestand|Best\.", r"[\w-]+(?:\s\d+[A-Z]?)?"),
@@ -249,7 +250,11 @@ FAMILIES = [
         r"Archive of (?:the )?Foreign Policy of the Russian Federation",
         r"Russian State Archive of Contemporary History",
         r"State Archive of the Russian Federation",
-        r"Russian State Archive of Social and Political History"]), _RUSSIAN),
+        r"Russian State Archive of Social and Political History",
+        r"РГАСПИ", r"РЦХИДНИ", r"ГАРФ", r"РГАНИ", r"ЦХСД", r"АП\s?РФ", r"АВП\s?РФ", r"ЦАМО",
+        r"РГАЭ", r"РГВА", r"РГАЛИ",
+        # any archive abbreviated in Cyrillic capitals before its fond ("МПА, ф. 3")
+        r"[А-ЯЁ]{2,7}(?=[,.]?\s*(?i:ф\.|фонд)\s*\d)"]), _RUSSIAN),
     Family("german", "|".join([
         r"SAPMO[- ]BArch", r"SAPMO[- ]BA", r"SAPMO", r"BArch", r"PA\s?AA", r"BStU",
         r"Bundesarchiv", r"Politisches Archiv des Auswärtigen Amt(?:e?s)?",
