@@ -1870,3 +1870,17 @@ def test_an_office_alone_above_its_speeches_and_a_list_of_names(tmp_path):
                "The Chairman opened the meeting by welcoming the Secretary to Vienna.\n")
     result, tree = convert(tmp_path, listing, "listing.txt")
     assert printed_labels(tree) == []
+
+
+def test_a_content_systems_edit_note_is_furniture(tmp_path):
+    """A university repository's page opens with who last edited it and when ("admin",
+    "Thu, 08/21/2025 - 19:16", "Edited Text"): no title, no date of the interview,
+    which the transcript's own heading gives."""
+    text = ("admin\nThu, 08/21/2025 - 19:16\nEdited Text\nCOLLEGE ORAL HISTORY\n"
+            "INTERVIEWEE:\n\nMRS. ANNA BELL\n\n14 MAY 1992\n\n"
+            "Q: How did you come to the college?\n\nA: By train, in 1958.\n")
+    result, tree = convert(tmp_path, text)
+    assert result.document.title != "Edited Text"
+    dates = [d.iso for d in (result.document.meeting_date, result.document.doc_date) if d]
+    assert dates and dates[0] == "1992-05-14"
+    assert_round_trip(result, text)

@@ -142,6 +142,9 @@ FURNITURE = [
     # a site's way back and its calls to subscribe
     r"<? ?Return to [\w ]{2,40}?(?: (?:main )?page)?(?: Return to [\w ]{2,40}?(?: page)?)?",
     r"Subscribe to (?:the |our )?[\w ]{2,40}?(?: here)?\.?", r"Archiv", r"Artikel", r"Archive \([\w ]{2,40}\)",
+    # a content system's note of who last edited the page, and when ("admin",
+    # "Thu, 08/21/2025 - 19:16", "Edited Text")
+    r"admin", r"(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d{2}/\d{2}/\d{4} - \d{1,2}:\d{2}", r"Edited Text",
 ]
 # Security classifications, as printed on the original.
 CLASSIFICATIONS = [
