@@ -1884,3 +1884,31 @@ def test_a_content_systems_edit_note_is_furniture(tmp_path):
     dates = [d.iso for d in (result.document.meeting_date, result.document.doc_date) if d]
     assert dates and dates[0] == "1992-05-14"
     assert_round_trip(result, text)
+
+
+def test_short_labels_are_the_speakers_whose_labels_they_abbreviate(tmp_path):
+    """A tape transcript writes "PRESIDENT:" once and "P:" after; a newspaper
+    "Pregunta." once and "P." after; an oral history tells two Rosenbergs apart by
+    "JoR:" and "JeR:". Each short label is the speaker it abbreviates, and a person
+    with another first name is not the same person for sharing a surname."""
+    tape = ("PRESIDENT: Did you call him?\n\nHALLORAN: I did, this morning.\n\n"
+            "P: And what did he say?\n\nH: That he would think about it.\n\n"
+            "P: Well, he had better think fast.\n\nH: I told him so.\n")
+    result, tree = convert(tmp_path, tape)
+    assert labels_by_person(tree) == {"#president": {"PRESIDENT:", "P:"},
+                                      "#halloran": {"HALLORAN:", "H:"}}
+    assert_round_trip(result, tape)
+    paper = ("Entrevista\n\nPregunta. ¿Por qué volvió a la política?\n\n"
+             "Respuesta. Porque me lo pidieron.\n\nP. ¿Quién se lo pidió?\n\n"
+             "R. Mis compañeros.\n\nP. ¿Y usted aceptó enseguida?\n\nR. No, tardé un mes.\n")
+    result, tree = convert(tmp_path, paper, "paper.txt")
+    assert {who: labels for who, labels in labels_by_person(tree).items()} == {
+        "#interviewer": {"Pregunta.", "P."}, "#respondent": {"Respuesta.", "R."}}
+    oral = ("Oral history interview\n\nDavid Kline: Where did you two meet?\n\n"
+            "Jean Rosenberg: At a meeting in 1962.\n\nJohn Rosenberg: In Chicago.\n\n"
+            "DK: And then?\n\nJeR: Then we married.\n\nJoR: A year later.\n\n"
+            "JeR: In the spring.\n\nJoR: It rained.\n")
+    result, tree = convert(tmp_path, oral, "oral.txt")
+    found = labels_by_person(tree)
+    assert found["#jean-rosenberg"] == {"Jean Rosenberg:", "JeR:"}
+    assert found["#john-rosenberg"] == {"John Rosenberg:", "JoR:"}

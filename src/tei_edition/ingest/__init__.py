@@ -21,8 +21,8 @@ from ..ids import source_id
 from ..register import Edition, persons_in_scope
 from .decode import decode_source
 from .frontmatter import (FrontMatter, LineMarks, apply_front_matter, check_against_register,
-                          forced_and_refused, map_interview_roles, read_marks, record_in_header,
-                          split_front_matter)
+                          forced_and_refused, join_short_labels, map_interview_roles, read_marks,
+                          record_in_header, split_front_matter)
 from .model import Document
 from .people import PeopleIndex
 from ..rules import Rules, editor_patterns, rules_from_table
@@ -135,6 +135,7 @@ def _convert(data: bytes, path: Path, edition: Edition, encoding: str | None,
     scoped = replace(edition, persons=persons_in_scope(edition.persons, doc.id, date))
     doc, people = _read(doc, lines, rules, scoped.persons, front, marks)
     map_interview_roles(doc, people, scoped.persons)
+    join_short_labels(doc, people)
     if front.first_line:
         apply_front_matter(doc, front, people, {p.id: p for p in scoped.persons})
         doc.dropped[:0] = [(n, t.strip(), "front matter") for n, t in front.lines]

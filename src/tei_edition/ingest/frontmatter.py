@@ -367,6 +367,43 @@ def map_interview_roles(doc: Document, people, persons_in_scope) -> None:
         relist_speakers(doc, people)
 
 
+# A label of initials or one letter: "P", "H.", "RR", "J.E.", "JeR" (Jean Rosenberg
+# beside John Rosenberg).
+_SHORT_LABEL = re.compile(r"(?:[A-Z][a-z]?\.?\s?){1,3}")
+
+
+def join_short_labels(doc: Document, people) -> None:
+    """A short label ("P:", "H:", "JeR:", "P." for "Pregunta.") that became a speaker of
+    its own while another speaker's label has those initials ("PRESIDENT:",
+    "Jean Rosenberg:", "Pregunta."): the same speaker, where only one fits."""
+    def short(name: str) -> list[str] | None:
+        text = name.strip(" .:")
+        return re.findall(r"[A-Z][a-z]?", text) if _SHORT_LABEL.fullmatch(text) else None
+
+    def abbreviates(parts: list[str], name: str) -> bool:
+        words = [w for w in re.split(r"[\s.-]+", people.strip_honorifics(name)) if w[:1].isalpha()]
+        if len(parts) == 1:  # "P" for "PRESIDENT", "Pregunta"
+            return bool(words) and words[0].casefold().startswith(parts[0].casefold())
+        return len(words) == len(parts) and all(
+            w.casefold().startswith(p.casefold()) for p, w in zip(parts, words))
+
+    full: dict[str, set[str]] = {}
+    for turn in doc.turns():
+        if short(turn.name) is None:
+            full.setdefault(turn.who, set()).add(turn.name)
+    moved = False
+    for turn in doc.turns():
+        parts = short(turn.name)
+        if parts is None or turn.who in full or turn.who in people.register:
+            continue
+        owners = {pid for pid, names in full.items() if any(abbreviates(parts, n) for n in names)}
+        if len(owners) == 1:
+            _retarget(doc, turn, owners.pop(), people)
+            moved = True
+    if moved:
+        relist_speakers(doc, people)
+
+
 def _retarget(doc: Document, turn: Turn, pid: str, people) -> None:
     """Give a turn to pid; pointers to the old speaker follow when no turn is left to it
     and the converter made it up (a register person is never renamed)."""

@@ -93,8 +93,9 @@ class PeopleIndex:
             for m in re.finditer(rf"\b(?:[A-Z][a-z]+\.?\s){{1,2}}{re.escape(words[0])}\b", text):
                 self._learn(m.group(0), pid, offices=False)
 
-    def lookup(self, name: str) -> str | None:
-        """The id a name resolves to, or None."""
+    def lookup(self, name: str, by_surname: bool = True) -> str | None:
+        """The id a name resolves to, or None. by_surname=False: not by the surname
+        alone (two speakers share it)."""
         key = name_key(self.strip_honorifics(name))
         if not key:
             return None
@@ -108,7 +109,7 @@ class PeopleIndex:
                 words[0] if words else "", set())
             if len(holders) == 1:
                 return next(iter(holders))
-        candidates = self.by_surname.get(key.split()[-1], set())
+        candidates = self.by_surname.get(key.split()[-1], set()) if by_surname else set()
         if len(candidates) == 1:
             return next(iter(candidates))
         bare = self.strip_honorifics(name).strip(" .:")
@@ -118,12 +119,12 @@ class PeopleIndex:
                 return next(iter(candidates))
         return None
 
-    def resolve(self, name: str, alias: str = "", label: bool = False) -> str:
+    def resolve(self, name: str, alias: str = "", label: bool = False, by_surname: bool = True) -> str:
         """The id for a name, creating one (a slug of the name) when it is new. A
         speaker's label ("PRESIDENT YELTSIN") does not make its person the holder of
         the office: a record that labels one speaker so and another "THE PRESIDENT"
         means two presidents; a participants list or the register says who holds it."""
-        pid = self.lookup(name)
+        pid = self.lookup(name, by_surname)
         if pid is None:
             base = slugify(self.strip_honorifics(name))
             pid = base

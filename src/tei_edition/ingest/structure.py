@@ -649,11 +649,21 @@ class TranscriptReader:
             initials = "".join(w[0] for w in re.split(r"[\s.-]+", found.name) if w).upper()
             if number not in accepted and first and found.rule in _ONE_OFF_FORMS and initials in short:
                 accepted[number] = found
+        # Two full names of one surname answering each other ("Jean Rosenberg:", then
+        # "John Rosenberg:") are two persons: the surname alone names neither.
+        in_order = [self.people.strip_honorifics(accepted[n].name) for n in sorted(accepted)]
+        namesakes = {name for a, b in zip(in_order, in_order[1:]) for name in (a, b)
+                     if "." not in a + b and len(a.split()) >= 2 and len(b.split()) >= 2
+                     and name_key(a).split()[-1] == name_key(b).split()[-1]
+                     and name_key(a).split()[0] != name_key(b).split()[0]
+                     and not self.labels.is_office(a.split()[-1])}  # "THY PRESIDENT": OCR's "THE"
         for number in sorted(accepted):
             if not _INITIALS.fullmatch(accepted[number].name):
                 # initials ("M.R.") wait for the turns: a full name accepted as a one-off
                 # below ("MARIANO RAJOY:") may be theirs
-                self.people.resolve(accepted[number].name, accepted[number].alias, label=True)
+                found = accepted[number]
+                self.people.resolve(found.name, found.alias, label=True,
+                                    by_surname=self.people.strip_honorifics(found.name) not in namesakes)
         if accepted:
             # "Senator Richard Russell" in the heading, "Senator Russell:" below: "RR:" is his
             self.people.learn_fuller_names(" ".join(
