@@ -1912,3 +1912,26 @@ def test_short_labels_are_the_speakers_whose_labels_they_abbreviate(tmp_path):
     found = labels_by_person(tree)
     assert found["#jean-rosenberg"] == {"Jean Rosenberg:", "JeR:"}
     assert found["#john-rosenberg"] == {"John Rosenberg:", "JoR:"}
+
+
+def test_a_flattened_inquiry_transcript_with_questions_and_answers(tmp_path):
+    """An inquiry's transcript flattened into one line with its line numbers: the
+    counsel's and the chair's labels, then "Q." and "A." after the numbers, each a
+    turn; "Questioned by MR HOLT" says whose the questions are; the witness named with
+    the oath ("(sworn)") is no turn."""
+    text = ("1 Tuesday, 4 March 2025 2 (10.00 am) 3 MR HOLT: Good morning, sir. 4 SIR ANN "
+            "REEVE: Good morning. 5 MR HOLT: We hear Mr Carter today. 6 PETER JOHN CARTER "
+            "(sworn) 7 Questioned by MR HOLT 8 MR HOLT: Could you state your full name? "
+            "9 A. Peter John Carter. 10 Q. Thank you. You made one statement to the 11 "
+            "Inquiry. Do you have it? 12 A. Yes, I have it. 13 Q. Is that your signature? "
+            "14 A. It is. 15 Q. Then let us begin with your first year at the depot.\n")
+    result, tree = convert(tmp_path, text)
+    assert printed_labels(tree) == ["MR HOLT:", "SIR ANN REEVE:", "MR HOLT:", "MR HOLT:",
+                                    "A.", "Q.", "A.", "Q.", "A.", "Q."]
+    assert labels_by_person(tree)["#mr-holt"] == {"MR HOLT:", "Q."}
+    assert_round_trip(result, text)
+    oath = ("Mr Dane: May I call Ruth Ames, please.\n\nRuth Ames\n\nRUTH MARY AMES (affirmed).\n\n"
+            "Questioned by Mr Dane\n\nMr Dane: Please give your full name.\n\n"
+            "Ruth Ames: Ruth Mary Ames.\n\nMr Dane: Thank you.\n")
+    result, tree = convert(tmp_path, oath, "oath.txt")
+    assert printed_labels(tree) == ["Mr Dane:", "Mr Dane:", "Ruth Ames:", "Mr Dane:"]

@@ -57,6 +57,9 @@ def _respelled(line: str) -> tuple[str, int] | None:
 # Words that open a speech on the radio or the telephone: never a label before a stop.
 _ACKNOWLEDGEMENTS = {"roger", "okay", "ok", "yes", "no", "yeah", "affirmative", "negative",
                      "right", "well", "thanks", "copy", "wilco", "over", "good", "fine", "hello"}
+# A witness's oath noted after the name: "THOMAS BEEZER (sworn)".
+OATHS = {"sworn", "affirmed", "recalled", "resworn", "re-sworn", "duly sworn", "on former oath",
+          "on former affirmation"}
 # Words that head a time line ("Begin: 0915 Hours", "Ende: 14.35 Uhr"), and are names
 # only before speech.
 _TIME_FIELDS = {"begin", "end", "beginn", "ende"}
@@ -237,6 +240,8 @@ class LabelReader:
                     rule = "glued-plain"
                 else:
                     rule = "dash-colon"
+            if (m.groupdict().get("role") or m.groupdict().get("direction") or "").strip().casefold() in OATHS:
+                continue  # "ANDREW FRANK WINN (affirmed).": a witness takes the oath; no speech
             if rule == "alone" and re.fullmatch(r"\[[^\[\]]*\]", m.group("name").strip()):
                 continue  # "[Part II]" alone on its line: an editor's note, no speaker
             if rule == "alone":

@@ -33,7 +33,7 @@ from .participants import read_line_item, read_run_in
 from .people import PeopleIndex
 from ..rules import Rules
 from .scripts import dominant_language, foreign_runs, language_of
-from .speakers import CAPS_RULES, LabelMatch, LabelReader
+from .speakers import CAPS_RULES, OATHS, LabelMatch, LabelReader
 
 _FOOTNOTE_BODY = re.compile(r"^\s*(?:\[(?P<b>\d{1,3})\]|\^(?P<c>\d{1,3})|(?P<s>[¹²³⁴⁵⁶⁷⁸⁹⁰]+)|"
                             r"(?P<d>\d{1,3})\.(?=\s)|/(?P<sl>\d{1,3})/)\s*(?P<text>\S.*)$")
@@ -67,6 +67,11 @@ _SEAT_AND_PARTY = re.compile(r"\([A-Z][^()]{1,40}(?:, [A-Z][^(),]{1,60}){1,3}\)$
 # What follows a field's label when the line names who held a part: a person's name
 # and nothing else ("David Cline", "John and Jean Rosenberg").
 _NAME_ONLY_FIELD = re.compile(r"(?:[A-Z][\w'’-]+|[A-Z]\.)(?:\s+(?:[A-Z][\w'’-]+|[A-Z]\.|and|und|et|y|i|и)){1,5}")
+# A witness named with the oath taken ("ANDREW FRANK WINN (affirmed)."): no speech.
+_OATH_LINE = re.compile(rf"[^()]{{2,80}}\((?:{'|'.join(sorted(OATHS))})\)\.?", re.I)
+# A hearing's note of who examines the witness: "Questioned by MR STEVENS".
+_EXAMINED_BY = re.compile(r"\b(?:Questioned|Examined|Cross-examined|Re-examined|Further examined)\s+by\s+"
+                          r"(?P<name>(?:MR|MRS|MS|DR|SIR|Mr|Mrs|Ms|Dr|Sir)\.?\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)")
 _INITIALS = re.compile(r"[A-Z](?:\.?\s?[A-Z]){1,3}\.?")  # "RR", "J.E.", "J. E."
 # A memorandum's subject field, less a classification's portion mark ("(U)").
 _SUBJECT_FIELD = re.compile(r"^\s*(?:SUBJECT|Subject|SUBJ|Re|RE|Betreff|Objet|Тема)\s*[:.]\s*"
@@ -78,7 +83,7 @@ _DATE_FIELD_INSIDE = re.compile(r"(?<![^\W\d_])(?:Interview\s+)?(?:Date|DATE|Dat
 # time that grew with the square of the line.
 _LABEL_WINDOW = 240
 # What a label run into a line needs near its start: a colon, or a hearing's form.
-_MAY_OPEN_LABEL = re.compile(r"[^\n:：]{0,120}[:：]|(?:[A-Z][a-z]+\.?\s+){1,2}[A-Z][A-Z'’-]{2,}\.\s")
+_MAY_OPEN_LABEL = re.compile(r"[^\n:：]{0,120}[:：]|(?:[A-Z][a-z]+\.?\s+){1,2}[A-Z][A-Z'’-]{2,}\.\s|[QA]\.\s")
 # A word in capitals after a space, where a label in capitals may begin.
 _CAPS_START = re.compile(r"(?<=\S)\s+(?=[A-ZА-ЯЁ][A-ZА-ЯЁ])")
 # An office of any wording, then a capitalised name and a colon.
@@ -215,6 +220,9 @@ class TranscriptReader:
         blocks = self._drop_furniture(doc, split_blocks(lines))
         blocks = self._set_aside_footnotes(doc, blocks)
         blocks = self._split_run_together(doc, blocks)
+        # who asks a hearing's questions ("Questioned by MR STEVENS"), and from where on
+        self._examiners = sorted(((int(n), getattr(n, "column", 1) + m.start(), m.group("name"))
+                                  for b in blocks for n, t in b.lines for m in _EXAMINED_BY.finditer(t)))
         participants_at = self._find_participants(doc, blocks)
         turns = self._find_turns(doc, blocks)
         first_turn = min((i for i, b in enumerate(blocks) if any(n in turns for n, _ in b.lines)),
@@ -322,9 +330,11 @@ class TranscriptReader:
                     if re.fullmatch(r"\s*\d{1,3}", text[:m.start()]) and self.labels.match(text):
                         continue  # "4 MR. CHILK: …": the label reader takes the line's number
                     found = self.labels.match(text[m.end():m.end() + _LABEL_WINDOW])
-                    if (found and found.rest.strip() and self._plausible(found) and (
+                    # "… your full name? 14 A. Thomas Beezer. 15 Q. Thank you …"
+                    answered = found and found.label in ("Q.", "A.") and text[:m.start()][-1:].isdigit()
+                    if (found and found.rest.strip() and (self._plausible(found) or answered) and (
                             (found.rule == "dash-colon" and found.label.endswith(":"))
-                            or _HEARING_LABEL.match(found.label))):
+                            or _HEARING_LABEL.match(found.label) or answered)):
                         inside.append((bindex, lindex, m.end(), found))
                 # Where labels already stand: never cut inside one ("SENATOR JAMES ABOUREZK:").
                 first = self.labels.match(text)
@@ -363,6 +373,10 @@ class TranscriptReader:
                                  f"'{found.label}' and {len(loose) - 1} more labels "
                                  "read inside lines with no punctuation before them: check the turns"))
         inside += loose
+        # questions and answers after line numbers: a hearing's, when both stand so twice
+        asked = Counter(f.label for *_, f in inside if f.label in ("Q.", "A."))
+        if min(asked["Q."], asked["A."]) < 2:
+            inside = [cut for cut in inside if cut[3].label not in ("Q.", "A.")]
         counts = Counter(key(f) for *_, f in inside)
         whole = name_key(" ".join(t for b in blocks for _, t in b.lines))
 
@@ -1191,7 +1205,11 @@ class TranscriptReader:
             division.blocks.append(paragraph)
 
     def _new_turn(self, doc: Document, found: LabelMatch, number: int) -> Turn:
-        if found.rule == "interview":
+        place = (int(number), getattr(number, "column", 1))
+        examiner = [name for *at, name in self._examiners if tuple(at) < place][-1:]
+        if found.rule == "interview" and found.role == "interviewer" and examiner:
+            who = self.people.resolve(examiner[0], label=True)  # "Q." is the counsel examining
+        elif found.rule == "interview":
             who = found.role
             if who not in self.people.created and who not in self.people.register:
                 self.people.created[who] = found.role.capitalize()
@@ -1461,6 +1479,8 @@ def _speech_below(blocks: list[Block], bindex: int, lindex: int, verb_first: re.
             return _speech_below(blocks, bindex, lindex + 1, verb_first)
         return bindex + 1 < len(blocks) and _speech_below(blocks, bindex + 1, 0, verb_first)
     text = re.sub(r"^[-–•·*]\s+", "", after.strip())  # a bulleted line: "- NIXON", "- Robert, …"
+    if _OATH_LINE.fullmatch(text):
+        return False
     words = text.split()
     if not (text[:1].isupper() or text[:1] in "\"“'‘([.…" or verb_first.match(text)) or text.endswith(":"):
         return False
