@@ -1935,3 +1935,39 @@ def test_a_flattened_inquiry_transcript_with_questions_and_answers(tmp_path):
             "Ruth Ames: Ruth Mary Ames.\n\nMr Dane: Thank you.\n")
     result, tree = convert(tmp_path, oath, "oath.txt")
     assert printed_labels(tree) == ["Mr Dane:", "Mr Dane:", "Ruth Ames:", "Mr Dane:"]
+
+
+def test_parliaments_and_interviews_of_other_languages(tmp_path):
+    """Forms from other parliaments and scripts: a Norwegian member's party and a lost
+    link's empty brackets ("Name (Sp) []:"); a Brazilian senator's long bracket and a
+    dash ("O SR. PRESIDENTE (…) -"); Turkish labels with a dash run into one paragraph
+    ("… arkadaşlar. BAŞKAN - …"); an Arabic interview whose names are long words, a
+    question ending in "؟", and a line that only introduces the next label."""
+    norwegian = ("Presidenten: Representanten Kari Lunde Berg vil fremsette et forslag.\n\n"
+                 "Kari Lunde Berg (Sp) []: Jeg vil legge fram et forslag om jernbanen.\n\n"
+                 "Presidenten: Forslaget vil bli behandlet.\n")
+    result, tree = convert(tmp_path, norwegian, "no.txt")
+    assert printed_labels(tree) == ["Presidenten:", "Kari Lunde Berg (Sp) []:", "Presidenten:"]
+    brazil = ("O SR. PRESIDENTE (Paulo Lima. Bloco Parlamentar da Resistência Democrática/PT - PE. "
+              "Fala da Presidência.) - Bom dia a todos.\n\n"
+              "O SR. JOSÉ MOURA (Bloco Parlamentar Vanguarda/PL - RN. Pela ordem.) - Senhor "
+              "Presidente, peço a palavra.\n\n"
+              "O SR. PRESIDENTE (Paulo Lima. Bloco Parlamentar da Resistência Democrática/PT - PE) "
+              "- Tem a palavra.\n")
+    result, tree = convert(tmp_path, brazil, "br.txt")
+    assert len(printed_labels(tree)) == 3
+    assert_round_trip(result, brazil)
+    turkish = ("Oylama devam ediyor.\n"
+               "AHMET KAYA (Bursa) - Sayın Başkan, kabinler boş. BAŞKAN - Sayın milletvekilleri, "
+               "lütfen kabinleri işgal etmeyelim. AHMET KAYA (Bursa) - Bekliyoruz efendim. "
+               "SELİN ORAL (İzmir) - Düşünerek oy kullanıyoruz. BAŞKAN - Teşekkür ederim.\n")
+    result, tree = convert(tmp_path, turkish, "tr.txt")
+    assert [label.split(" (")[0].rstrip(" -") for label in printed_labels(tree)] == [
+        "AHMET KAYA", "BAŞKAN", "AHMET KAYA", "SELİN ORAL", "BAŞKAN"]
+    assert_round_trip(result, turkish)
+    arabic = ("من موقع القناة:\n\n"
+              "عبدالرحمن السيلاوي: سيادة الرئيس، هل تفكر في الاستمرار؟\n"
+              "الرئيس المحترم: الحكم مسؤولية صعبة جداً.\n")
+    result, tree = convert(tmp_path, arabic, "ar.txt")
+    assert printed_labels(tree) == ["عبدالرحمن السيلاوي:", "الرئيس المحترم:"]
+    assert_round_trip(result, arabic)

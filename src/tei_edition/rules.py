@@ -30,6 +30,8 @@ HONORIFICS = [
     "The Hon.", "Messrs.", "Mme", "Mlle", "Signor", "Señor", "Sr.", "Товарищ", "Тов.", "Т.",
     # Spanish parliaments' "El señor presidente:", "La señora Arévalo Araya:"
     "El señor", "La señora", "Señora", "Sra.",
+    # Brazil's "O SR. PRESIDENTE (…) -", "A SRA. …"
+    "O Sr.", "A Sra.",
 ]
 # Offices that may stand before a surname in a label ("Ambassador Smith:").
 TITLES = [
@@ -47,7 +49,7 @@ TITLES = [
     "Presidente", "Presidenta", "Vicepresidente", "Vicepresidenta", "Ministro", "Ministra",
     "Président", "Présidente", "Ministre",
     "Congressman", "Attorney", "Mayor", "Justice", "Chief", "Commissioner",
-    "Undersecretary", "Envoy", "Attaché", "Clerk",
+    "Undersecretary", "Envoy", "Attaché", "Clerk", "Başkan", "Presidenten", "Statsministeren",
 ]
 # Name particles written in lower case inside names.
 NAME_PARTICLES = ["de", "da", "del", "della", "der", "den", "van", "von", "zu", "bin", "ibn",
@@ -122,6 +124,8 @@ NOT_LABELS = [
     "Creator", "Creators", "Creator(s)", "Copyright", "Extent",
     # a case number, a page's topics and bank account; a court record's appearances
     "Case", "Themen", "Thema", "Konto", "Spendenkonto", "IBAN", "Appearances", "For", "Staff",
+    # a web page's pointers to other pages ("Read also:", "اقرأ أيضا :")
+    "Read", "See", "Related", "Lesen", "Voir", "Читайте", "Смотрите", "اقرأ",
     # a hearing's headings above a witness's statement ("TESTIMONY OF CONGRESSMAN …")
     "Testimony", "Statement", "Remarks",
 ]

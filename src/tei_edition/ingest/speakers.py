@@ -68,7 +68,7 @@ _TIME_FIELDS = {"begin", "end", "beginn", "ende"}
 _WORD = r"(?:(?:[^\W\d_]\.){1,3}[^\W\d_]\.?|[^\W\d_][\w'’]*(?:[-‐][\w'’]+)*\.??|\[[^\W\d_][\w'’-]*(?: [^\W\d_][\w'’-]*){0,3}\])"
 _NAME = rf"{_WORD}(?:\s{{1,2}}{_WORD}){{0,7}}?"   # wider gaps part columns, not words
 # A role in brackets after the name belongs to the label: "AMEN (Associate Trial Counsel):".
-_ROLE = r"(?:\s*\((?P<role>[^()]{1,80})\))?"
+_ROLE = r"(?:\s*\((?P<role>[^()]{1,160})\))?"
 # Whom a parliamentary question is put to: "ANDREW LITTLE (Leader of the Opposition)
 # to the Prime Minister:".
 _ADDRESSEE = r"(?:\s+to the (?:[A-Z][\w'’-]*|of|for|and|the)(?:\s(?:[A-Z][\w'’-]*|of|for|and|the)){0,8})?"
@@ -134,7 +134,7 @@ class LabelReader:
             # "[A.] Poledňák:": an initial the editors supplied may stand before the name;
             # "戚本禹：": a full-width colon; "Agnieszka Waś-Turecka, INTERIA.PL:": the
             # speaker's paper or office after a comma; "LE PRESIDENT.- …": French ".-"
-            ("dash-colon", re.compile(rf"^(?P<label>(?:\[[^\W\d_]{{1,2}}\.\]\s?)?(?P<name>{_NAME})(?P<unsure>\?)?{_SUPPLIED}{_ROLE}{_ADDRESSEE}(?:,\s*(?P<affiliation>[^\s,:\[\]][^,:\[\]]{{0,30}}?))?(?:\s*[:：]|\.[-–—]|\s+[-–—]{{1,2}}(?=\s|$)|\s+\|))\s*(?P<rest>.*)$")),
+            ("dash-colon", re.compile(rf"^(?P<label>(?:\[[^\W\d_]{{1,2}}\.\]\s?)?(?P<name>{_NAME})(?P<unsure>\?)?{_SUPPLIED}{_ROLE}{_ADDRESSEE}(?:\s*\[\s*\])?(?:,\s*(?P<affiliation>[^\s,:\[\]][^,:\[\]]{{0,30}}?))?(?:\s*[:：]|\.[-–—]|\s+[-–—]{{1,2}}(?=\s|$)|\s+\|))\s*(?P<rest>.*)$")),
             # "[Kissinger:] Few words …": a label the editor supplied
             ("bracketed", re.compile(rf"^(?P<label>\[(?P<name>{_NAME})\s*:\])\s*(?P<rest>.*)$")),
             # "Cde. Bulganin—we should …", "RR—they shot …", "Cde. Molotov-reinforce …":
@@ -339,8 +339,9 @@ class LabelReader:
             if word == "of" and 0 < index < len(words) - 1 and words[index + 1][0].isupper():
                 continue  # a peer's territorial designation: "Williams of Mostyn"
             if word[0].isalpha() and not word[0].isupper() and not word[0].islower():
-                # a script without capitals (Chinese, Japanese, Arabic): a name is short
-                if len(word) > 6:
+                # a script without capitals: a name is short, in Chinese, Japanese and
+                # Korean shorter still, for a word there may run on without a space
+                if len(word) > (6 if "\u3040" <= word[0] <= "\u9fff" or "\uac00" <= word[0] <= "\ud7af" else 12):
                     return False
                 continue
             if not word[0].isupper():

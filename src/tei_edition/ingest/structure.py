@@ -83,7 +83,8 @@ _DATE_FIELD_INSIDE = re.compile(r"(?<![^\W\d_])(?:Interview\s+)?(?:Date|DATE|Dat
 # time that grew with the square of the line.
 _LABEL_WINDOW = 240
 # What a label run into a line needs near its start: a colon, or a hearing's form.
-_MAY_OPEN_LABEL = re.compile(r"[^\n:：]{0,120}[:：]|(?:[A-Z][a-z]+\.?\s+){1,2}[A-Z][A-Z'’-]{2,}\.\s|[QA]\.\s")
+_MAY_OPEN_LABEL = re.compile(r"[^\n:：]{0,120}[:：]|(?:[A-Z][a-z]+\.?\s+){1,2}[A-Z][A-Z'’-]{2,}\.\s|[QA]\.\s"
+                             r"|(?:\w+\s){0,3}\w+(?:\s\([^()]{1,40}\))?\s-\s")  # "BAŞKAN - …"
 # A word in capitals after a space, where a label in capitals may begin.
 _CAPS_START = re.compile(r"(?<=\S)\s+(?=[A-ZА-ЯЁ][A-ZА-ЯЁ])")
 # An office of any wording, then a capitalised name and a colon.
@@ -332,9 +333,14 @@ class TranscriptReader:
                     found = self.labels.match(text[m.end():m.end() + _LABEL_WINDOW])
                     # "… your full name? 14 A. Thomas Beezer. 15 Q. Thank you …"
                     answered = found and found.label in ("Q.", "A.") and text[:m.start()][-1:].isdigit()
+                    # "… arkadaşlar. BAŞKAN - Sayın …", "ENGİN ALTAY (İstanbul) - …": a dash after
+                    # a name in capitals that an office is, or that a seat in brackets follows
+                    dashed = (found and found.rule == "dash-colon" and found.label.endswith("-")
+                              and found.name.isupper()
+                              and (found.label.rstrip(" -").endswith(")") or self.labels.is_office(found.name)))
                     if (found and found.rest.strip() and (self._plausible(found) or answered) and (
                             (found.rule == "dash-colon" and found.label.endswith(":"))
-                            or _HEARING_LABEL.match(found.label) or answered)):
+                            or _HEARING_LABEL.match(found.label) or answered or dashed)):
                         inside.append((bindex, lindex, m.end(), found))
                 # Where labels already stand: never cut inside one ("SENATOR JAMES ABOUREZK:").
                 first = self.labels.match(text)
@@ -565,7 +571,7 @@ class TranscriptReader:
                     continue
                 # A label opens a paragraph, or a line after a finished sentence.
                 # (or a line cut from a flattened one where a label begins: "… yes.9 MR X: …")
-                opens = lindex == 0 or bool(re.search(r"[.?!:\"”…)\]|]\s*$", block.lines[lindex - 1][1])) \
+                opens = lindex == 0 or bool(re.search(r"[.?!:\"”…)\]|؟。？！]\s*$", block.lines[lindex - 1][1])) \
                     or getattr(number, "column", 1) > 1
                 # A label alone on its line ends no sentence ("… visit to / Peking.").
                 midsentence = lindex > 0 and re.search(r"(?:[^\W\d_](?<![A-ZА-ЯЁ])|[,;])\s*$",
@@ -770,7 +776,10 @@ class TranscriptReader:
                 # spokesman's labelled turns: a question label opening a paragraph asks one.
                 asked = (found.rule == "interview" and found.role == "interviewer"
                          and begun and number > begun and found.rest.strip() != "")
-                usual = one_off and (self._style(found) == dominant or self._strong(found))
+                usual = one_off and (self._style(found) == dominant or self._strong(found)) and (
+                    # a line that only introduces the next label says nothing ("From the
+                    # broadcaster's site:" above "Saad: …")
+                    found.rest.strip() or not self.labels.match(line_after.get(number, "")))
                 if asked or office_led or (opening or usual) and not common_word(found):
                     accepted[number] = found
                     why = ("it has the document's usual label form" if usual
