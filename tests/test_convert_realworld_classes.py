@@ -1971,3 +1971,19 @@ def test_parliaments_and_interviews_of_other_languages(tmp_path):
     result, tree = convert(tmp_path, arabic, "ar.txt")
     assert printed_labels(tree) == ["عبدالرحمن السيلاوي:", "الرئيس المحترم:"]
     assert_round_trip(result, arabic)
+
+
+def test_an_earnings_calls_lists_of_executives_and_analysts(tmp_path):
+    """An earnings call's transcript lists "Executives" and "Analysts", one "Name –
+    Role" a line between blank lines: participants in two groups, none of them a turn;
+    the host's name alone above the speech opens his turn."""
+    text = ("Q4 2010 Earnings Call Transcript\n\nExecutives\n\nAnna Weir – VP, Investor Relations\n\n"
+            "Tom Hale – Chairman & CEO\n\nAnalysts\n\nRaj Patel – Northbank\n\nLena Ruiz – Coast Capital\n\n"
+            "Operator\n\nGood day, and welcome to the call. I would now like to turn the call over "
+            "to your host, Ms. Anna Weir.\n\nAnna Weir\n\nThank you, and good morning, everyone.\n")
+    result, tree = convert(tmp_path, text)
+    groups = tree.xpath("//t:particDesc/t:listPerson", namespaces=NS)
+    assert [len(g.xpath("t:person", namespaces=NS)) for g in groups][:2] == [2, 2]
+    assert groups[1].xpath("string(t:head)", namespaces=NS) == "Analysts"
+    assert printed_labels(tree) == ["Anna Weir"]
+    assert_round_trip(result, text)

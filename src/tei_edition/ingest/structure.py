@@ -69,6 +69,8 @@ _SEAT_AND_PARTY = re.compile(r"\([A-Z][^()]{1,40}(?:, [A-Z][^(),]{1,60}){1,3}\)$
 _NAME_ONLY_FIELD = re.compile(r"(?:[A-Z][\w'’-]+|[A-Z]\.)(?:\s+(?:[A-Z][\w'’-]+|[A-Z]\.|and|und|et|y|i|и)){1,5}")
 # A witness named with the oath taken ("ANDREW FRANK WINN (affirmed)."): no speech.
 _OATH_LINE = re.compile(rf"[^()]{{2,80}}\((?:{'|'.join(sorted(OATHS))})\)\.?", re.I)
+# A participant and the role after a spaced dash, no sentence: "Ken Zener – Macquarie".
+_NAME_DASH_ROLE = re.compile(r"(?:[A-Z][\w'’.-]*\s){1,3}[A-Z][\w'’-]+\s[-–—]\s[^.?!]{1,80}")
 # A hearing's note of who examines the witness: "Questioned by MR STEVENS".
 _EXAMINED_BY = re.compile(r"\b(?:Questioned|Examined|Cross-examined|Re-examined|Further examined)\s+by\s+"
                           r"(?P<name>(?:MR|MRS|MS|DR|SIR|Mr|Mrs|Ms|Dr|Sir)\.?\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)")
@@ -502,6 +504,11 @@ class TranscriptReader:
                     plist.items.append(("line:", parse_inline(text.strip(), number, 1, doc.warnings)))
                     continue
                 probe = ParticipantGroup(label="")
+                if self._intro.fullmatch(text.strip().rstrip(":")):  # "Analysts": a group
+                    group = ParticipantGroup(label=text.strip().rstrip(":"))
+                    plist.groups.append(group)
+                    plist.items.append(("group:", parse_inline(text.strip(), number, 1, doc.warnings)))
+                    continue
                 bullet, content, kind = read_line_item(text.strip(), number, self.people, probe,
                                                        doc.warnings)
                 if kind == "group":
@@ -522,6 +529,8 @@ class TranscriptReader:
             aligned = indent >= 8 and abs(_indent(text) - indent) <= 2
             if len(stripped) > 120 or len(stripped.split()) > 16:
                 return False
+            if self._intro.fullmatch(stripped.rstrip(":")) or _NAME_DASH_ROLE.fullmatch(stripped):
+                continue  # "Analysts", "Ken Zener – Macquarie": an earnings call's lists
             if self.labels.match(stripped) and self.labels.match(stripped).rest:
                 return False
             if self._classification.match(stripped) or parse_date(stripped):
