@@ -56,7 +56,11 @@ from .model import DateValue
 # The languages whose month and weekday names are read. sr_Latn adds the
 # Latin spelling of Serbian; de_AT adds "Jänner".
 LOCALES = ("en", "de", "de_AT", "fr", "es", "it", "pt", "ru", "uk", "pl", "cs", "sk",
-           "hu", "ro", "bg", "sr", "sr_Latn", "sq", "nl")
+           "hu", "ro", "bg", "sr", "sr_Latn", "sq", "nl", "da", "nb", "sv", "el", "tr", "ar")
+# Arabic-Indic and Persian digits, and the Arabic comma, read as their ASCII forms;
+# the marks of writing direction ("01\u200f/01\u200f/1900") are passed over.
+_NATIVE = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹،", "01234567890123456789,")
+_DIRECTION_MARKS = "\u200e\u200f\u061c"
 
 
 def fold(word: str) -> str:
@@ -189,6 +193,9 @@ def _find(text: str, century: int, slash_order: str = "",
     """The first date in text. slash_order says how a field reads 9/10/59:
     "md" (September 10, US), "dm" (9 October); "" reads it only when one
     number cannot be a month. short_years accepts 17.09.56 (a field or a dateline)."""
+    printed = text
+    kept = [i for i, c in enumerate(printed) if c not in _DIRECTION_MARKS]  # read -> printed
+    text = "".join(printed[i] for i in kept).translate(_NATIVE)
     if not _TWO_DIGITS.search(text):
         return None     # every date has a year of two digits at least; most lines have none
     best = None
@@ -220,6 +227,13 @@ def _find(text: str, century: int, slash_order: str = "",
         if after and fold(after.group("weekday")) in WIDE_WEEKDAYS:
             end += after.end()
             value.text = text[start:end]
+    if printed != text:  # as printed: "يناير ٢٣، ٢٠٠٥"
+        def at(offset: int) -> int:
+            return kept[offset - 1] + 1 if offset else kept[0]
+        if value.date_text:
+            value.date_text = printed[kept[start]:at(start + len(value.date_text))]
+        value.text = printed[kept[start]:at(start + len(value.text))]
+        start, end = kept[start], at(end)
     return value, start, end
 
 
