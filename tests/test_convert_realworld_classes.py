@@ -1987,3 +1987,23 @@ def test_an_earnings_calls_lists_of_executives_and_analysts(tmp_path):
     assert groups[1].xpath("string(t:head)", namespaces=NS) == "Analysts"
     assert printed_labels(tree) == ["Anna Weir"]
     assert_round_trip(result, text)
+
+
+def test_a_courts_printed_proceedings_with_sworn_witnesses(tmp_path):
+    """Printed proceedings of a criminal court give each witness's evidence after
+    "NAME sworn. -", and join each answer to its question with a dash ("Q. …? - A.
+    …"): each is a turn, and the answers are the witness's last sworn."""
+    text = ("412. JOHN WELLS was indicted for stealing two silver spoons, the property of "
+            "Mary Dent.\n\n"
+            "MARY DENT sworn. - I keep a house in Fleet-street; the prisoner lodged with me a "
+            "month, and the spoons were missing the day he left.\n\n"
+            "Q. When did you miss them? - A. On the Monday morning.\n\n"
+            "Q. Had anyone else been in the room? - A. Nobody.\n\n"
+            "GEORGE HALE sworn. - I am a pawnbroker; the prisoner pledged two spoons with me.\n\n"
+            "Q. Are you sure of the man? - A. I am.\n")
+    result, tree = convert(tmp_path, text)
+    found = labels_by_person(tree)
+    assert found["#mary-dent"] == {"MARY DENT sworn. -", "A."}
+    assert found["#george-hale"] == {"GEORGE HALE sworn. -", "A."}
+    assert len(turns(tree)) == 3 and sum(turns(tree).values()) == 8
+    assert_round_trip(result, text)

@@ -3,6 +3,7 @@
 Label forms (DESIGN §4), tried in this order after an edition's own patterns:
 
     marked      ○野村委員長 …                   a Japanese record's circle: always a label
+    sworn       THOMAS HACK sworn. - I am …    a witness's evidence: always a label
     side        Soviet side (MIKOYAN): …       who = the name in brackets
     alias       Full Name (hereafter FN): …    FN names the same person later
     interview   Q: / A: / INT: / Interviewer:  roles interviewer / respondent
@@ -145,6 +146,9 @@ class LabelReader:
             # "ГОРБАЧЕВ (кратко информирует …). Социалистический мир …": a stage
             # direction in brackets before the stop
             ("caps-stop", re.compile(rf"^(?P<label>(?P<name>{_CAPS_NAME})(?:\s\((?P<direction>[^()]{{2,120}})\))?\.)\s+(?P<rest>\S.*)$")),
+            # "THOMAS HACK sworn. - I am servant to …": a witness's evidence, as the
+            # printed proceedings of a court give it
+            ("sworn", re.compile(rf"^(?P<label>(?P<name>{_CAPS_NAME})\s+sworn\.\s*[-–—])\s*(?P<rest>\S.*)$")),
             ("caps-verb", re.compile(rf"^(?P<label>(?P<name>{_CAPS_NAME}))\s+(?P<rest>(?:{verbs})\b.*)$")),
             # "PRESIDENT CLINTON Hello Boris": an office and a name in capitals with no
             # separator, the speech in mixed case (OCR'd memoranda of telephone calls)
@@ -217,10 +221,11 @@ class LabelReader:
                 continue  # "Smith, Jones:" names two persons, not a person and a paper
             if name.casefold() in _TIME_FIELDS and re.match(r"[\d(]", m.groupdict().get("rest") or "0"):
                 continue  # "Begin: 0915 Hours" is a time; "Begin: Good morning" is Mr. Begin
+            named = dash_colon.match(stripped)
             if rule == "interview" and m.group("label").endswith(".") and len(name) <= 4 and (
-                    name not in ("Q", "A") or dash_colon.match(stripped)):
+                    name not in ("Q", "A") or (named and all(w[:1].isupper() for w in named.group("name").split()))):
                 continue  # "R. Sargent Shriver", "A. Nowicka –": an initial, not "A."
-            if rule in ("interview", "unknown", "side", "marked"):
+            if rule in ("interview", "unknown", "side", "marked", "sworn"):
                 found = self._finish(m, rule, name, indent)
                 if rule == "interview":
                     found.role = self.rules.interview_labels[name]

@@ -71,6 +71,10 @@ _NAME_ONLY_FIELD = re.compile(r"(?:[A-Z][\w'’-]+|[A-Z]\.)(?:\s+(?:[A-Z][\w'’
 _OATH_LINE = re.compile(rf"[^()]{{2,80}}\((?:{'|'.join(sorted(OATHS))})\)\.?", re.I)
 # A participant and the role after a spaced dash, no sentence: "Ken Zener – Macquarie".
 _NAME_DASH_ROLE = re.compile(r"(?:[A-Z][\w'’.-]*\s){1,3}[A-Z][\w'’-]+\s[-–—]\s[^.?!]{1,80}")
+# The dash before an answer printed on its question's line.
+_DASH_ANSWER = re.compile(r"\s[-–—]\s(?=A\.\s)")
+# A witness named with the oath, in capitals: "THOMAS HACK sworn.", "RUTH AMES (affirmed)".
+_SWORN_WITNESS = re.compile(r"(?P<name>(?:[A-Z][A-Z'’-]+\s){1,4}[A-Z][A-Z'’-]+)\s+(?:\((?:sworn|affirmed)\)|sworn\b)")
 # A hearing's note of who examines the witness: "Questioned by MR STEVENS".
 _EXAMINED_BY = re.compile(r"\b(?:Questioned|Examined|Cross-examined|Re-examined|Further examined)\s+by\s+"
                           r"(?P<name>(?:MR|MRS|MS|DR|SIR|Mr|Mrs|Ms|Dr|Sir)\.?\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)")
@@ -226,6 +230,9 @@ class TranscriptReader:
         # who asks a hearing's questions ("Questioned by MR STEVENS"), and from where on
         self._examiners = sorted(((int(n), getattr(n, "column", 1) + m.start(), m.group("name"))
                                   for b in blocks for n, t in b.lines for m in _EXAMINED_BY.finditer(t)))
+        # and who answers them: the witness last sworn ("THOMAS HACK sworn.", "… (affirmed)")
+        self._witnesses = sorted(((int(n), getattr(n, "column", 1) + m.start(), m.group("name"))
+                                  for b in blocks for n, t in b.lines for m in _SWORN_WITNESS.finditer(t)))
         participants_at = self._find_participants(doc, blocks)
         turns = self._find_turns(doc, blocks)
         first_turn = min((i for i, b in enumerate(blocks) if any(n in turns for n, _ in b.lines)),
@@ -385,6 +392,15 @@ class TranscriptReader:
         asked = Counter(f.label for *_, f in inside if f.label in ("Q.", "A."))
         if min(asked["Q."], asked["A."]) < 2:
             inside = [cut for cut in inside if cut[3].label not in ("Q.", "A.")]
+        # "Q. When did you tell your master of it? - A. I have not …": printed proceedings
+        # join each answer to its question with a dash
+        answers = [(b, l, m.end(), found) for b, block in enumerate(blocks)
+                   for l, (_, t) in enumerate(block.lines) if t.lstrip().startswith("Q.")
+                   for m in _DASH_ANSWER.finditer(t)
+                   if (found := self.labels.match(t[m.end():m.end() + _LABEL_WINDOW]))
+                   and found.label == "A."]
+        if len(answers) >= 2:
+            inside += answers
         counts = Counter(key(f) for *_, f in inside)
         whole = name_key(" ".join(t for b in blocks for _, t in b.lines))
 
@@ -630,7 +646,7 @@ class TranscriptReader:
             return bool(words) and all(w in header for w in words)
 
         def evidence(found: LabelMatch, number: int) -> bool:
-            if found.rule in ("edition", "side", "alias", "unknown", "marked"):
+            if found.rule in ("edition", "side", "alias", "unknown", "marked", "sworn"):
                 return True
             if found.rule == "glued-plain":
                 return False  # only beside other glued labels, below
@@ -1225,8 +1241,11 @@ class TranscriptReader:
     def _new_turn(self, doc: Document, found: LabelMatch, number: int) -> Turn:
         place = (int(number), getattr(number, "column", 1))
         examiner = [name for *at, name in self._examiners if tuple(at) < place][-1:]
+        witness = [name for *at, name in self._witnesses if tuple(at) < place][-1:]
         if found.rule == "interview" and found.role == "interviewer" and examiner:
             who = self.people.resolve(examiner[0], label=True)  # "Q." is the counsel examining
+        elif found.rule == "interview" and found.role == "respondent" and witness:
+            who = self.people.resolve(witness[0], label=True)  # "A." is the witness's
         elif found.rule == "interview":
             who = found.role
             if who not in self.people.created and who not in self.people.register:
