@@ -293,3 +293,10 @@ def test_a_russian_citation_written_in_cyrillic():
     other = find_citation("ЦАОДМ, ф. 4, оп. 8, д. 12, л. 7. Копия.", 1)
     assert other.repository == "ЦАОДМ" and other.idnos == [("delo", "12")]
     assert find_citation("ТАСС сообщил об этом в тот же день.", 1) is None
+
+
+def test_a_folders_months_written_in_numbers_belong_to_its_title():
+    """FRUS cites a folder by its subject and the months it spans, in numbers
+    ("Box 1, Egypt, 11/77–11/81"): one folder, not a folder and a stray part."""
+    cited = find_citation("Source: Carter Library, Plains File, Box 2, Israel, 1/78–6/79. Secret.", 1)
+    assert cited.idnos == [("box", "2"), ("folder", "Israel, 1/78–6/79")]

@@ -203,7 +203,8 @@ def _bare_chinese(citation: Citation, segment: str) -> Bare:
 
 
 # A span of months ("May–Nov 1971", "January 1971", "9–12/78").
-_MONTHS_OF = re.compile(r"(?:[A-Z][a-z]{2,8}\.?\s*(?:[-–]\s*[A-Z][a-z]{2,8}\.?\s*)?\d{4})")
+_MONTHS_OF = re.compile(r"(?:[A-Z][a-z]{2,8}\.?\s*(?:[-–]\s*[A-Z][a-z]{2,8}\.?\s*)?\d{4})"
+                        r"|\d{1,2}/\d{2}\s*[-–]\s*\d{1,2}/\d{2}")  # "11/77–11/81"
 
 
 def _bare_us(citation: Citation, segment: str) -> Bare:
@@ -215,7 +216,8 @@ def _bare_us(citation: Citation, segment: str) -> Bare:
             citation.collections[-1] = ("series", f"{citation.collections[-1][1]}, {segment}")
         return []
     if _MONTHS_OF.fullmatch(segment) and citation.idnos and citation.idnos[-1][0] == "folder":
-        # "Home File, May–Nov 1971": the months a folder holds are its title's
+        # "Home File, May–Nov 1971", "Egypt, 11/77–11/81": the months a folder holds
+        # are its title's
         citation.idnos[-1] = ("folder", f"{citation.idnos[-1][1]}, {segment}")
         return []
     if not re.match(r"[A-Z0-9\"“'‘]", segment) or len(segment) > 100:
