@@ -2007,3 +2007,48 @@ def test_a_courts_printed_proceedings_with_sworn_witnesses(tmp_path):
     assert found["#george-hale"] == {"GEORGE HALE sworn. -", "A."}
     assert len(turns(tree)) == 3 and sum(turns(tree).values()) == 8
     assert_round_trip(result, text)
+
+
+def test_supplied_first_names_reporters_and_a_short_label_beside_its_namesake(tmp_path):
+    """A hearing's editors supply first names and an office in brackets ("[ROBERT E.]
+    STRIPLING [CHIEF INVESTIGATOR]:"), then use initials ("RES:"); a press conference
+    names each reporter with the paper ("Q. Ann Lee, Daily Star:"); a government's
+    interview writes "P.-" for the interviewer beside "Presidente.-": P is not the
+    president, whose turns it answers."""
+    hearing = ("[JOHN A.] MARLOW [CHIEF INVESTIGATOR]: Will you state your name?\n\n"
+               "WALTER KENT: Walter Kent.\n\n[H. B.] LAMB: How long have you been in business?\n\n"
+               "WK: Since 1920.\n\nJAM: And where?\n\nWK: In Chicago.\n\nHBL: Thank you.\n")
+    result, tree = convert(tmp_path, hearing, "hearing.txt")
+    found = labels_by_person(tree)
+    assert found["#marlow"] == {"[JOHN A.] MARLOW [CHIEF INVESTIGATOR]:", "JAM:"}
+    assert found["#lamb"] == {"[H. B.] LAMB:", "HBL:"}
+    press = ("THE PRESIDENT. Good morning. Please sit down.\n\n"
+             "Q. Ann Lee, Daily Star: Mr. President, will you run again?\n\n"
+             "THE PRESIDENT. I have not decided.\n\n"
+             "Q. Tom Ruiz, Evening Post: When will you decide?\n\nTHE PRESIDENT. Soon.\n")
+    result, tree = convert(tmp_path, press, "press.txt")
+    assert turns(tree) == {"#the-president": 3, "#ann-lee": 1, "#tom-ruiz": 1}
+    spanish = ("Entrevista\n\nMarta Ruiz.- Buenas noches desde el palacio.\n\n"
+               "Presidente.- Buenas noches.\n\nP.- ¿Habrá elecciones?\n\n"
+               "Presidente.- No lo descarto.\n\nP.- ¿Cuándo?\n\nPresidente.- Pronto.\n")
+    result, tree = convert(tmp_path, spanish, "es.txt")
+    found = labels_by_person(tree)
+    assert "P.-" not in found.get("#presidente", set())
+
+
+def test_chinese_record_fields_and_russian_radio_labels_run_together(tmp_path):
+    """A Chinese translation's header fields ("参加会谈人士:", "日期及时间:") are no
+    speakers beside one-character labels ("毛:"); a Russian radio transcript run into
+    one paragraph opens a turn at each "Ю. ШАРАНДИН –" after a finished sentence."""
+    chinese = ("毛泽东尼克松会谈\n\n参加会谈人士:毛主席,尼克松总统\n\n地点:毛主席寓所\n\n"
+               "尼:主席先生,很高兴见到您。\n\n毛:欢迎你们。\n\n尼:我们读过主席的诗词。\n\n毛:那些都不算什么。\n")
+    result, tree = convert(tmp_path, chinese, "zh.txt")
+    assert printed_labels(tree) == ["尼:", "毛:", "尼:", "毛:"]
+    assert_round_trip(result, chinese)
+    radio = ("В прямом эфире радиостанции.\nК. ЛАРИНА – Добрый вечер, в студии Ксения Ларина. "
+             "Здравствуйте, Юрий. Ю. ШАРАНДИН – Добрый день. К. ЛАРИНА – У нас много вопросов. "
+             "Начнём? Ю. ШАРАНДИН – Давайте.\n")
+    result, tree = convert(tmp_path, radio, "ru.txt")
+    assert [label.rstrip(" –") for label in printed_labels(tree)] == [
+        "К. ЛАРИНА", "Ю. ШАРАНДИН", "К. ЛАРИНА", "Ю. ШАРАНДИН"]
+    assert_round_trip(result, radio)

@@ -124,6 +124,10 @@ NOT_LABELS = [
     "Creator", "Creators", "Creator(s)", "Copyright", "Extent",
     # a case number, a page's topics and bank account; a court record's appearances
     "Case", "Themen", "Thema", "Konto", "Spendenkonto", "IBAN", "Appearances", "For", "Staff",
+    # a record's fields in Chinese and Japanese, which run on without a space
+    # ("参加会谈人士:", "日期及时间:"): these match as the start of the label
+    "日期", "时间", "時間", "地点", "地點", "参加", "參加", "出席", "警告", "作者", "来源",
+    "來源", "主题", "主題", "记录", "記錄", "编者", "編者", "附件", "标题", "標題", "日時", "場所",
     # a web page's pointers to other pages ("Read also:", "اقرأ أيضا :")
     "Read", "See", "Related", "Lesen", "Voir", "Читайте", "Смотрите", "اقرأ",
     # a hearing's headings above a witness's statement ("TESTIMONY OF CONGRESSMAN …")

@@ -387,16 +387,28 @@ def join_short_labels(doc: Document, people) -> None:
         return len(words) == len(parts) and all(
             w.casefold().startswith(p.casefold()) for p, w in zip(parts, words))
 
+    turns = doc.turns()
     full: dict[str, set[str]] = {}
-    for turn in doc.turns():
+    for turn in turns:
         if short(turn.name) is None:
-            full.setdefault(turn.who, set()).add(turn.name)
+            # the name, and the label with the editors' completion ("[ROBERT E.] STRIPLING
+            # [CHIEF INVESTIGATOR]:" for "RES:") less an office in brackets after it
+            printed = re.sub(r"\s*\[[^\[\]]*\]\s*[:.\-–—]*\s*$", "", turn.label)
+            printed = re.sub(r"\[([^\[\]]*)\]", r"\1", printed).rstrip(" :.-–—")
+            full.setdefault(turn.who, set()).update({turn.name, printed})
+    # A speaker does not answer himself: a short label whose turns stand next to a
+    # full label's ("Presidente.-" then "P.-", the interviewer) is someone else.
+    beside: dict[str, set[str]] = {}
+    for before, after in zip(turns, turns[1:]):
+        beside.setdefault(before.name, set()).add(after.who)
+        beside.setdefault(after.name, set()).add(before.who)
     moved = False
-    for turn in doc.turns():
+    for turn in turns:
         parts = short(turn.name)
         if parts is None or turn.who in full or turn.who in people.register:
             continue
         owners = {pid for pid, names in full.items() if any(abbreviates(parts, n) for n in names)}
+        owners -= beside.get(turn.name, set())
         if len(owners) == 1:
             _retarget(doc, turn, owners.pop(), people)
             moved = True

@@ -113,7 +113,9 @@ class PeopleIndex:
         if len(candidates) == 1:
             return next(iter(candidates))
         bare = self.strip_honorifics(name).strip(" .:")
-        if re.fullmatch(r"[A-Z](?:\.?\s?[A-Z]){0,3}", bare):  # "RR", "J.E.", "J. E."
+        # "RR", "J.E.", "J. E."; one letter ("P:") is left to join_short_labels, which
+        # knows the turns around it
+        if re.fullmatch(r"[A-Z](?:\.?\s?[A-Z]){1,3}", bare):
             candidates = self.by_initials.get(re.sub(r"[.\s]", "", bare).casefold(), set())
             if len(candidates) == 1:
                 return next(iter(candidates))

@@ -4,6 +4,7 @@ Label forms (DESIGN §4), tried in this order after an edition's own patterns:
 
     marked      ○野村委員長 …                   a Japanese record's circle: always a label
     sworn       THOMAS HACK sworn. - I am …    a witness's evidence: always a label
+    asked       Q. Name, Paper: Mr. President  a reporter's question: always a label
     side        Soviet side (MIKOYAN): …       who = the name in brackets
     alias       Full Name (hereafter FN): …    FN names the same person later
     interview   Q: / A: / INT: / Interviewer:  roles interviewer / respondent
@@ -107,6 +108,8 @@ class LabelReader:
         honor = "|".join(re.escape(h) for h in sorted(rules.honorifics, key=len, reverse=True))
         self._honorific = re.compile(rf"^(?:(?:{honor})(?=\s|$)\s*)+", re.I)  # "MR. BERG:" too
         self._not_labels = {w.casefold() for w in rules.not_labels}
+        # words of scripts that write no spaces: a label that starts with one is a field
+        self._not_label_starts = tuple(w for w in self._not_labels if "\u3040" <= w[:1] <= "\u9fff")
         self._not_name_words = {w.casefold() for w in rules.not_name_words}
         self._particles = {w.casefold() for w in rules.name_particles}
         self._titles = {w.casefold() for w in rules.titles}
@@ -126,16 +129,20 @@ class LabelReader:
             # "Deng Xiaoping (to be abbreviated as Deng):", "Kim Gwang-hyeop [Kim Kwang Hyop]
             # (to be abbreviated as Kim):": the short form the record uses after
             ("alias", re.compile(rf"^(?P<label>(?P<name>{_NAME}){_SUPPLIED}\s*\((?:hereafter|hereinafter|henceforth|below|(?:to be |hereafter )?abbreviated as|referred to as)\s*:?\s*(?P<alias>[^()]{{1,30}})\)\s*(?::|\s[-–—]))\s*(?P<rest>.*)$", re.I)),
+            # "Q. Robert E. Clark, International News Service: Mr. President, …": a press
+            # conference's reporter, named with the paper
+            ("asked", re.compile(rf"^(?P<label>Q\.\s(?P<name>{_NAME}),\s*(?P<affiliation>[A-Z][^:]{{1,60}}):)\s*(?P<rest>\S.*)$")),
             # "Q   Is that your announcement?": White House transcripts print a bare Q
             ("interview", re.compile(r"^(?P<label>(?P<name>Q))(?=\s+[A-Z\"“])\s+(?P<rest>.*)$")),
             # "QUESTION.- Monsieur le Président, …": French interviews close a label with ".-"
             ("interview", re.compile(rf"^(?P<label>(?P<name>{interview})\s*[:.][-–—]?)(?:\s+|$)(?P<rest>.*)$")),
             ("unknown", re.compile(rf"^(?P<label>(?P<name>{rules.unknown_speaker})\s*:)\s*(?P<rest>.*)$", re.I)),
             # "Carter?:": the transcriber was unsure who spoke
-            # "[A.] Poledňák:": an initial the editors supplied may stand before the name;
+            # "[A.] Poledňák:", "[ROBERT E.] STRIPLING:": initials or a first name the
+            # editors supplied may stand before the name;
             # "戚本禹：": a full-width colon; "Agnieszka Waś-Turecka, INTERIA.PL:": the
             # speaker's paper or office after a comma; "LE PRESIDENT.- …": French ".-"
-            ("dash-colon", re.compile(rf"^(?P<label>(?:\[[^\W\d_]{{1,2}}\.\]\s?)?(?P<name>{_NAME})(?P<unsure>\?)?{_SUPPLIED}{_ROLE}{_ADDRESSEE}(?:\s*\[\s*\])?(?:,\s*(?P<affiliation>[^\s,:\[\]][^,:\[\]]{{0,30}}?))?(?:\s*[:：]|\.[-–—]|\s+[-–—]{{1,2}}(?=\s|$)|\s+\|))\s*(?P<rest>.*)$")),
+            ("dash-colon", re.compile(rf"^(?P<label>(?:\[[^\W\d_]{{1,12}}\.?(?:\s[^\W\d_]{{1,12}}\.?){{0,2}}\]\s?)?(?P<name>{_NAME})(?P<unsure>\?)?{_SUPPLIED}{_ROLE}{_ADDRESSEE}(?:\s*\[\s*\])?(?:,\s*(?P<affiliation>[^\s,:\[\]][^,:\[\]]{{0,30}}?))?(?:\s*[:：]|\.[-–—]|\s+[-–—]{{1,2}}(?=\s|$)|\s+\|))\s*(?P<rest>.*)$")),
             # "[Kissinger:] Few words …": a label the editor supplied
             ("bracketed", re.compile(rf"^(?P<label>\[(?P<name>{_NAME})\s*:\])\s*(?P<rest>.*)$")),
             # "Cde. Bulganin—we should …", "RR—they shot …", "Cde. Molotov-reinforce …":
@@ -225,7 +232,9 @@ class LabelReader:
             if rule == "interview" and m.group("label").endswith(".") and len(name) <= 4 and (
                     name not in ("Q", "A") or (named and all(w[:1].isupper() for w in named.group("name").split()))):
                 continue  # "R. Sargent Shriver", "A. Nowicka –": an initial, not "A."
-            if rule in ("interview", "unknown", "side", "marked", "sworn"):
+            if rule == "asked" and not self._is_name(name, "dash-colon"):
+                continue
+            if rule in ("interview", "unknown", "side", "marked", "sworn", "asked"):
                 found = self._finish(m, rule, name, indent)
                 if rule == "interview":
                     found.role = self.rules.interview_labels[name]
@@ -270,7 +279,8 @@ class LabelReader:
             if supplied and m.end("name") + 1 == m.start("supplied") and name[-1:].isalpha():
                 # "Y[ang Shangkun]": the editors completed the name the record abbreviates
                 found.name = name + supplied
-            elif supplied and self._is_name(self.strip_honorifics(supplied), rule):
+            elif supplied and not self.is_office(supplied) and self._is_name(self.strip_honorifics(supplied), rule):
+                # ("STRIPLING [CHIEF INVESTIGATOR]:": an office supplied is the speaker's role)
                 # "GPS [George Shultz]": the supplied name is the person, GPS an alias of theirs.
                 found.name, found.alias = self.strip_honorifics(supplied), name
             elif role and (person := self._person_in_role(role)):
@@ -314,7 +324,7 @@ class LabelReader:
         words = name.split()
         if not words or len(words) > 8 or len(name) > 80:
             return False
-        if words[0].rstrip(".:").casefold() in self._not_labels:
+        if words[0].rstrip(".:").casefold() in self._not_labels or name.startswith(self._not_label_starts):
             return False
         if len(words) > 1 and words[0].casefold() == "by":
             return False  # a court reporter's "BY MR. SNEDDON:" says who examines ("BY:" may be initials)

@@ -90,7 +90,7 @@ _DATE_FIELD_INSIDE = re.compile(r"(?<![^\W\d_])(?:Interview\s+)?(?:Date|DATE|Dat
 _LABEL_WINDOW = 240
 # What a label run into a line needs near its start: a colon, or a hearing's form.
 _MAY_OPEN_LABEL = re.compile(r"[^\n:：]{0,120}[:：]|(?:[A-Z][a-z]+\.?\s+){1,2}[A-Z][A-Z'’-]{2,}\.\s|[QA]\.\s"
-                             r"|(?:\w+\s){0,3}\w+(?:\s\([^()]{1,40}\))?\s-\s")  # "BAŞKAN - …"
+                             r"|(?:\S+\s){0,3}\S+(?:\s\([^()]{1,40}\))?\s[-–—]\s")  # "BAŞKAN - …"
 # A word in capitals after a space, where a label in capitals may begin.
 _CAPS_START = re.compile(r"(?<=\S)\s+(?=[A-ZА-ЯЁ][A-ZА-ЯЁ])")
 # An office of any wording, then a capitalised name and a colon.
@@ -344,9 +344,12 @@ class TranscriptReader:
                     answered = found and found.label in ("Q.", "A.") and text[:m.start()][-1:].isdigit()
                     # "… arkadaşlar. BAŞKAN - Sayın …", "ENGİN ALTAY (İstanbul) - …": a dash after
                     # a name in capitals that an office is, or that a seat in brackets follows
-                    dashed = (found and found.rule == "dash-colon" and found.label.endswith("-")
+                    dashed = (found and found.rule == "dash-colon" and found.label[-1:] in "-–—"
                               and found.name.isupper()
-                              and (found.label.rstrip(" -").endswith(")") or self.labels.is_office(found.name)))
+                              and (found.label.rstrip(" -–—").endswith(")") or self.labels.is_office(found.name)
+                                   # "… Здравствуйте, Юрий. Ю. ШАРАНДИН – Добрый день.": an
+                                   # initial and a surname in capitals
+                                   or re.fullmatch(r"(?:[^\W\d_]\.\s?){1,2}[^\W\d_]{2,}", found.name)))
                     if (found and found.rest.strip() and (self._plausible(found) or answered) and (
                             (found.rule == "dash-colon" and found.label.endswith(":"))
                             or _HEARING_LABEL.match(found.label) or answered or dashed)):
@@ -646,7 +649,7 @@ class TranscriptReader:
             return bool(words) and all(w in header for w in words)
 
         def evidence(found: LabelMatch, number: int) -> bool:
-            if found.rule in ("edition", "side", "alias", "unknown", "marked", "sworn"):
+            if found.rule in ("edition", "side", "alias", "unknown", "marked", "sworn", "asked"):
                 return True
             if found.rule == "glued-plain":
                 return False  # only beside other glued labels, below
