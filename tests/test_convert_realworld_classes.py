@@ -2052,3 +2052,16 @@ def test_chinese_record_fields_and_russian_radio_labels_run_together(tmp_path):
     assert [label.rstrip(" –") for label in printed_labels(tree)] == [
         "К. ЛАРИНА", "Ю. ШАРАНДИН", "К. ЛАРИНА", "Ю. ШАРАНДИН"]
     assert_round_trip(result, radio)
+
+
+def test_the_line_below_a_name_alone_is_that_speakers(tmp_path):
+    """An open-parliament site prints each member's name alone, then the member's
+    list or group with a dash and the role ("NOVA LISTA - Za bolji grad | Predsedava"),
+    then the speech: the group line belongs to the name above, and is no label."""
+    text = ("Stenografske beleške\n\nJelena Marić\n\nNOVA LISTA - Za bolji grad | Predsedava\n"
+            "Molim vas da se vratimo dnevnom redu.\n\nPetar Ilić\n\nZELENI - Zajedno za promene | Poslanik\n"
+            "Tražim reč po Poslovniku.\n\nJelena Marić\n\nNOVA LISTA - Za bolji grad | Predsedava\n"
+            "Izvolite, imate dva minuta.\n\nPetar Ilić\n\nZELENI - Zajedno za promene | Poslanik\nHvala.\n")
+    result, tree = convert(tmp_path, text)
+    assert printed_labels(tree) == ["Jelena Marić", "Petar Ilić", "Jelena Marić", "Petar Ilić"]
+    assert_round_trip(result, text)

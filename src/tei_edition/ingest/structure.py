@@ -820,6 +820,16 @@ class TranscriptReader:
                 break
             begun = min(accepted)  # the record now opens higher up: what is right above it?
         accepted = dict(sorted(accepted.items()))
+        # The line right below a name standing alone is that speaker's, not a label of
+        # its own: "Marina Raguš" / "ALEKSANDAR VUČIĆ - Srbija ne sme da stane |
+        # Predsedava" prints her party's list under her name.
+        below_alone = {every_line[line_index[n] + 1][0] for n, f in accepted.items()
+                       if f.rule in ("alone", "alone-plain") and line_index[n] + 1 < len(every_line)}
+        for number in [n for n, f in accepted.items()
+                       if n in below_alone and f.rule not in ("alone", "alone-plain")]:
+            del accepted[number]
+            doc.warnings[:] = [w for w in doc.warnings if not (
+                w[0] == int(number) and "read as a speaker label although" in w[2])]
         # A document that labels its turns one way should not also get turns of a
         # looser form by accident ("U.S. forces were …" is not "MIKOYAN. …", a heading
         # "RESTRICTIONS" alone on its line is not a speaker among "CURRY: …").
