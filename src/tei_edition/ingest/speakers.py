@@ -228,9 +228,9 @@ class LabelReader:
                 continue  # "Smith, Jones:" names two persons, not a person and a paper
             if name.casefold() in _TIME_FIELDS and re.match(r"[\d(]", m.groupdict().get("rest") or "0"):
                 continue  # "Begin: 0915 Hours" is a time; "Begin: Good morning" is Mr. Begin
-            named = dash_colon.match(stripped)
             if rule == "interview" and m.group("label").endswith(".") and len(name) <= 4 and (
-                    name not in ("Q", "A") or (named and all(w[:1].isupper() for w in named.group("name").split()))):
+                    name not in ("Q", "A") or ((named := dash_colon.match(stripped))
+                                               and all(w[:1].isupper() for w in named.group("name").split()))):
                 continue  # "R. Sargent Shriver", "A. Nowicka –": an initial, not "A."
             if rule == "asked" and not self._is_name(name, "dash-colon"):
                 continue

@@ -90,7 +90,8 @@ _DATE_FIELD_INSIDE = re.compile(r"(?<![^\W\d_])(?:Interview\s+)?(?:Date|DATE|Dat
 _LABEL_WINDOW = 240
 # What a label run into a line needs near its start: a colon, or a hearing's form.
 _MAY_OPEN_LABEL = re.compile(r"[^\n:：]{0,120}[:：]|(?:[A-Z][a-z]+\.?\s+){1,2}[A-Z][A-Z'’-]{2,}\.\s|[QA]\.\s"
-                             r"|(?:\S+\s){0,3}\S+(?:\s\([^()]{1,40}\))?\s[-–—]\s")  # "BAŞKAN - …"
+                             # "BAŞKAN - …", "Ю. ШАРАНДИН – …": capitals, then a dash
+                             r"|(?=(?:[^\W\d_]\.\s?)?[^\W\d_a-zа-яё]{2})(?:\S+\s){0,3}\S+(?:\s\([^()]{1,40}\))?\s[-–—]\s")
 # A word in capitals after a space, where a label in capitals may begin.
 _CAPS_START = re.compile(r"(?<=\S)\s+(?=[A-ZА-ЯЁ][A-ZА-ЯЁ])")
 # An office of any wording, then a capitalised name and a colon.
