@@ -2065,3 +2065,20 @@ def test_the_line_below_a_name_alone_is_that_speakers(tmp_path):
     result, tree = convert(tmp_path, text)
     assert printed_labels(tree) == ["Jelena Marić", "Petar Ilić", "Jelena Marić", "Petar Ilić"]
     assert_round_trip(result, text)
+
+
+def test_a_bulleted_list_of_names_above_the_record_is_no_turn(tmp_path):
+    """FRUS prints the participants of a call as bullets under the heading ("- President
+    Ford" / "- Prime Minister Rabin"): the last name is no label, although a sentence
+    follows it; where every line is bulleted, a name alone is still a label."""
+    text = ("210. Transcript of a Telephone Conversation Between President Ford and Prime "
+            "Minister Rabin\n- President Ford\n- Prime Minister Rabin\nExchange of greetings.\n"
+            "President Ford: We are ready to announce it at noon.\nRabin: Good.\n"
+            "President Ford: Will you come on Sunday?\nRabin: Yes, on Sunday.\n")
+    result, tree = convert(tmp_path, text)
+    assert printed_labels(tree) == ["President Ford:", "Rabin:", "President Ford:", "Rabin:"]
+    assert_round_trip(result, text)
+    bulleted = ("- A conversation in the Oval Office.\n- SEGMENT ONE\n- NIXON\n- Bob, how are you?\n"
+                "- HALDEMAN\n- Fine, thank you.\n- NIXON\n- Good.\n")
+    result, tree = convert(tmp_path, bulleted, "bulleted.txt")
+    assert [label.strip("- ") for label in printed_labels(tree)] == ["NIXON", "HALDEMAN", "NIXON"]

@@ -606,7 +606,8 @@ class TranscriptReader:
                 midsentence = lindex > 0 and re.search(r"(?:[^\W\d_](?<![A-ZА-ЯЁ])|[,;])\s*$",
                                                        block.lines[lindex - 1][1])
                 if found.rule in ("alone", "alone-plain") and (
-                        midsentence or not _speech_below(blocks, bindex, lindex, self._verb_first)):
+                        midsentence or not _speech_below(blocks, bindex, lindex, self._verb_first)
+                        or _listed_below(self.labels, blocks, bindex, lindex)):
                     continue
                 candidates.append((number, found, opens))
         # A label that says who a short form is ("Full Name (hereafter X):", "THE MARSHAL
@@ -1542,6 +1543,21 @@ def _speech_below(blocks: list[Block], bindex: int, lindex: int, verb_first: re.
         return False  # the next name of a list ("Foreign Minister Gromyko"), no sentence
     return bool(re.search(r"[.?!…]", text)) or (
         len(words) >= 3 and any(c.islower() for c in text))
+
+
+def _listed_below(labels: LabelReader, blocks: list[Block], bindex: int, lindex: int) -> bool:
+    """Is a bulleted name the last of a list of bulleted names ("- President Carter" /
+    "- President Sadat"), the participants, rather than a label above its speech? The
+    text below it is not bulleted: the list has ended (where every line is bulleted,
+    "- NIXON" / "- Robert, how are you", the name is a label)."""
+    text = blocks[bindex].lines[lindex][1].lstrip()
+    if (lindex == 0 and bindex == 0) or not re.match(r"[-–•·*]\s", text):
+        return False
+    above = (blocks[bindex].lines[lindex - 1] if lindex else blocks[bindex - 1].lines[-1])[1].lstrip()
+    below = (_line_after(blocks, bindex, lindex) or "").lstrip()
+    found = labels.match(above)
+    return (above[:1] == text[:1] != below[:1] and found is not None
+            and found.rule in ("alone", "alone-plain"))
 
 
 def _line_after(blocks: list[Block], bindex: int, lindex: int) -> str | None:
