@@ -193,9 +193,12 @@ def _find(text: str, century: int, slash_order: str = "",
     """The first date in text. slash_order says how a field reads 9/10/59:
     "md" (September 10, US), "dm" (9 October); "" reads it only when one
     number cannot be a month. short_years accepts 17.09.56 (a field or a dateline)."""
-    printed = text
-    kept = [i for i, c in enumerate(printed) if c not in _DIRECTION_MARKS]  # read -> printed
-    text = "".join(printed[i] for i in kept).translate(_NATIVE)
+    printed, kept = text, range(len(text))  # kept[i]: where the read text's i was printed
+    if not text.isascii():  # most text is: no marks to pass over, no digits to read
+        if any(mark in text for mark in _DIRECTION_MARKS):
+            kept = [i for i, c in enumerate(text) if c not in _DIRECTION_MARKS]
+            text = "".join(text[i] for i in kept)
+        text = text.translate(_NATIVE)
     if not _TWO_DIGITS.search(text):
         return None     # every date has a year of two digits at least; most lines have none
     best = None

@@ -24,6 +24,10 @@ _HEAD_OFFICES = {"president", "minister", "secretary", "chancellor", "ambassador
                  "chairman", "king", "queen", "governor", "senator"}
 
 
+# A label of two to four capital initials: "RR", "J.E.", "J. E.".
+INITIALS = re.compile(r"[A-Z](?:\.?\s?[A-Z]){1,3}\.?")
+
+
 class PeopleIndex:
     """Maps names to ids for one document, remembering whom it created."""
 
@@ -113,9 +117,8 @@ class PeopleIndex:
         if len(candidates) == 1:
             return next(iter(candidates))
         bare = self.strip_honorifics(name).strip(" .:")
-        # "RR", "J.E.", "J. E."; one letter ("P:") is left to join_short_labels, which
-        # knows the turns around it
-        if re.fullmatch(r"[A-Z](?:\.?\s?[A-Z]){1,3}", bare):
+        # one letter ("P:") is left to join_short_labels, which knows the turns around it
+        if INITIALS.fullmatch(bare):
             candidates = self.by_initials.get(re.sub(r"[.\s]", "", bare).casefold(), set())
             if len(candidates) == 1:
                 return next(iter(candidates))

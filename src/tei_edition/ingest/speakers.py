@@ -59,6 +59,12 @@ def _respelled(line: str) -> tuple[str, int] | None:
 # Words that open a speech on the radio or the telephone: never a label before a stop.
 _ACKNOWLEDGEMENTS = {"roger", "okay", "ok", "yes", "no", "yeah", "affirmative", "negative",
                      "right", "well", "thanks", "copy", "wilco", "over", "good", "fine", "hello"}
+def _unspaced(char: str) -> bool:
+    """Is char of a script written without spaces between words (Japanese kana, Chinese
+    and Japanese characters, Korean Hangul)?"""
+    return "\u3040" <= char <= "\u9fff" or "\uac00" <= char <= "\ud7af"
+
+
 # A witness's oath noted after the name: "THOMAS BEEZER (sworn)".
 OATHS = {"sworn", "affirmed", "recalled", "resworn", "re-sworn", "duly sworn", "on former oath",
           "on former affirmation"}
@@ -109,7 +115,7 @@ class LabelReader:
         self._honorific = re.compile(rf"^(?:(?:{honor})(?=\s|$)\s*)+", re.I)  # "MR. BERG:" too
         self._not_labels = {w.casefold() for w in rules.not_labels}
         # words of scripts that write no spaces: a label that starts with one is a field
-        self._not_label_starts = tuple(w for w in self._not_labels if "\u3040" <= w[:1] <= "\u9fff")
+        self._not_label_starts = tuple(w for w in self._not_labels if _unspaced(w[:1]))
         self._not_name_words = {w.casefold() for w in rules.not_name_words}
         self._particles = {w.casefold() for w in rules.name_particles}
         self._titles = {w.casefold() for w in rules.titles}
@@ -356,7 +362,7 @@ class LabelReader:
             if word[0].isalpha() and not word[0].isupper() and not word[0].islower():
                 # a script without capitals: a name is short, in Chinese, Japanese and
                 # Korean shorter still, for a word there may run on without a space
-                if len(word) > (6 if "\u3040" <= word[0] <= "\u9fff" or "\uac00" <= word[0] <= "\ud7af" else 12):
+                if len(word) > (6 if _unspaced(word[0]) else 12):
                     return False
                 continue
             if not word[0].isupper():

@@ -30,7 +30,7 @@ from .inline import footnote_marker, parse_inline, superscript_number
 from .model import (Division, Document, Footnote, Inline, Node, Paragraph, Participant,
                     ParticipantGroup, ParticipantList, Turn, plain_text)
 from .participants import read_line_item, read_run_in
-from .people import PeopleIndex
+from .people import INITIALS, PeopleIndex
 from ..rules import Rules
 from .scripts import dominant_language, foreign_runs, language_of
 from .speakers import CAPS_RULES, OATHS, LabelMatch, LabelReader
@@ -78,7 +78,6 @@ _SWORN_WITNESS = re.compile(r"(?P<name>(?:[A-Z][A-Z'’-]+\s){1,4}[A-Z][A-Z'’-
 # A hearing's note of who examines the witness: "Questioned by MR STEVENS".
 _EXAMINED_BY = re.compile(r"\b(?:Questioned|Examined|Cross-examined|Re-examined|Further examined)\s+by\s+"
                           r"(?P<name>(?:MR|MRS|MS|DR|SIR|Mr|Mrs|Ms|Dr|Sir)\.?\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)")
-_INITIALS = re.compile(r"[A-Z](?:\.?\s?[A-Z]){1,3}\.?")  # "RR", "J.E.", "J. E."
 # A memorandum's subject field, less a classification's portion mark ("(U)").
 _SUBJECT_FIELD = re.compile(r"^\s*(?:SUBJECT|Subject|SUBJ|Re|RE|Betreff|Objet|Тема)\s*[:.]\s*"
                             r"(?P<value>\S.{2,200}?)\s*(?:\((?:U|C|S|TS|LOU|SBU)\))?\s*$")
@@ -228,12 +227,10 @@ class TranscriptReader:
         blocks = self._drop_furniture(doc, split_blocks(lines))
         blocks = self._set_aside_footnotes(doc, blocks)
         blocks = self._split_run_together(doc, blocks)
-        # who asks a hearing's questions ("Questioned by MR STEVENS"), and from where on
-        self._examiners = sorted(((int(n), getattr(n, "column", 1) + m.start(), m.group("name"))
-                                  for b in blocks for n, t in b.lines for m in _EXAMINED_BY.finditer(t)))
-        # and who answers them: the witness last sworn ("THOMAS HACK sworn.", "… (affirmed)")
-        self._witnesses = sorted(((int(n), getattr(n, "column", 1) + m.start(), m.group("name"))
-                                  for b in blocks for n, t in b.lines for m in _SWORN_WITNESS.finditer(t)))
+        # who asks a hearing's questions ("Questioned by MR STEVENS"), and who answers
+        # them: the witness last sworn ("THOMAS HACK sworn.", "… (affirmed)")
+        self._examiners = _named_at(blocks, _EXAMINED_BY)
+        self._witnesses = _named_at(blocks, _SWORN_WITNESS)
         participants_at = self._find_participants(doc, blocks)
         turns = self._find_turns(doc, blocks)
         first_turn = min((i for i, b in enumerate(blocks) if any(n in turns for n, _ in b.lines)),
@@ -708,7 +705,7 @@ class TranscriptReader:
                      and name_key(a).split()[0] != name_key(b).split()[0]
                      and not self.labels.is_office(a.split()[-1])}  # "THY PRESIDENT": OCR's "THE"
         for number in sorted(accepted):
-            if not _INITIALS.fullmatch(accepted[number].name):
+            if not INITIALS.fullmatch(accepted[number].name):
                 # initials ("M.R.") wait for the turns: a full name accepted as a one-off
                 # below ("MARIANO RAJOY:") may be theirs
                 found = accepted[number]
@@ -829,9 +826,7 @@ class TranscriptReader:
                        if f.rule in ("alone", "alone-plain") and line_index[n] + 1 < len(every_line)}
         for number in [n for n, f in accepted.items()
                        if n in below_alone and f.rule not in ("alone", "alone-plain")]:
-            del accepted[number]
-            doc.warnings[:] = [w for w in doc.warnings if not (
-                w[0] == int(number) and "read as a speaker label although" in w[2])]
+            _take_back(doc, accepted, number)
         # A document that labels its turns one way should not also get turns of a
         # looser form by accident ("U.S. forces were …" is not "MIKOYAN. …", a heading
         # "RESTRICTIONS" alone on its line is not a speaker among "CURRY: …").
@@ -839,10 +834,7 @@ class TranscriptReader:
         if forms and any(r in forms for r in ("dash-colon", "interview", "side", "alias", "edition")):
             for number in [n for n, f in accepted.items() if f.rule in CAPS_RULES
                            and n not in listed and counts[_surname(f.name)] < 2]:
-                del accepted[number]
-                # taken back: the warning that it was read as a label goes too
-                doc.warnings[:] = [w for w in doc.warnings if not (
-                    w[0] == int(number) and "read as a speaker label although" in w[2])]
+                _take_back(doc, accepted, number)
         accepted = dict(sorted({**accepted, **self.forced}.items()))
         for number, found, first in candidates:
             if number not in accepted and first and found.rule in _ONE_OFF_FORMS:
@@ -1254,13 +1246,11 @@ class TranscriptReader:
             division.blocks.append(paragraph)
 
     def _new_turn(self, doc: Document, found: LabelMatch, number: int) -> Turn:
-        place = (int(number), getattr(number, "column", 1))
-        examiner = [name for *at, name in self._examiners if tuple(at) < place][-1:]
-        witness = [name for *at, name in self._witnesses if tuple(at) < place][-1:]
-        if found.rule == "interview" and found.role == "interviewer" and examiner:
-            who = self.people.resolve(examiner[0], label=True)  # "Q." is the counsel examining
-        elif found.rule == "interview" and found.role == "respondent" and witness:
-            who = self.people.resolve(witness[0], label=True)  # "A." is the witness's
+        # "Q." is the counsel examining, "A." the witness's, where the text says who they are
+        named = {"interviewer": self._examiners, "respondent": self._witnesses}.get(found.role, [])
+        speaker = _last_named_before(named, number) if found.rule == "interview" else None
+        if speaker:
+            who = self.people.resolve(speaker, label=True)
         elif found.rule == "interview":
             who = found.role
             if who not in self.people.created and who not in self.people.register:
@@ -1536,13 +1526,33 @@ def _speech_below(blocks: list[Block], bindex: int, lindex: int, verb_first: re.
     words = text.split()
     if not (text[:1].isupper() or text[:1] in "\"“'‘([.…" or verb_first.match(text)) or text.endswith(":"):
         return False
-    if re.match(r"[A-Z][\w()]*(?: [\w()]+){0,2}: \S", text) and not re.search(r"[.?!…]\s*$", text):
+    sentence = re.search(r"[.?!…]\s*$", text)
+    if re.match(r"[A-Z][\w()]*(?: [\w()]+){0,2}: \S", text) and not sentence:
         return False  # a catalogue's field ("Reference Code: 2010/53/930"), no sentence
-    if not re.search(r"[.?!…]\s*$", text) and all(
+    if not sentence and all(
             w[0].isupper() or w in ("of", "the", "and", "to", "for") for w in words if w[0].isalpha()):
         return False  # the next name of a list ("Foreign Minister Gromyko"), no sentence
     return bool(re.search(r"[.?!…]", text)) or (
         len(words) >= 3 and any(c.islower() for c in text))
+
+
+def _take_back(doc: Document, accepted: dict[int, LabelMatch], number: int) -> None:
+    """A label accepted, then refused: the warning that it was read as one goes too."""
+    del accepted[number]
+    doc.warnings[:] = [w for w in doc.warnings if not (
+        w[0] == int(number) and "read as a speaker label although" in w[2])]
+
+
+def _named_at(blocks: list[Block], pattern: re.Pattern) -> list[tuple[int, int, str]]:
+    """(line, column, name) of each match of pattern's group "name", in text order."""
+    return sorted((int(n), getattr(n, "column", 1) + m.start(), m.group("name"))
+                  for b in blocks for n, t in b.lines for m in pattern.finditer(t))
+
+
+def _last_named_before(named: list[tuple[int, int, str]], number: int) -> str | None:
+    """The name last met before the line (and column) number, if any."""
+    place = (int(number), getattr(number, "column", 1))
+    return next((name for *at, name in reversed(named) if tuple(at) < place), None)
 
 
 def _listed_below(labels: LabelReader, blocks: list[Block], bindex: int, lindex: int) -> bool:
