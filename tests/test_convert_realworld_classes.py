@@ -2082,3 +2082,23 @@ def test_a_bulleted_list_of_names_above_the_record_is_no_turn(tmp_path):
                 "- HALDEMAN\n- Fine, thank you.\n- NIXON\n- Good.\n")
     result, tree = convert(tmp_path, bulleted, "bulleted.txt")
     assert [label.strip("- ") for label in printed_labels(tree)] == ["NIXON", "HALDEMAN", "NIXON"]
+
+
+def test_a_portrait_and_links_around_a_members_name(tmp_path):
+    """A parliament's web page, copied as text, glues the portrait's text to the member's
+    name and ends the line with its links ("Photo of Ann LeeAnn Lee (Speaker) Share this
+    | | Source"): the line is the member's label, the member is named without them."""
+    text = ("House debates\n\nMonday, 2 March 2009\n\n"
+            "Photo of Tom ReddTom Redd (Eastwood, Labour Party) Share this | | Hansard source\n\n"
+            "Mr Speaker, I rise on a point of order about the list.\n\n"
+            "Photo of Ann LeeAnn Lee (Speaker) Share this | | Hansard source\n\n"
+            "The member will resume his seat.\n\n"
+            "Photo of Tom ReddTom Redd (Eastwood, Labour Party) Share this | | Hansard source\n\n"
+            "I will, but the point stands.\n\n"
+            "Photo of Ann LeeAnn Lee (Speaker) Share this | | Hansard source\n\n"
+            "It is noted.\n")
+    result, tree = convert(tmp_path, text)
+    assert len(printed_labels(tree)) == 4
+    names = sorted(tree.xpath("//t:listPerson/t:person/t:persName/text()", namespaces=NS))
+    assert names == ["Ann Lee", "Tom Redd"]
+    assert_round_trip(result, text)
