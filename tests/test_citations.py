@@ -300,3 +300,14 @@ def test_a_folders_months_written_in_numbers_belong_to_its_title():
     ("Box 1, Egypt, 11/77–11/81"): one folder, not a folder and a stray part."""
     cited = find_citation("Source: Carter Library, Plains File, Box 2, Israel, 1/78–6/79. Secret.", 1)
     assert cited.idnos == [("box", "2"), ("folder", "Israel, 1/78–6/79")]
+
+
+def test_a_sentence_read_across_a_citation_is_no_part_of_it():
+    """OCR of a page in two columns runs the text beside a citation into it ("teczka
+    46a, would not agree to this."): a part in lower case is a sentence, and the
+    signature ends before it."""
+    cited = find_citation("Source: AAN, KC PZPR, paczka 9, teczka 31b, we could not accept "
+                          "it. str. 12-14; translated from the Polish.", 1)
+    assert cited.repository == "AAN"
+    assert cited.collections == [("zespol", "KC PZPR")]
+    assert cited.idnos == [("paczka", "9"), ("teczka", "31b")]

@@ -163,7 +163,9 @@ def _bare_eastern(fonds: str, file: str):
             return []
         if re.fullmatch(r"[\w/.-]*\d[\w/.-]*", segment):
             return [("idno", file, segment)] if has_parts else [("collection", fonds, segment)]
-        if len(segment) <= 60 and not _FOLLOW_ON.match(segment):
+        # A name; words in lower case are a sentence (a column of OCR read across
+        # the citation: "teczka 46a, would not agree to this."), and end it.
+        if len(segment) <= 60 and not _FOLLOW_ON.match(segment) and not segment[:1].islower():
             return [("collection", "series" if has_parts else fonds, segment)]
         return None
     return bare
