@@ -65,7 +65,13 @@ def label_key(label: str) -> str:
 # The words that name a signature part ("Box 15", "f. 5446"): the annotation may write
 # them or not; the converter keeps them in the element's type, not its value.
 _PART_WORDS = re.compile(r"^(?:box|folder|file|fond|opis|delo|papka|listy?|ll?|f|op|d|p|entry|"
-                         r"rg|record group|lot|sheets?|folios?|ff?|pp?|pages?|v|viti)\b\.?\s*", re.I)
+                         r"rg|record group|lot|sheets?|folios?|ff?|pp?|pages?|v|viti)\b\.?\s*"
+                         r"|^(?-i:ff?)(?=\d)", re.I)   # a folio glued to its number: "f18"
+
+
+def _initials(name: str) -> str:
+    """"The National Archives (UK)" as an annotator may write it: "TNA"."""
+    return "".join(w[0] for w in name.split("(")[0].split() if w[:1].isupper())
 
 
 def part_key(text: str) -> str:
@@ -184,7 +190,9 @@ def score_case(case: dict, corpus: Path, out_dir: Path) -> CaseResult | None:
     if citation:
         found = data_report["citation"] or {}
         repository = fold(found.get("repository") or "")
-        result.repository = bool(repository) and fold(citation.get("repository", "")) in repository
+        result.repository = bool(repository) and (
+            fold(citation.get("repository", "")) in repository
+            or citation.get("repository", "") == _initials(found.get("repository") or ""))
         values = [p["value"] for p in found.get("collections", []) + found.get("idnos", [])]
         if found.get("locus"):
             locus = found["locus"]

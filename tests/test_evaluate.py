@@ -1,0 +1,33 @@
+"""`make eval`'s scorer on a corpus of one case written here: what it counts as a
+citation's repository and signature read right."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+from tei_edition.evaluate import score_case
+
+TEXT = ("Record of a Telephone Conversation\n\nSource: PREM19/6621 f3\n\n"
+        "Prime Minister: Good morning, Mr President.\n\nPresident: Good morning.\n\n"
+        "Prime Minister: We have your message.\n\nPresident: Thank you.\n")
+
+
+def corpus_of_one(tmp_path: Path, repository: str) -> tuple[dict, Path]:
+    corpus = tmp_path / "corpus"
+    (corpus / "texts").mkdir(parents=True)
+    (corpus / "texts" / "call.txt").write_text(TEXT, encoding="utf-8")
+    case = {"id": "call", "sha256": hashlib.sha256(TEXT.encode()).hexdigest(),
+            "annotation": {"turns": 4, "citation": {"repository": repository,
+                                                    "parts": ["PREM", "19", "6621", "f3"]}}}
+    return case, corpus
+
+
+def test_a_repository_annotated_by_its_initials_is_read_right(tmp_path):
+    """The annotator wrote "TNA" where the converter names The National Archives
+    (UK): the same archive; an archive of other initials is not."""
+    case, corpus = corpus_of_one(tmp_path, "TNA")
+    result = score_case(case, corpus, tmp_path)
+    assert result.repository and result.signature
+    case, corpus = corpus_of_one(tmp_path / "other", "NARA")
+    assert not score_case(case, corpus, tmp_path).repository
