@@ -311,3 +311,18 @@ def test_a_sentence_read_across_a_citation_is_no_part_of_it():
     assert cited.repository == "AAN"
     assert cited.collections == [("zespol", "KC PZPR")]
     assert cited.idnos == [("paczka", "9"), ("teczka", "31b")]
+
+
+def test_a_uk_departments_reference_and_papers_at_the_churchill_archives():
+    """The Thatcher Foundation cites the No. 10 files by the department's reference
+    alone ("Source: PREM19/1234 f5"), which names The National Archives, and the
+    Thatcher papers by their own ("Thatcher MSS (THCR 2/6/1/37 f12)")."""
+    cited = read_citation("Source: PREM19/1234 f5", 1)
+    assert cited.repository == "The National Archives (UK)"
+    assert cited.collections == [("department", "PREM"), ("series", "19")]
+    assert (cited.idnos, cited.locus_from) == ([("piece", "1234")], "5")
+    papers = read_citation("Source: Thatcher MSS (THCR 2/6/1/37 f12): speaking notes", 1)
+    assert papers.repository == "Thatcher MSS"
+    assert papers.collections == [("fonds", "THCR"), ("series", "2"), ("subseries", "6")]
+    assert (papers.idnos, papers.locus_from) == ([("file", "1"), ("item", "37")], "12")
+    assert find_citation("We discussed FCO policy in 1982/83 at length.", 1) is None

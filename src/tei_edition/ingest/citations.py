@@ -135,8 +135,17 @@ _US = [
 _HANSARD = [Part("", "", r"\d{1,2} [A-Z][a-z]+ \d{4}"),   # the sitting's date: passed over
             _keyed("collection", "volume", r"vol\.?"), _locus(r"cc?\.?")]
 # A catalogue reference: department, series, piece, item ("CAB 128/30", "CAB/65/50/12").
+# "FCO7/4532 f18": the folio after the piece.
 _UK = [Part("", "", r"(?P<collection_department>[A-Z]{1,5})\s?/?\s?(?P<collection_series>\d+)"
-                    r"/(?P<idno_piece>\d+)(?:/(?P<idno_item>\d+))?")]
+                    r"/(?P<idno_piece>\d+)(?:/(?P<idno_item>\d+))?"), _locus(r"ff?\.?")]
+# The departments whose catalogue references name The National Archives without it
+# ("Source: PREM19/1234", "FCO 7/4532").
+_UK_DEPARTMENTS = r"PREM|CAB|FCO|FO|DEFE|CO|DO|WO|HO|ADM|AIR|BT|OD|MAF|LAB|POWE|T"
+# A private archive's reference, as the Churchill Archives Centre's "(THCR 5/1/1E/47 f92)":
+# the collection, its series and subseries, a file and an item, the folio.
+_PAPERS = [Part("", "", r"\(?(?P<collection_fonds>[A-Z]{3,5})\s(?P<collection_series>\d+)"
+                        r"(?:/(?P<collection_subseries>\w+))?(?:/(?P<idno_file>\w+))?(?:/(?P<idno_item>\w+))?"),
+           _locus(r"ff?\.?")]
 # CIA-RDP80B01554R002700160001-9, CIA-RDP88-01070R000100670007-5, CIA-RDP79T00975A003400210001-7
 _CREST = [Part("idno", "document", r"(?P<v>CIA-RDP\d{2}[A-Z]?-?\d{5}[A-Z]\d{12}-\d)")]
 
@@ -301,7 +310,10 @@ FAMILIES = [
     Family("hansard", r"H[CL] Deb(?:ates)?\.?|H\.[CL]\. Deb\.?", _HANSARD),
     # A UK catalogue reference after its field label names The National Archives.
     Family("uk", r"TNA|PRO|The National Archives(?: of the UK)?|Public Record Office|"
-                 r"UK National Archives|(?<=Reference:)|(?<=Reference: )", _UK, min_parts=3),
+                 r"UK National Archives|(?<=Reference:)|(?<=Reference: )|"
+                 rf"(?=(?:{_UK_DEPARTMENTS})\s?\d+/\d+)", _UK, min_parts=3),
+    # "Thatcher MSS (THCR 5/1/1E/47 f92)": papers at the Churchill Archives Centre.
+    Family("papers", r"Thatcher MSS|Churchill Archives Centre|Churchill Papers", _PAPERS),
     # A CIA document number (CREST) names its archive.
     Family("cia-crest", r"(?=CIA-RDP\d)", _CREST, min_parts=1),
 ]
