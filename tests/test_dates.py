@@ -375,3 +375,15 @@ def test_dates_in_arabic_and_scandinavian_languages():
     assert parse_date("onsdag den 27. november 2013").iso == "2013-11-27"
     assert parse_date("28. mars 2019").iso == "2019-03-28"
     assert parse_date("3 maj 1994").iso == "1994-05-03"
+
+
+def test_a_date_printed_by_both_calendars_is_the_gregorian_one():
+    """Russian records before 1918 print the Julian date, then the Gregorian in
+    brackets ("22 августа (4 сентября) 1918 г.", "10 (23) октября 1917 г."): the
+    Gregorian one is the value, the whole is kept as printed; brackets whose day is
+    not the Gregorian name of the first are no second calendar."""
+    found, start, end = find_date("Протокол № 3. 22 августа (4 сентября) 1918 г.")
+    assert (found.iso, found.text) == ("1918-09-04", "22 августа (4 сентября) 1918 г.")
+    assert parse_date("10 (23) октября 1917 г.").iso == "1917-10-23"
+    assert parse_date("25 октября (7 ноября) 1917 года").iso == "1917-11-07"
+    assert find_date("Item 3 (4) March 1950")[0].iso == "1950-03"

@@ -128,6 +128,10 @@ _TIME = rf"(?:(?:\s*[,;]\s*|\s+[-–—]\s+|\s+){_TIME_CORE})?"
 # (a wide name, or an abbreviation with its full stop), or a "lower"-case one
 # (year-first Hungarian dates, so that "in 1956. May we…" is not one).
 _PATTERNS = [
+    # Russia before 1918 dates by both calendars, the Gregorian in brackets: "22 августа
+    # (4 сентября) 1918 г.", "10 (23) октября 1917 г."; the Gregorian date is the value
+    (rf"(?<!\d)(?P<osday>[0-3]?\d)\s+(?P<osmonth>{_WORD})\s*[(/]\s*{_DAY}\s+{_MONTH}\s*\)?\s*{_YEAR4}{_YEAR_WORD}", "any"),
+    (rf"(?<!\d)(?P<osday>[0-3]?\d)\s*\(\s*{_DAY}\s*\)\s*{_MONTH}\s*{_YEAR4}{_YEAR_WORD}", "any"),
     (rf"{_MONTH}\s*{_DAY}(?:,\s*|\s+){_YEAR42}{_YEAR_WORD}", "any"),       # September 17, 1956
     (rf"{_DAY}{_OF}{_MONTH}{_OF}{_YEAR42}{_YEAR_WORD}", "any"),             # 17 de septiembre de 1956
     (rf"{_YEAR4}\.\s*{_MONTH}\s*(?<!\d)(?P<day>[0-3]?\d)(?!\d)"
@@ -289,6 +293,8 @@ def _value(match: re.Match, kind: str, century: int, slash_order: str,
         datetime.date(year, month, day)
     except ValueError:
         return None
+    if groups.get("osday") and not _julian(year, groups.get("osmonth"), int(groups["osday"]), month, day):
+        return None
     iso = f"{year:04d}-{month:02d}-{day:02d}"
     if not groups.get("t1"):
         return DateValue(match.group(0), iso)
@@ -300,6 +306,19 @@ def _value(match: re.Match, kind: str, century: int, slash_order: str,
     value.date_text = date_text
     value.time_text = match.group(0)[len(date_text):].lstrip(" ,;–—-")
     return value
+
+
+def _julian(year: int, old_month_word: str | None, old_day: int, month: int, day: int) -> bool:
+    """Is the day first printed the Julian calendar's name of the Gregorian one after it
+    (10 to 13 days before it, as between 1582 and 1923)?"""
+    old_month = MONTHS.get(fold(old_month_word)) if old_month_word else month
+    if old_month is None:
+        return False
+    try:
+        gap = datetime.date(year, month, day) - datetime.date(year, old_month, old_day)
+    except ValueError:
+        return False
+    return 10 <= gap.days <= 13
 
 
 _AMBIGUOUS_SLASH = re.compile(r"(?<![\d/])(?P<a>0?[1-9]|1[0-2])/(?P<b>0?[1-9]|1[0-2])/\d{2,4}(?![\d/])")
