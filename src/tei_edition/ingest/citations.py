@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cached_property
 
 from .model import Citation
 
@@ -40,6 +41,10 @@ class Part:
     kind: str      # collection | idno | locus; "" when the pattern names its groups
     type: str      # (as collection_series, idno_piece) for several parts at once
     pattern: str
+
+    @cached_property
+    def compiled(self) -> re.Pattern:
+        return re.compile(self.pattern)
 
 
 def _keyed(kind: str, type_: str, keywords: str, value: str = _VALUE) -> Part:
@@ -254,6 +259,20 @@ class Family:
     bare: Callable[[Citation, str], Bare] = _bare_stop   # what a part without a keyword is
     min_parts: int = 2     # parts needed to accept a citation found in a sentence
 
+    # Compiled once, when first used: where a repository starts (in a line, at a
+    # position) and a line that is nothing but the repository.
+    @cached_property
+    def repository_in_text(self) -> re.Pattern:
+        return re.compile(rf"(?<![\w-])(?:{self.repositories}){_GUARD}")
+
+    @cached_property
+    def repository_at(self) -> re.Pattern:
+        return re.compile(rf"\s*(?P<repo>(?:{self.repositories}){_GUARD}{_ABBREVIATED})")
+
+    @cached_property
+    def repository_alone(self) -> re.Pattern:
+        return re.compile(rf"(?:{self.repositories}){_ABBREVIATED}\.?")
+
 
 FAMILIES = [
     Family("russian", "|".join([
@@ -382,7 +401,7 @@ def _archive_alone(text: str, line: int) -> Citation | None:
     """A known archive named alone on its line, under a document's title ("Russian
     State Archive of Social and Political History"): the repository, no signature."""
     for family in FAMILIES:
-        if re.fullmatch(rf"(?:{family.repositories}){_ABBREVIATED}\.?", text):
+        if family.repository_alone.fullmatch(text):
             return Citation(text=text, line=line, family=family.name,
                             repository=text.rstrip("."), span=(0, len(text)))
     return None
@@ -487,7 +506,7 @@ def _repository_starts(text: str, pos: int = 0) -> list[int]:
     """Where a known repository is named, in text order."""
     starts = set()
     for family in FAMILIES:
-        for m in re.compile(rf"(?<![\w-])(?:{family.repositories}){_GUARD}").finditer(text, pos):
+        for m in family.repository_in_text.finditer(text, pos):
             starts.add(m.start())
     return sorted(starts)
 
@@ -499,7 +518,7 @@ def _read_at(text: str, start: int, line: int, context: str) -> Citation | None:
     label one part will do; opening a block, a number or two parts; in prose, the
     family's count with a number among them."""
     for family in FAMILIES:
-        m = re.compile(rf"\s*(?P<repo>(?:{family.repositories}){_GUARD}{_ABBREVIATED})").match(text, start)
+        m = family.repository_at.match(text, start)
         if not m:
             continue
         citation = Citation(text=text, line=line, family=family.name,
@@ -520,13 +539,17 @@ def _read_at(text: str, start: int, line: int, context: str) -> Citation | None:
     return None
 
 
+# What stands between two parts: spaces and separators, a sentence's full stop.
+_GAP = re.compile(r"[\s,;:]*(?:\.(?=\s|$)\s*)?[\s,;:]*")
+
+
 def _read_parts(family: Family, citation: Citation, text: str, pos: int) -> int:
     """Read the signature's parts from pos; the end of the last part read.
 
     After a sentence end ("Sheets 43. Typescript.") only a keyed part goes on."""
     end = pos
     while True:
-        gap = re.compile(r"[\s,;:]*(?:\.(?=\s|$)\s*)?[\s,;:]*").match(text, pos)
+        gap = _GAP.match(text, pos)
         sentence_ended = "." in gap.group(0)
         if gap.end() >= len(text):
             return end
@@ -568,7 +591,7 @@ def _keyed_part(family: Family, citation: Citation, text: str, pos: int) -> int 
             continue   # a fonds is named once: "f." further on is something else
         if part.kind == "locus" and citation.locus_from:
             continue
-        m = re.compile(part.pattern).match(text, pos)
+        m = part.compiled.match(text, pos)
         if not m or not m.group(0).strip():
             continue
         if part.kind == "locus":
