@@ -2102,3 +2102,27 @@ def test_a_portrait_and_links_around_a_members_name(tmp_path):
     names = sorted(tree.xpath("//t:listPerson/t:person/t:persName/text()", namespaces=NS))
     assert names == ["Ann Lee", "Tom Redd"]
     assert_round_trip(result, text)
+
+
+def test_latin_american_chambers_labels(tmp_path):
+    """Mexico's chamber names the office, in lower case the member's title, then the
+    name ("La Presidenta diputada Ana Ruiz Soto:"); Argentina's closes a label with a
+    stop, a space and a dash glued to the speech ("Sr. Paz (J. L.). -Señora …")."""
+    mexico = ("Versión estenográfica de la sesión ordinaria del jueves 5 de marzo de 2009\n"
+              "La Presidenta diputada Ana Ruiz Soto: Pido a la Secretaría el cómputo.\n"
+              "La Secretaria diputada María del Pilar Gómez Vera: Hay quórum, Presidenta.\n"
+              "La Presidenta diputada Ana Ruiz Soto (11:05 horas): Se abre la sesión.\n"
+              "El diputado Luis Mora Paz (desde la curul): Presidenta.\n"
+              "La Presidenta diputada Ana Ruiz Soto: Adelante, diputado.\n")
+    result, tree = convert(tmp_path, mexico, "mx.txt")
+    assert len(printed_labels(tree)) == 5
+    assert len(turns(tree)) == 3
+    assert_round_trip(result, mexico)
+    argentina = ("Sra. Presidenta (Luna). -Tiene la palabra el señor diputado Paz.\n"
+                 "Sr. Paz (J. L.). -Señora presidenta: pido la votación nominal.\n"
+                 "Sra. Presidenta (Luna). -Así se hará.\n"
+                 "Sr. Ortiz. -Señora presidenta: una aclaración.\n")
+    result, tree = convert(tmp_path, argentina, "ar.txt")
+    assert [label.rstrip(" -") for label in printed_labels(tree)] == [
+        "Sra. Presidenta (Luna).", "Sr. Paz (J. L.).", "Sra. Presidenta (Luna).", "Sr. Ortiz."]
+    assert_round_trip(result, argentina)

@@ -47,7 +47,8 @@ TITLES = [
     "Bundeskanzler", "Bundeskanzlerin", "Bundesminister", "Bundesministerin",
     "Staatssekretär", "Staatssekretärin", "Staatsminister", "Staatsministerin",
     "Presidente", "Presidenta", "Vicepresidente", "Vicepresidenta", "Ministro", "Ministra",
-    "Président", "Présidente", "Ministre",
+    "Président", "Présidente", "Ministre", "Diputado", "Diputada", "Senador", "Senadora",
+    "Secretario", "Secretaria",
     "Congressman", "Attorney", "Mayor", "Justice", "Chief", "Commissioner",
     "Undersecretary", "Envoy", "Attaché", "Clerk", "Başkan", "Presidenten", "Statsministeren",
 ]

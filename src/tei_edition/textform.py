@@ -2,7 +2,7 @@
 
 The round trip holds when normalise(source without dropped lines and line marks) equals
 normalise(tei_to_text(TEI)). normalise() forgives only what the encoding
-does not keep: runs of whitespace, the case and wording of the "inserted:"
+does not keep: runs of whitespace (and whether a dash was followed by one), the case and wording of the "inserted:"
 keyword, and the spelling of page markers ("[p. 3]" is written "[Page 3]").
 """
 
@@ -34,6 +34,9 @@ def normalise(text: str) -> str:
     # Chinese and Japanese put no spaces between words: a space the text form sets
     # after a label ("王明远: 大家好") is no difference from the source.
     text = re.sub(r"(?<=[:：])\s+(?=[\u3000-\u9fff\uf900-\ufaff\uff00-\uffef])", "", text)
+    # A label's closing dash may be glued to the speech ("Sr. Paz. -Señora", "RR—they");
+    # the text form sets a space after the label, so a space after a dash is no difference.
+    text = re.sub(r"(?<=[-–—])\s+", "", text)
     return re.sub(r"\s+", " ", text).strip()
 
 

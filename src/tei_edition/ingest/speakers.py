@@ -148,7 +148,7 @@ class LabelReader:
             # editors supplied may stand before the name;
             # "戚本禹：": a full-width colon; "Agnieszka Waś-Turecka, INTERIA.PL:": the
             # speaker's paper or office after a comma; "LE PRESIDENT.- …": French ".-"
-            ("dash-colon", re.compile(rf"^(?P<label>(?:\[[^\W\d_]{{1,12}}\.?(?:\s[^\W\d_]{{1,12}}\.?){{0,2}}\]\s?)?(?P<name>{_NAME})(?P<unsure>\?)?{_SUPPLIED}{_ROLE}{_ADDRESSEE}(?:\s*\[\s*\])?(?:,\s*(?P<affiliation>[^\s,:\[\]][^,:\[\]]{{0,30}}?))?(?:\s*[:：]|\.[-–—]|\s+[-–—]{{1,2}}(?=\s|$)|\s+\|))\s*(?P<rest>.*)$")),
+            ("dash-colon", re.compile(rf"^(?P<label>(?:\[[^\W\d_]{{1,12}}\.?(?:\s[^\W\d_]{{1,12}}\.?){{0,2}}\]\s?)?(?P<name>{_NAME})(?P<unsure>\?)?{_SUPPLIED}{_ROLE}{_ADDRESSEE}(?:\s*\[\s*\])?(?:,\s*(?P<affiliation>[^\s,:\[\]][^,:\[\]]{{0,30}}?))?(?:\s*[:：]|\.[-–—]|\.\s[-–—](?=[^\W\d_¿¡])|\s+[-–—]{{1,2}}(?=\s|$)|\s+\|))\s*(?P<rest>.*)$")),
             # "[Kissinger:] Few words …": a label the editor supplied
             ("bracketed", re.compile(rf"^(?P<label>\[(?P<name>{_NAME})\s*:\])\s*(?P<rest>.*)$")),
             # "Cde. Bulganin—we should …", "RR—they shot …", "Cde. Molotov-reinforce …":
@@ -364,6 +364,8 @@ class LabelReader:
         for index, word in enumerate(words):
             if word.casefold() in self._particles or (office and word in _OFFICE_JOINERS):
                 continue
+            if index and word.islower() and word in self._titles:
+                continue  # "La Presidenta diputada Ruth Zavaleta:": an office in lower case
             if word == "of" and 0 < index < len(words) - 1 and words[index + 1][0].isupper():
                 continue  # a peer's territorial designation: "Williams of Mostyn"
             if word[0].isalpha() and not word[0].isupper() and not word[0].islower():
@@ -413,7 +415,7 @@ class LabelReader:
     def is_office(self, name: str) -> bool:
         """Is the name an office rather than a person ("The President", "Secretary of State")?"""
         words = [w.casefold().rstrip(".") for w in name.split()]
-        if words and words[0] == "the":
+        if words and words[0] in _ARTICLES:
             words = words[1:]
         return bool(words) and words[0] in self._titles_plain and all(
             w in self._titles_plain or w in _OFFICE_JOINERS or w[:1].isalpha() for w in words)
@@ -421,6 +423,8 @@ class LabelReader:
 
 # Two or three capitalised words and nothing else: a name, no speech.
 _NAME_ONLY = re.compile(r"[A-ZÀ-ÞА-ЯЁ][\w'’-]*(?:\s[A-ZÀ-ÞА-ЯЁ][\w'’-]*){1,2}")
+# An office's article: "The President", "La Secretaria diputada …", "El Presidente".
+_ARTICLES = {"the", "el", "la", "le", "il", "lo"}
 # Label forms whose names are upper case.
 CAPS_RULES = ("caps-stop", "caps-verb", "caps-office", "alone")
 _OFFICE_JOINERS = {"of", "the", "for", "on", "and", "to", "in"}
