@@ -2085,9 +2085,10 @@ def test_a_bulleted_list_of_names_above_the_record_is_no_turn(tmp_path):
 
 
 def test_a_portrait_and_links_around_a_members_name(tmp_path):
-    """A parliament's web page, copied as text, glues the portrait's text to the member's
-    name and ends the line with its links ("Photo of Ann LeeAnn Lee (Speaker) Share this
-    | | Source"): the line is the member's label, the member is named without them."""
+    """A parliament's web page, copied as text, sets the portrait's text before the
+    member's name and the links after it ("Photo of Ann LeeAnn Lee (Speaker) Share this
+    | | Source"): the line is the member's label, the member is named without them; a
+    portrait that names a person is evidence enough, even for a member speaking once."""
     text = ("House debates\n\nMonday, 2 March 2009\n\n"
             "Photo of Tom ReddTom Redd (Eastwood, Labour Party) Share this | | Hansard source\n\n"
             "Mr Speaker, I rise on a point of order about the list.\n\n"
@@ -2102,6 +2103,17 @@ def test_a_portrait_and_links_around_a_members_name(tmp_path):
     names = sorted(tree.xpath("//t:listPerson/t:person/t:persName/text()", namespaces=NS))
     assert names == ["Ann Lee", "Tom Redd"]
     assert_round_trip(result, text)
+    # Another site: the name once more after a space, then the office or party and the
+    # time; each member speaks once.
+    once = ("Motion on the Budget\n\nPhoto of Ann Lee Ann Lee Speaker 11:45, 4 October 2016\n\n"
+            "The Business Committee has agreed to one hour for the debate.\n\n"
+            "Photo of Tom Redd Tom Redd Labour\n\nI beg to move the motion.\n\n"
+            "Photo of the harbour the harbour at dawn\n\nIt was a fine morning.\n")
+    result, tree = convert(tmp_path, once, "once.txt")
+    assert len(printed_labels(tree)) == 2
+    assert sorted(tree.xpath("//t:listPerson/t:person/t:persName/text()", namespaces=NS)) == [
+        "Ann Lee", "Tom Redd"]
+    assert_round_trip(result, once)
 
 
 def test_latin_american_chambers_labels(tmp_path):

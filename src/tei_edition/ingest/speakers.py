@@ -100,6 +100,7 @@ class LabelMatch:
     stage: str = ""   # "(clarifies)" right after the label
     unsure: bool = False  # "Carter?:": an attribution the transcriber doubted
     call: str = ""    # a footnote number glued to the label ("SECRETARY VANCE2")
+    portrait: bool = False  # a web page's portrait of the speaker opens the label
 
 
 class LabelReader:
@@ -202,13 +203,13 @@ class LabelReader:
                 if found and found.rule not in ("alone", "alone-plain"):
                     found.label = stripped[:lead.end()] + found.label
                     return found
-        if (portrait := _PORTRAIT.match(stripped)) and (links := _LINKS_AFTER.search(stripped)):
+        if (portrait := _PORTRAIT.match(stripped)) and self._is_name(portrait.group("alt").strip(), "alone-plain"):
             # "Photo of Anthony AlbaneseAnthony Albanese (Grayndler, …) Share this | | Hansard
-            # source": a web page's portrait and links around a name alone on its line
-            found = self._match(stripped[portrait.end():links.start()], unpunctuated)
-            if found and found.rule in ("alone", "alone-plain"):
-                found.label = stripped.rstrip()
-                return found
+            # source", "Photo of Robin Newton Robin Newton Speaker 11:45, 4 October 2016": a
+            # parliament's web page shows the member's portrait above the speech, then the
+            # name, the seat or office, the time, links; the line is the member's label
+            return LabelMatch(label=stripped.rstrip(), name=portrait.group("alt").strip(), rest="",
+                              rest_column=len(line.rstrip()) + 1, rule="alone-plain", portrait=True)
         found = self._match(line, unpunctuated)
         if found is None and (respelled := _respelled(stripped)):
             # "Б о р о в о й. …", "Mr.Ruby. …": read as set normally, kept as printed
@@ -437,11 +438,9 @@ _LEAD = re.compile(r">>\s*|\d{1,3}(?=[^\W\d_][^\W\d_])|\d[\d :.]{0,15}\|\s*(?=[^
                    r"|\d{1,2}\.\s(?=[A-Z]{2,}[^:]{0,80}\sto the )"  # "1. ANDREW LITTLE (…) to the Prime Minister :"
                    r"|·(?=[A-Z])"  # "·The President: …": an OCR speck before the label
                    r"|\d{1,3}\s(?=[A-Z][A-Z.' -]{1,40}:\s)")  # "4 MR. CHILK: …": a line's number
-# A portrait's text glued to the name it shows, and the links after the name, on a
-# parliament's web page: "Photo of Anthony AlbaneseAnthony Albanese (…) Share this | |
-# Hansard source".
-_PORTRAIT = re.compile(r"(?:Photo|Portrait|Image|Picture) of (?P<alt>[^\W\d_][^()|]{2,60}?)(?=(?P=alt))")
-_LINKS_AFTER = re.compile(r"\s+(?:Share this|Link to this|Permalink)(?:\s*\|\s*[^|]{0,30})+$")
+# A portrait's text before the name it shows, on a parliament's web page: "Photo of
+# Anthony AlbaneseAnthony Albanese (…)", "Photo of Robin Newton Robin Newton Speaker".
+_PORTRAIT = re.compile(r"(?:Photo|Portrait|Image|Picture) of (?P<alt>[^\W\d_][^()|\d]{2,60}?)\s?(?=(?P=alt)(?![\w'’-]))")
 _NUMBERED = re.compile(r"\d{1,4}\.?\s+(?:[-–•]\s+)?")
 _INITIALS = re.compile(r"(?:[^\W\d_]\.){1,3}[^\W\d_]?\.?|[^\W\d_]")
 

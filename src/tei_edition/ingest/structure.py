@@ -671,7 +671,7 @@ class TranscriptReader:
                 led = self.labels.strip_honorifics(found.label.rstrip(".:")) != found.label.rstrip(".:") \
                     or (found.alias and self.labels.is_office(found.alias)) \
                     or self.labels.is_office(found.name)  # "Clerk to the Committee"
-                return not common_word(found) and (known or in_header(found) or (
+                return not common_word(found) and (known or in_header(found) or found.portrait or (
                     led and counts[_surname(found.name)] >= 2) or (
                     # "John Glenn" alone on its line above each of his speeches
                     alone[found.name] >= 3 and 2 <= len(found.name.split()) <= 4) or (
