@@ -2138,3 +2138,32 @@ def test_latin_american_chambers_labels(tmp_path):
     assert [label.rstrip(" -") for label in printed_labels(tree)] == [
         "Sra. Presidenta (Luna).", "Sr. Paz (J. L.).", "Sra. Presidenta (Luna).", "Sr. Ortiz."]
     assert_round_trip(result, argentina)
+
+
+def test_the_speaker_of_a_house_and_its_headings_in_capitals(tmp_path):
+    """Westminster-style records print "Mr. Speaker:" (a field's word after an
+    honorific names the office) below headings in capitals ("PRAYERS", "LEAVE OF
+    ABSENCE"); the office speaks once, and the headings are no speakers."""
+    text = ("HOUSE OF REPRESENTATIVES\n\nMonday, May 2, 2011\n\nThe House met at 1.30 p.m.\n\n"
+            "PRAYERS\n\n[MR. SPEAKER in the Chair]\n\nLEAVE OF ABSENCE\n\n"
+            "Mr. Speaker: Hon. Members, the Member for Arima has asked to be excused from "
+            "today's sitting. The leave is granted.\n")
+    result, tree = convert(tmp_path, text)
+    assert printed_labels(tree) == ["Mr. Speaker:"]
+    assert_round_trip(result, text)
+
+
+def test_names_alone_above_their_speeches_in_a_parliament(tmp_path):
+    """A stenogram prints each speaker's name alone on the line above the speech, the
+    chair's with the office ("Aseesimees Mari Tamm"): the chair speaks often, every
+    member once; each member's name is a label, reported."""
+    text = ("Stenogramm\n\nNeljapäev, 9. märts 2017\n\n"
+            "Aseesimees Mari Tamm\nTere hommikust! Alustame istungit. Sõna on Jaan Kasel.\n\n"
+            "Jaan Kask\nAustatud juhataja! Komisjon annab üle eelnõu.\n\n"
+            "Aseesimees Mari Tamm\nAitäh! Järgmisena Liis Mets.\n\n"
+            "Liis Mets\nHead kolleegid! Fraktsioon annab üle teise eelnõu.\n")
+    result, tree = convert(tmp_path, text)
+    assert printed_labels(tree) == ["Aseesimees Mari Tamm", "Jaan Kask", "Aseesimees Mari Tamm",
+                                    "Liis Mets"]
+    assert sum("occurs once" in w[2] for w in result.document.warnings) == 2
+    assert_round_trip(result, text)

@@ -282,9 +282,10 @@ class LabelReader:
                 # "Mr. S. Silverman", "R. Sargent Shriver", "В. Дымарский" alone on its
                 # line: an initial before a name, no label "Mr. S." or "R."
                 continue
-            name = self.strip_honorifics(name)
-            if not self._is_name(name, rule):
+            bare = self.strip_honorifics(name)
+            if not self._is_name(bare, rule, led=bare != name):
                 continue
+            name = bare
             found = self._finish(m, rule, name, indent)
             if rule == "alias":
                 found.alias = m.group("alias").strip()
@@ -333,12 +334,14 @@ class LabelReader:
     def strip_honorifics(self, name: str) -> str:
         return self._honorific.sub("", name.strip()).strip()
 
-    def _is_name(self, name: str, rule: str) -> bool:
-        """Does this look like a person's name (or an office), in the form the rule expects?"""
+    def _is_name(self, name: str, rule: str, led: bool = False) -> bool:
+        """Does this look like a person's name (or an office), in the form the rule expects?
+        led: an honorific stood before the name, which makes a field's word an office
+        ("Mr. Speaker:", "Madam Chair:", where "Speaker:" alone heads a field)."""
         words = name.split()
         if not words or len(words) > 8 or len(name) > 80:
             return False
-        if words[0].rstrip(".:").casefold() in self._not_labels or name.startswith(self._not_label_starts):
+        if (words[0].rstrip(".:").casefold() in self._not_labels and not led) or name.startswith(self._not_label_starts):
             return False
         if len(words) > 1 and words[0].casefold() == "by":
             return False  # a court reporter's "BY MR. SNEDDON:" says who examines ("BY:" may be initials)

@@ -791,6 +791,9 @@ class TranscriptReader:
                 if number in accepted or not first or (number < begun and not (opening or office_led)):
                     continue
                 one_off = (found.rule in _ONE_OFF_FORMS and self._plausible(found)) or (
+                    # "Aivar Kokk" alone above his speech, where the chair's "Aseesimees Enn
+                    # Eesmaa" stands so above each of hers: a person's name, every word capitalised
+                    found.rule == "alone-plain" and _person_name(found.name)) or (
                     # "Долгих. …" among "Громыко. …", "Тихонов. …": a name the text also uses
                     # mid-sentence, or one surname in a record whose turns are all so labelled
                     found.rule == "stop" and (all(w in proper for w in found.name.split()) or (
@@ -803,7 +806,10 @@ class TranscriptReader:
                 # spokesman's labelled turns: a question label opening a paragraph asks one.
                 asked = (found.rule == "interview" and found.role == "interviewer"
                          and begun and number > begun and found.rest.strip() != "")
-                usual = one_off and (self._style(found) == dominant or self._strong(found)) and (
+                # (names alone on their lines are one form, led by an office or not)
+                same_form = self._style(found) == dominant or (
+                    found.rule == "alone-plain" and (dominant or "").startswith("alone-plain:"))
+                usual = one_off and (same_form or self._strong(found)) and (
                     # a line that only introduces the next label says nothing ("From the
                     # broadcaster's site:" above "Saad: …")
                     found.rest.strip() or not self.labels.match(line_after.get(number, "")))
@@ -819,14 +825,6 @@ class TranscriptReader:
                 break
             begun = min(accepted)  # the record now opens higher up: what is right above it?
         accepted = dict(sorted(accepted.items()))
-        # The line right below a name standing alone is that speaker's, not a label of
-        # its own: "Marina Raguš" / "ALEKSANDAR VUČIĆ - Srbija ne sme da stane |
-        # Predsedava" prints her party's list under her name.
-        below_alone = {every_line[line_index[n] + 1][0] for n, f in accepted.items()
-                       if f.rule in ("alone", "alone-plain") and line_index[n] + 1 < len(every_line)}
-        for number in [n for n, f in accepted.items()
-                       if n in below_alone and f.rule not in ("alone", "alone-plain")]:
-            _take_back(doc, accepted, number)
         # A document that labels its turns one way should not also get turns of a
         # looser form by accident ("U.S. forces were …" is not "MIKOYAN. …", a heading
         # "RESTRICTIONS" alone on its line is not a speaker among "CURRY: …").
@@ -835,6 +833,14 @@ class TranscriptReader:
             for number in [n for n, f in accepted.items() if f.rule in CAPS_RULES
                            and n not in listed and counts[_surname(f.name)] < 2]:
                 _take_back(doc, accepted, number)
+        # The line right below a name standing alone is that speaker's, not a label of
+        # its own: "Marina Raguš" / "ALEKSANDAR VUČIĆ - Srbija ne sme da stane |
+        # Predsedava" prints her party's list under her name.
+        below_alone = {every_line[line_index[n] + 1][0] for n, f in accepted.items()
+                       if f.rule in ("alone", "alone-plain") and line_index[n] + 1 < len(every_line)}
+        for number in [n for n, f in accepted.items()
+                       if n in below_alone and f.rule not in ("alone", "alone-plain")]:
+            _take_back(doc, accepted, number)
         accepted = dict(sorted({**accepted, **self.forced}.items()))
         for number, found, first in candidates:
             if number not in accepted and first and found.rule in _ONE_OFF_FORMS:
@@ -1692,6 +1698,14 @@ def heading_in_text(text: str) -> str:
     # ("… THE WHITE HOUSE WASHINGTON MEMORANDUM OF TELEPHONE CONVERSATION …").
     return next((g.group() for g in _GENERIC_INSIDE.finditer(head)
                  if g.group().isupper() and len(g.group().split()) >= 3), "")
+
+
+def _person_name(text: str) -> bool:
+    """Two to four capitalised words of letters and nothing else: "Aivar Kokk", "Mary
+    Lou McDonald", "Jean-Luc Ferry"."""
+    words = text.split()
+    return 2 <= len(words) <= 4 and all(
+        w[0].isupper() and re.fullmatch(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*", w) for w in words)
 
 
 def clean_title(text: str) -> str:
