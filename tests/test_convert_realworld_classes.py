@@ -2167,3 +2167,21 @@ def test_names_alone_above_their_speeches_in_a_parliament(tmp_path):
                                     "Liis Mets"]
     assert sum("occurs once" in w[2] for w in result.document.warnings) == 2
     assert_round_trip(result, text)
+
+
+def test_an_office_to_its_body_and_a_journalist_with_the_outlet(tmp_path):
+    """"Clerk to the Assembly:" is an office (not a question put to the Assembly); an
+    interviewer is named with the outlet after a dash ("Lan Anh – VOA:"); a
+    Vietnamese office stands before the name ("Đại sứ Brown:")."""
+    assembly = ("Official Report: Friday 6 May 2022\n\nThe Assembly met at 12:00 pm.\n\n"
+                "Notice of First Meeting\n\nClerk to the Assembly: I give notice that the "
+                "Assembly will meet today.\n\nUndertaking\n\nMr Speaker: Members, please take "
+                "your seats.\n")
+    result, tree = convert(tmp_path, assembly, "ni.txt")
+    assert printed_labels(tree) == ["Clerk to the Assembly:", "Mr Speaker:"]
+    assert_round_trip(result, assembly)
+    interview = ("Lan Anh – VOA: Cảm ơn ông đã dành thời gian cho chúng tôi.\n\n"
+                 "Đại sứ Brown: Vâng, cảm ơn cô và các thính giả.\n")
+    result, tree = convert(tmp_path, interview, "vi.txt")
+    assert printed_labels(tree) == ["Lan Anh – VOA:", "Đại sứ Brown:"]
+    assert_round_trip(result, interview)

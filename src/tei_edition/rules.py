@@ -32,6 +32,9 @@ HONORIFICS = [
     "El señor", "La señora", "Señora", "Sra.",
     # Brazil's "O SR. PRESIDENTE (…) -", "A SRA. …"
     "O Sr.", "A Sra.",
+    # Vietnamese "Ông", "Bà", and offices written in words of one syllable ("Đại sứ
+    # Knapper:", "Thủ tướng …:")
+    "Ông", "Bà", "Đại sứ", "Bộ trưởng", "Thủ tướng", "Chủ tịch", "Tổng thống",
 ]
 # Offices that may stand before a surname in a label ("Ambassador Smith:").
 TITLES = [

@@ -79,7 +79,7 @@ _NAME = rf"{_WORD}(?:\s{{1,2}}{_WORD}){{0,7}}?"   # wider gaps part columns, not
 _ROLE = r"(?:\s*\((?P<role>[^()]{1,160})\))?"
 # Whom a parliamentary question is put to: "ANDREW LITTLE (Leader of the Opposition)
 # to the Prime Minister:".
-_ADDRESSEE = r"(?:\s+to the (?:[A-Z][\w'’-]*|of|for|and|the)(?:\s(?:[A-Z][\w'’-]*|of|for|and|the)){0,8})?"
+_ADDRESSEE = r"(?P<addressee>\s+to the (?:[A-Z][\w'’-]*|of|for|and|the)(?:\s(?:[A-Z][\w'’-]*|of|for|and|the)){0,8})?"
 # The full name an editor supplied after a short label: "GPS [George Shultz]:".
 _SUPPLIED = r"(?:\s*\[(?P<supplied>[^\[\]]{2,60})\])?"
 # Upper-case labels: initials may carry a full stop, words may not (the stop ends the label).
@@ -149,7 +149,7 @@ class LabelReader:
             # editors supplied may stand before the name;
             # "戚本禹：": a full-width colon; "Agnieszka Waś-Turecka, INTERIA.PL:": the
             # speaker's paper or office after a comma; "LE PRESIDENT.- …": French ".-"
-            ("dash-colon", re.compile(rf"^(?P<label>(?:\[[^\W\d_]{{1,12}}\.?(?:\s[^\W\d_]{{1,12}}\.?){{0,2}}\]\s?)?(?P<name>{_NAME})(?P<unsure>\?)?{_SUPPLIED}{_ROLE}{_ADDRESSEE}(?:\s*\[\s*\])?(?:,\s*(?P<affiliation>[^\s,:\[\]][^,:\[\]]{{0,30}}?))?(?:\s*[:：]|\.[-–—]|\.\s[-–—](?=[^\W\d_¿¡])|\s+[-–—]{{1,2}}(?=\s|$)|\s+\|))\s*(?P<rest>.*)$")),
+            ("dash-colon", re.compile(rf"^(?P<label>(?:\[[^\W\d_]{{1,12}}\.?(?:\s[^\W\d_]{{1,12}}\.?){{0,2}}\]\s?)?(?P<name>{_NAME})(?P<unsure>\?)?{_SUPPLIED}{_ROLE}{_ADDRESSEE}(?:\s*\[\s*\])?(?:,\s*(?P<affiliation>[^\s,:\[\]][^,:\[\]]{{0,30}}?)|\s[-–—]\s(?P<outlet>[A-Z][\w.&'’ ]{{0,30}}?)(?=\s*[:：]))?(?:\s*[:：]|\.[-–—]|\.\s[-–—](?=[^\W\d_¿¡])|\s+[-–—]{{1,2}}(?=\s|$)|\s+\|))\s*(?P<rest>.*)$")),
             # "[Kissinger:] Few words …": a label the editor supplied
             ("bracketed", re.compile(rf"^(?P<label>\[(?P<name>{_NAME})\s*:\])\s*(?P<rest>.*)$")),
             # "Cde. Bulganin—we should …", "RR—they shot …", "Cde. Molotov-reinforce …":
@@ -238,6 +238,8 @@ class LabelReader:
             if not m:
                 continue
             name = re.sub(r"\[([^\[\]]+)\]", r"\1", m.group("name")).strip()  # "[Zenon] Nowak"
+            if m.groupdict().get("addressee") and not m.group("role") and self.is_office(name):
+                name += m.group("addressee")  # "Clerk to the Assembly:" is an office, no question to it
             if re.fullmatch(r"[A-Z][a-z'’-]+", m.groupdict().get("affiliation") or ""):
                 continue  # "Smith, Jones:" names two persons, not a person and a paper
             if name.casefold() in _TIME_FIELDS and re.match(r"[\d(]", m.groupdict().get("rest") or "0"):
