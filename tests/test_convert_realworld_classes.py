@@ -2185,3 +2185,18 @@ def test_an_office_to_its_body_and_a_journalist_with_the_outlet(tmp_path):
     result, tree = convert(tmp_path, interview, "vi.txt")
     assert printed_labels(tree) == ["Lan Anh – VOA:", "Đại sứ Brown:"]
     assert_round_trip(result, interview)
+
+
+def test_an_initial_a_or_q_before_a_surname_in_capitals(tmp_path):
+    """Lithuanian stenograms print an initial and the surname in capitals, the party in
+    brackets ("A. KAZLAUSKAS (TS-LKD). Gerbiamas …"): a member, not the answer "A.";
+    "A. YES. That …" stays an answer."""
+    text = ("Gruodžio 3 d.\n\nL. JONAITIENĖ. Gerbiamieji kolegos, pradedame posėdį.\n\n"
+            "PIRMININKĖ. Jūsų nori paklausti A. Kazlauskas.\n\n"
+            "A. KAZLAUSKAS (TS-LKD). Ačiū, posėdžio pirmininke. Turiu klausimą.\n\n"
+            "PIRMININKĖ. Prašom.\n")
+    result, tree = convert(tmp_path, text)
+    assert printed_labels(tree)[2] == "A. KAZLAUSKAS (TS-LKD)."
+    assert_round_trip(result, text)
+    reader = LabelReader(Rules())
+    assert reader.match("A. YES. That is right.").name == "A"

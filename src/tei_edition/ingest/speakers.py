@@ -248,6 +248,10 @@ class LabelReader:
                     name not in ("Q", "A") or ((named := dash_colon.match(stripped))
                                                and all(w[:1].isupper() for w in named.group("name").split()))):
                 continue  # "R. Sargent Shriver", "A. Nowicka –": an initial, not "A."
+            if rule == "interview" and (caps := _INITIAL_AND_CAPITALS.match(stripped)) and \
+                    caps.group("surname").isupper() and not caps.group("next").isupper() and \
+                    caps.group("surname").casefold() not in _ACKNOWLEDGEMENTS:  # "A. YES. That …"
+                continue  # "A. AŽUBALIS (TS-LKDF). Apie …": an initial and a surname in capitals
             if rule == "asked" and not self._is_name(name, "dash-colon"):
                 continue
             if rule in ("interview", "unknown", "side", "marked", "sworn", "asked"):
@@ -429,6 +433,9 @@ class LabelReader:
 
 # Two or three capitalised words and nothing else: a name, no speech.
 _NAME_ONLY = re.compile(r"[A-ZÀ-ÞА-ЯЁ][\w'’-]*(?:\s[A-ZÀ-ÞА-ЯЁ][\w'’-]*){1,2}")
+# An initial, a surname (in capitals, checked in match), a party in brackets, the stop,
+# the speech: "A. AŽUBALIS (TS-LKDF). Apie …".
+_INITIAL_AND_CAPITALS = re.compile(r"[A-Z]\.\s?(?P<surname>[^\W\d_][\w'’-]{2,})(?:\s\([^()]{1,40}\))?\.\s+(?P<next>\S+)")
 # An office's article: "The President", "La Secretaria diputada …", "El Presidente".
 _ARTICLES = {"the", "el", "la", "le", "il", "lo"}
 # Label forms whose names are upper case.
