@@ -2200,3 +2200,20 @@ def test_an_initial_a_or_q_before_a_surname_in_capitals(tmp_path):
     assert_round_trip(result, text)
     reader = LabelReader(Rules())
     assert reader.match("A. YES. That is right.").name == "A"
+
+
+def test_a_chairs_field_and_a_list_of_members_present_are_no_turns(tmp_path):
+    """A committee's page names its chair in a field ("Chairperson: Mr Q Dube (ANC)"),
+    and minutes head their lists "MEMBERS PRESENT: MEMBERS ABSENT:": neither speaks."""
+    text = ("Committee Inquiry, Day 12\n\nChairperson: Mr Q Dube (ANC)\n\n"
+            "Meeting Summary\n\nThe Chairperson shared the concerns of the Committee.\n\n"
+            "The Chairperson: I welcome all Members to this meeting.\n")
+    result, tree = convert(tmp_path, text)
+    assert printed_labels(tree) == ["The Chairperson:"]
+    assert_round_trip(result, text)
+    minutes = ("MINUTES\n\nSENATE COMMITTEE ON NATURAL RESOURCES\n\nMEMBERS PRESENT: MEMBERS ABSENT:\n"
+               "Senator Ann Lee Senator Tom Redd\n\nThe chair called the meeting to order at "
+               "9:00 a.m. The clerk called the roll.\n")
+    result, tree = convert(tmp_path, minutes, "minutes.txt")
+    assert printed_labels(tree) == []
+    assert_round_trip(result, minutes)

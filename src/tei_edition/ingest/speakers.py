@@ -353,6 +353,8 @@ class LabelReader:
             return False  # a court reporter's "BY MR. SNEDDON:" says who examines ("BY:" may be initials)
         if len(words) > 1 and words[-1].casefold() in ("side", "sides"):
             return False  # "Chinese Side: Ambassador Wang" lists a side; a side is no person
+        if len(words) > 1 and words[-1].casefold() in ("present", "absent", "attending"):
+            return False  # "MEMBERS PRESENT:", "Also attending:": a list of persons follows
         if rule in ("stop", "caps-stop", "alone", "alone-plain") and len(words) == 1 and \
                 words[0].rstrip(".").casefold() in _ACKNOWLEDGEMENTS:
             return False  # "Roger. Area 3 Delta is …" opens a speech; it labels none
