@@ -2217,3 +2217,16 @@ def test_a_chairs_field_and_a_list_of_members_present_are_no_turns(tmp_path):
     result, tree = convert(tmp_path, minutes, "minutes.txt")
     assert printed_labels(tree) == []
     assert_round_trip(result, minutes)
+
+
+def test_a_hungarian_honorific_after_the_name(tmp_path):
+    """Hungarian minutes set "elvtárs" (comrade) after the name ("KOVÁCS ISTVÁN
+    elvtárs:", "Nagy elvtárs:"): the label names the person without it."""
+    text = ("Jegyzőkönyv, 1957. július 9.\n\nKOVÁCS ISTVÁN elvtárs: Tárgyaltunk róla, "
+            "és megállapodtunk.\n\nNAGY PÉTER elvtárs: Egyetértek vele.\n\n"
+            "KOVÁCS ISTVÁN elvtárs: Akkor ezt elfogadjuk.\n")
+    result, tree = convert(tmp_path, text)
+    assert len(printed_labels(tree)) == 3
+    names = sorted(tree.xpath("//t:listPerson/t:person/t:persName/text()", namespaces=NS))
+    assert [n.casefold() for n in names] == ["kovács istván", "nagy péter"]
+    assert_round_trip(result, text)

@@ -289,7 +289,7 @@ class LabelReader:
                 # line: an initial before a name, no label "Mr. S." or "R."
                 continue
             bare = self.strip_honorifics(name)
-            if not self._is_name(bare, rule, led=bare != name):
+            if not bare or not self._is_name(bare, rule, led=bare != name):
                 continue
             name = bare
             found = self._finish(m, rule, name, indent)
@@ -338,7 +338,8 @@ class LabelReader:
                           call=call)
 
     def strip_honorifics(self, name: str) -> str:
-        return self._honorific.sub("", name.strip()).strip()
+        name = _HONORIFIC_AFTER.sub("", name.strip())   # "KÁDÁR JÁNOS elvtárs"
+        return self._honorific.sub("", name).strip()
 
     def _is_name(self, name: str, rule: str, led: bool = False) -> bool:
         """Does this look like a person's name (or an office), in the form the rule expects?
@@ -438,6 +439,8 @@ _NAME_ONLY = re.compile(r"[A-ZÀ-ÞА-ЯЁ][\w'’-]*(?:\s[A-ZÀ-ÞА-ЯЁ][\w'�
 # An initial, a surname (in capitals, checked in match), a party in brackets, the stop,
 # the speech: "A. AŽUBALIS (TS-LKDF). Apie …".
 _INITIAL_AND_CAPITALS = re.compile(r"[A-Z]\.\s?(?P<surname>[^\W\d_][\w'’-]{2,})(?:\s\([^()]{1,40}\))?\.\s+(?P<next>\S+)")
+# An honorific after the name, as Hungarian sets it: "KÁDÁR JÁNOS elvtárs:", "Kovács úr:".
+_HONORIFIC_AFTER = re.compile(r"(?<=\w)\s+(?:elvtárs|elvtársnő|elvtársak|úr|asszony)$")
 # An office's article: "The President", "La Secretaria diputada …", "El Presidente".
 _ARTICLES = {"the", "el", "la", "le", "il", "lo"}
 # Label forms whose names are upper case.
