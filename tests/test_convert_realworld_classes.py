@@ -2230,3 +2230,17 @@ def test_a_hungarian_honorific_after_the_name(tmp_path):
     names = sorted(tree.xpath("//t:listPerson/t:person/t:persName/text()", namespaces=NS))
     assert [n.casefold() for n in names] == ["kovács istván", "nagy péter"]
     assert_round_trip(result, text)
+
+
+def test_a_delegates_label_inside_a_flattened_un_record(tmp_path):
+    """A United Nations verbatim record flattened into one paragraph runs the agenda
+    into the first delegate's label ("… and related matters Ms. Lind (Norway): We …"):
+    an honorific, a name and a country in brackets before a colon begin a turn."""
+    text = ("United Nations General Assembly 51st plenary meeting Monday, 14 November 2005, "
+            "10 a.m. New York The meeting was called to order at 10.05 a.m. Agenda item 9 "
+            "(continued) Report of the Security Council and related matters Ms. Lind (Norway): "
+            "We welcome the report and thank the Council for its work this year. "
+            "Mr. Arce (Peru): My delegation shares that view entirely.\n")
+    result, tree = convert(tmp_path, text)
+    assert printed_labels(tree) == ["Ms. Lind (Norway):", "Mr. Arce (Peru):"]
+    assert_round_trip(result, text)

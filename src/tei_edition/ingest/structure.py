@@ -56,6 +56,11 @@ def _glued(number: str) -> re.Pattern:
 # an initial ("N. S. Khrushchev:").
 _RUN_TOGETHER = re.compile(r"(?:(?<=[.?!…\"”’)\]])|(?<=\d))(?<!\b[^\W\d_]\.)\s+(?=[^\W\d_])"
                            r"|\s+(?=>>\s*[^\W\d_])")  # a caption's ">>" marks a new speaker
+# A delegate as the United Nations' verbatim records print one, an honorific, the name
+# and the country in brackets before the colon: a label even after a word ("… and related
+# matters Mr. Oshima (Japan): We condemn …").
+_DELEGATE_START = re.compile(r"(?<=[^\W\d_])\s+(?=(?:Mr|Mrs|Ms|Dr|Sir)\.?\s[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+){0,2}"
+                             r"\s\([A-Z][^()]{1,40}\)\s?:)")
 # A label as US congressional hearings print it: an honorific or office in mixed
 # case, the surname in capitals, a full stop ("Senator GRAMM.", "The CHAIRMAN.").
 _HEARING_LABEL = re.compile(r"^(?:[A-Z][a-z]+\.?\s+){1,2}[A-Z][A-Z'’-]{2,}(?:\s+[A-Z][A-Z'’-]+)?\.$")
@@ -332,7 +337,7 @@ class TranscriptReader:
             for lindex, (_, text) in enumerate(block.lines):
                 if len(text) < 100:
                     continue
-                for m in _RUN_TOGETHER.finditer(text):
+                for m in [*_RUN_TOGETHER.finditer(text), *_DELEGATE_START.finditer(text)]:
                     if not _MAY_OPEN_LABEL.match(text, m.end()):
                         continue  # no colon near, no hearing label: no label begins here
                     if (text[:m.start()].split()[-1:] or [""])[0].casefold() in self._leading_words:
