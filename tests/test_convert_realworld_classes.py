@@ -2244,3 +2244,22 @@ def test_a_delegates_label_inside_a_flattened_un_record(tmp_path):
     result, tree = convert(tmp_path, text)
     assert printed_labels(tree) == ["Ms. Lind (Norway):", "Mr. Arce (Peru):"]
     assert_round_trip(result, text)
+
+
+def test_an_office_of_two_words_in_brackets_names_no_person(tmp_path):
+    """"El señor ROJAS (Secretario General).-" gives the member's office in brackets, as
+    "Rt Hon ANN KEY (Prime Minister):" does: the office is no person named "General" or
+    "Minister"; the member is ROJAS, the Prime Minister ANN KEY."""
+    text = ("Sesión 12ª, en martes 3 de marzo de 2020\n\n"
+            "La señora LUNA (Presidenta).- Se abre la sesión. Tiene la palabra el Secretario.\n\n"
+            "El señor ROJAS (Secretario General).- Se han recibido los documentos.\n\n"
+            "La señora LUNA (Presidenta).- Muchas gracias.\n\n"
+            "El señor ROJAS (Secretario General).- Es todo, señora Presidenta.\n")
+    result, tree = convert(tmp_path, text)
+    assert sorted(turns(tree)) == ["#luna", "#rojas"]
+    assert_round_trip(result, text)
+    questions = ("1. TOM REDD (Leader of the Opposition) to the Prime Minister: Does she stand "
+                 "by her statements?\n\nRt Hon ANN KEY (Prime Minister): Yes.\n\n"
+                 "Tom Redd: Why?\n\nRt Hon ANN KEY: Because they are right.\n")
+    result, tree = convert(tmp_path, questions, "nz.txt")
+    assert sorted(turns(tree)) == ["#ann-key", "#tom-redd"]

@@ -26,7 +26,7 @@ from .ids import INTERVIEW_LABELS  # the register checks them too
 HONORIFICS = [
     "Cde.", "Cdes.", "Cde", "Comrade", "Comrades", "Tov.", "Mr.", "Mrs.", "Ms.", "Miss",
     "Dr.", "Prof.", "Herr", "Frau", "Genosse", "Genossin", "Gen.", "Sir", "Madame", "Mme.",
-    "M.", "Monsieur", "Madam", "Elvtárs", "Towarzysz", "Tow.", "Hon.", "The Right Hon.", "Right Hon.",
+    "M.", "Monsieur", "Madam", "Elvtárs", "Towarzysz", "Tow.", "Hon.", "The Right Hon.", "Right Hon.", "Rt Hon", "Rt. Hon.", "Rt Hon.",
     "The Hon.", "Messrs.", "Mme", "Mlle", "Signor", "Señor", "Sr.", "Товарищ", "Тов.", "Т.",
     # Spanish parliaments' "El señor presidente:", "La señora Arévalo Araya:"
     "El señor", "La señora", "Señora", "Sra.",

@@ -319,6 +319,8 @@ class LabelReader:
         if person == role and len(role.split()) > 1 and \
                 role.split()[0].rstrip(".").casefold() in self._titles_plain:
             person = role.split(None, 1)[1]
+        if self.is_office(person):
+            return ""  # "Secretario General", "Vice President": an office of two words, no person
         return person if person != role and self._is_name(person, "dash-colon") else ""
 
     def _finish(self, m: re.Match, rule: str, name: str, indent: int) -> LabelMatch:
