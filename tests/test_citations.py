@@ -326,3 +326,14 @@ def test_a_uk_departments_reference_and_papers_at_the_churchill_archives():
     assert papers.collections == [("fonds", "THCR"), ("series", "2"), ("subseries", "6")]
     assert (papers.idnos, papers.locus_from) == ([("file", "1"), ("item", "37")], "12")
     assert find_citation("We discussed FCO policy in 1982/83 at length.", 1) is None
+
+
+def test_the_hungarian_party_archives_fond_and_bundle():
+    """The party's papers in the Hungarian National Archives are cited "MOL M-KS 288.
+    f. 5. cs. 44. ő. e.": the fonds with its group's letters, the bundle (csomó), the
+    unit; a note that the copy is typed ends the signature."""
+    cited = find_citation("Jegyzőkönyvezte: Kiss Anna MOL M-KS 288. f. 4. cs. 12. ő. e. "
+                          "Géppel írt tisztázat.", 1)
+    assert cited.repository == "MOL"
+    assert cited.collections == [("fond", "M-KS 288"), ("csomo", "4")]
+    assert cited.idnos == [("oe", "12")]

@@ -83,7 +83,9 @@ _GERMAN = [
     _locus(r"Bl\.|Blatt|S\.|Seiten?|pp?\."),
 ]
 _HUNGARIAN = [
-    _after("collection", "fond", r"f\.|fond"),
+    # "M-KS 288. f.": the party's fonds are numbered after their group's letters
+    Part("collection", "fond", r"(?P<v>(?:[A-Z]{1,2}-[A-Z]{1,3}\s)?[\w/-]+)\.?\s*(?i:f\.|fond)(?!\w)"),
+    _after("collection", "csomo", r"cs\.|csomó"),
     _after("collection", "tetel", r"t\.|tétel"),
     _after("collection", "doboz", r"d\.|doboz"),
     _after("idno", "oe", r"ő\.\s?e\.|ö\.\s?e\.|őe\.|öe\."),
@@ -357,7 +359,8 @@ _FOLLOW_ON = re.compile(
     r"No classification|Eyes Only|Sensitive|Nodis|Exdis|Drafted|Transcribed|Translated|"
     r"Obtained|Contributed|Typescript|Original|Copy|Copies|According|Approved|Sent|Repeated|"
     r"Prepared|Attached|Printed|Released|Sanitized|Declassified|See|Also|Cf|Ibid|The|This|"
-    r"These|A|An|In|On|For|It|He|She|They|We|I)\b")
+    r"These|A|An|In|On|For|It|He|She|They|We|I|"
+    r"Géppel|Kézzel|Eredeti|Másolat|Tisztázat|Fogalmazvány)\b")   # Hungarian: typed, copy, draft
 # A period that ends an abbreviation, not a sentence.
 _ABBREVIATIONS = {"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
                   "dec", "no", "nos", "vol", "mr", "mrs", "dr", "st", "dept", "gen", "amb", "sec",
