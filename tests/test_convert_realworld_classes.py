@@ -2263,3 +2263,18 @@ def test_an_office_of_two_words_in_brackets_names_no_person(tmp_path):
                  "Tom Redd: Why?\n\nRt Hon ANN KEY: Because they are right.\n")
     result, tree = convert(tmp_path, questions, "nz.txt")
     assert sorted(turns(tree)) == ["#ann-key", "#tom-redd"]
+
+
+def test_a_bulleted_hansard_page_with_headings_in_capitals(tmp_path):
+    """A parliament's site bullets every heading and every member's name, the speech
+    indented below ("  • PRAYERS", "  • Mr. Speaker", "    Order!"): a heading above a
+    name makes no list of names; the names are labels."""
+    text = ("Eye on Parliament\n  • Hansard\n  • The House met at 2.30 p.m.\n  • PRAYERS\n\n"
+            "  • Mr. Speaker\n\n    Order, hon. Members! Next Order!\n\n  • PAPERS LAID\n\n"
+            "  • The following Paper was laid on the Table.\n\n  • NOTICE OF MOTION\n\n"
+            "  • Mary Wanjiru Otieno\n\n    Mr. Speaker, Sir, I beg to give notice of the "
+            "following Motion.\n\n  • Mr. Speaker\n\n    Next Order!\n")
+    result, tree = convert(tmp_path, text)
+    assert [label.strip("• ") for label in printed_labels(tree)] == [
+        "Mr. Speaker", "Mary Wanjiru Otieno", "Mr. Speaker"]
+    assert_round_trip(result, text)

@@ -675,7 +675,8 @@ class TranscriptReader:
                 # A heading may stand alone twice (a running head); a person is named.
                 # "Mr. Heath", or an office with the person in brackets: "The Lord Privy
                 # Seal (Mr. Edward Heath)"
-                led = self.labels.strip_honorifics(found.label.rstrip(".:")) != found.label.rstrip(".:") \
+                printed = re.sub(r"^[-–•·*]\s+", "", found.label.rstrip(".:"))  # "• Mr. Speaker"
+                led = self.labels.strip_honorifics(printed) != printed \
                     or (found.alias and self.labels.is_office(found.alias)) \
                     or self.labels.is_office(found.name)  # "Clerk to the Committee"
                 return not common_word(found) and (known or in_header(found) or found.portrait or (
@@ -1579,8 +1580,9 @@ def _listed_below(labels: LabelReader, blocks: list[Block], bindex: int, lindex:
     above = (blocks[bindex].lines[lindex - 1] if lindex else blocks[bindex - 1].lines[-1])[1].lstrip()
     below = (_line_after(blocks, bindex, lindex) or "").lstrip()
     found = labels.match(above)
+    # (a heading in capitals above, "• PRAYERS", is no name of a list)
     return (above[:1] == text[:1] != below[:1] and found is not None
-            and found.rule in ("alone", "alone-plain"))
+            and found.rule == "alone-plain")
 
 
 def _line_after(blocks: list[Block], bindex: int, lindex: int) -> str | None:
