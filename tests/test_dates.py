@@ -387,3 +387,17 @@ def test_a_date_printed_by_both_calendars_is_the_gregorian_one():
     assert parse_date("10 (23) октября 1917 г.").iso == "1917-10-23"
     assert parse_date("25 октября (7 ноября) 1917 года").iso == "1917-11-07"
     assert find_date("Item 3 (4) March 1950")[0].iso == "1950-03"
+
+
+def test_dates_in_chinese_numerals():
+    """Chinese, Japanese and Korean records write dates in Chinese numerals: the year
+    digit by digit ("一九七二年二月廿一日"), by a Japanese era ("平成十八年二月十五日",
+    "昭和元年"), or the Gregorian year in brackets after another era's
+    ("四二八○(一九四七)年 三月 二十七日"); the whole is kept as printed."""
+    assert parse_date("一九七二年二月廿一日").iso == "1972-02-21"
+    assert find_date("平成十八年二月十五日(水曜日)")[0].text == "平成十八年二月十五日"
+    assert parse_date("平成十八年二月十五日").iso == "2006-02-15"
+    assert parse_date("昭和元年十二月三十日").iso == "1926-12-30"
+    found, start, end = find_date("檀紀 四二八○(一九四七)年 三月 二十七日(木曜日)")
+    assert (found.iso, found.text) == ("1947-03-27", "四二八○(一九四七)年 三月 二十七日")
+    assert find_date("二月三十日") is None

@@ -127,6 +127,28 @@ _TIME = rf"(?:(?:\s*[,;]\s*|\s+[-–—]\s+|\s+){_TIME_CORE})?"
 # (pattern, what the month word must be): "any" month name, a "strong" one
 # (a wide name, or an abbreviation with its full stop), or a "lower"-case one
 # (year-first Hungarian dates, so that "in 1956. May we…" is not one).
+# Chinese numerals, and the Japanese eras' first years (Heisei 1 is 1989).
+_KANJI_DIGIT = "〇○零一二三四五六七八九"
+_KANJI_NUMBER = _KANJI_DIGIT + "十"
+_ERAS = {"明治": 1867, "大正": 1911, "昭和": 1925, "平成": 1988, "令和": 2018}
+
+
+def _kanji_number(text: str) -> int:
+    """"一九四七" digit by digit; "二十七", "十五", "廿一" by tens."""
+    digits = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"○": 0, "零": 0}
+    if all(c in digits for c in text):
+        return int("".join(str(digits[c]) for c in text))
+    total = current = 0
+    for char in text:
+        if char in digits:
+            current = digits[char]
+        elif char == "十":
+            total, current = total + (current or 1) * 10, 0
+        elif char in "廿卅":
+            total, current = total + (20 if char == "廿" else 30), 0
+    return total + current
+
+
 _PATTERNS = [
     # Russia before 1918 dates by both calendars, the Gregorian in brackets: "22 августа
     # (4 сентября) 1918 г.", "10 (23) октября 1917 г."; the Gregorian date is the value
@@ -145,6 +167,10 @@ _PATTERNS = [
     (r"(?<![\d/])(?P<year>(?:1[0-9]|20)\d\d)/(?P<num>[01]?\d)/(?P<day>[0-3]?\d)(?![\d/])", "number"),  # 1975/10/20
     (rf"(?<!\d)(?P<day>[0-3]?\d){_SEP}{_ROMAN}{_SEP}(?P<year>\d{{4}}|\d\d)(?!\d)", "number"),  # 19 X 56
     (r"(?P<year>\d{4})\s*[年년]\s*(?P<num>[01]?\d)\s*[月월]\s*(?P<day>[0-3]?\d)\s*[日号일]", "number"),
+    # in Chinese numerals, the year digit by digit or by a Japanese era: "一九七二年二月廿一日",
+    # "平成十八年二月十五日", "檀紀 四二八○(一九四七)年 三月 二十七日"
+    (rf"(?:(?P<era>{'|'.join(_ERAS)})\s*(?P<erayear>元|[{_KANJI_NUMBER}]{{1,3}})|(?:[{_KANJI_DIGIT}]{{4}}\()?(?P<kanjiyear>[{_KANJI_DIGIT}]{{4}})\)?)"
+     rf"\s*年\s*(?P<kanjimonth>[{_KANJI_NUMBER}]{{1,3}})\s*月\s*(?P<kanjiday>[{_KANJI_NUMBER}廿卅]{{1,3}})\s*[日号]", "kanji"),
     # not after a day: "30 February 1956" is no date, not February 1956
     (rf"(?<!\d[\s.])(?<!\d\.\s)(?<!\d\sde\s)(?<!\dth\sof\s){_MONTH}\s*,?\s*(?:(?:de|del|of)\s+)?{_YEAR4}{_YEAR_WORD}",
      "strong"),                                                              # September 1956
@@ -203,7 +229,7 @@ def _find(text: str, century: int, slash_order: str = "",
             kept = [i for i, c in enumerate(text) if c not in _DIRECTION_MARKS]
             text = "".join(text[i] for i in kept)
         text = text.translate(_NATIVE)
-    if not _TWO_DIGITS.search(text):
+    if not _TWO_DIGITS.search(text) and "年" not in text:
         return None     # every date has a year of two digits at least; most lines have none
     best = None
     for order, (pattern, kind) in enumerate(_COMPILED):
@@ -271,6 +297,8 @@ def _month(match: re.Match, kind: str) -> int | None:
 def _value(match: re.Match, kind: str, century: int, slash_order: str,
            short_years: bool) -> DateValue | None:
     groups = match.groupdict()
+    if kind == "kanji":
+        return _kanji_value(match)
     year_text = groups["year"]
     if groups.get("short") and not short_years:
         return None
@@ -306,6 +334,22 @@ def _value(match: re.Match, kind: str, century: int, slash_order: str,
     value.date_text = date_text
     value.time_text = match.group(0)[len(date_text):].lstrip(" ,;–—-")
     return value
+
+
+def _kanji_value(match: re.Match) -> DateValue | None:
+    """A date in Chinese numerals, kept as printed (no time is read after it)."""
+    groups = match.groupdict()
+    if groups["era"]:
+        year = _ERAS[groups["era"]] + (1 if groups["erayear"] == "元" else _kanji_number(groups["erayear"]))
+    else:
+        year = _kanji_number(groups["kanjiyear"])
+    month, day = _kanji_number(groups["kanjimonth"]), _kanji_number(groups["kanjiday"])
+    try:
+        datetime.date(year, month, day)
+    except ValueError:
+        return None
+    text = match.group(0)[:match.end("kanjiday") - match.start() + 1]   # to 日 or 号
+    return DateValue(text, f"{year:04d}-{month:02d}-{day:02d}")
 
 
 def _julian(year: int, old_month_word: str | None, old_day: int, month: int, day: int) -> bool:
