@@ -2278,3 +2278,45 @@ def test_a_bulleted_hansard_page_with_headings_in_capitals(tmp_path):
     assert [label.strip("• ") for label in printed_labels(tree)] == [
         "Mr. Speaker", "Mary Wanjiru Otieno", "Mr. Speaker"]
     assert_round_trip(result, text)
+
+
+def test_a_machine_transcripts_numbered_speakers(tmp_path):
+    """A machine transcript tells speakers apart by number, the time in brackets
+    ("Speaker 1 (00:09):"): two persons, whatever the times; "Speaker:" alone heads a
+    field, and "Before:" the bench below it."""
+    text = ("Episode Transcript\nSpeaker 1 (00:00):\nGood morning, Prime Minister.\n"
+            "Speaker 2 (00:04):\nMorning.\nSpeaker 1 (00:05):\nA big match on Saturday.\n"
+            "Speaker 2 (00:09):\nIt was a proper test match.\n")
+    result, tree = convert(tmp_path, text)
+    assert list(turns(tree).values()) == [2, 2]
+    assert_round_trip(result, text)
+    assert LabelReader(Rules()).match("Before:") is None
+
+
+def test_broadcast_labels_in_capitals_with_offices_and_papers(tmp_path):
+    """A broadcaster names guests in capitals with their office and employer after
+    commas ("NASSER BRAHIM, Senior Planner, Kleinfelder:"), a senator with party and
+    state ("SEN. AMY KLOBUCHAR (D), Minnesota:"); the presidency's records give an
+    honorific in capitals or the paper in brackets before a stop ("MR. DIMBLEBY.",
+    "DAVID DIMBLEBY [BBC]."); a name whose colon the transcriber dropped in some
+    paragraphs ("PELLEY You think …") still labels them, reported."""
+    news = ("JUDY WOODRUFF: Good evening.\n\nSEN. AMY KLOBUCHAR (D), Minnesota: Forty states "
+            "have old machines.\n\nJUDY WOODRUFF: And in Boston, floods.\n\nNASSER BRAHIM, "
+            "Senior Planner, Kleinfelder: This will happen every month.\n\nJUDY WOODRUFF: "
+            "All that and more tonight.\n")
+    result, tree = convert(tmp_path, news, "news.txt")
+    assert len(turns(tree)) == 3 and len(printed_labels(tree)) == 5
+    assert_round_trip(result, news)
+    interview = ("Interview with European journalists\n\nDAVID DIMBLEBY [BBC]. Mr. President, "
+                 "what do you expect?\n\nTHE PRESIDENT. Well, a good summit.\n\nMR. DIMBLEBY. "
+                 "Will they ask for more?\n\nTHE PRESIDENT. I think not.\n")
+    result, tree = convert(tmp_path, interview, "carter.txt")
+    assert list(turns(tree).values()) == [2, 2]
+    assert_round_trip(result, interview)
+    dropped = ("60 Minutes\n\nPELLEY: Mr. Chairman, when does this end?\n\nBERNANKE: It depends "
+               "on the banks.\n\nPELLEY You think it ends this year?\n\nBERNANKE In the sense "
+               "that the decline slows, yes.\n")
+    result, tree = convert(tmp_path, dropped, "dropped.txt")
+    assert printed_labels(tree) == ["PELLEY:", "BERNANKE:", "PELLEY", "BERNANKE"]
+    assert any("without their colon" in w[2] for w in result.document.warnings)
+    assert_round_trip(result, dropped)

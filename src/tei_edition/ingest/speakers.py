@@ -74,7 +74,10 @@ _TIME_FIELDS = {"begin", "end", "beginn", "ende"}
 # A word's own full stop is tried last, so that "Varga. It is." reads as "Varga" + ".".
 # Initials run together keep their stops, the last one or not ("U.S.", "P.M").
 _WORD = r"(?:(?:[^\W\d_]\.){1,3}[^\W\d_]\.?|[^\W\d_][\w'’]*(?:[-‐][\w'’]+)*\.??|\[[^\W\d_][\w'’-]*(?: [^\W\d_][\w'’-]*){0,3}\])"
-_NAME = rf"{_WORD}(?:\s{{1,2}}{_WORD}){{0,7}}?"   # wider gaps part columns, not words
+# The speakers a machine transcript tells apart by number: "Speaker 1", "SPEAKER_02".
+_SPEAKER_NUMBER = r"(?:Speaker|SPEAKER|Sprecher|Orateur|Hablante|Participant|Unknown Speaker)[ _]?\d{1,2}"
+_NUMBERED_SPEAKER = re.compile(_SPEAKER_NUMBER)
+_NAME = rf"(?:{_SPEAKER_NUMBER}(?!\d)|{_WORD}(?:\s{{1,2}}{_WORD}){{0,7}}?)"   # wider gaps part columns, not words
 # A role in brackets after the name belongs to the label: "AMEN (Associate Trial Counsel):".
 _ROLE = r"(?:\s*\((?P<role>[^()]{1,160})\))?"
 # Whom a parliamentary question is put to: "ANDREW LITTLE (Leader of the Opposition)
@@ -149,7 +152,7 @@ class LabelReader:
             # editors supplied may stand before the name;
             # "戚本禹：": a full-width colon; "Agnieszka Waś-Turecka, INTERIA.PL:": the
             # speaker's paper or office after a comma; "LE PRESIDENT.- …": French ".-"
-            ("dash-colon", re.compile(rf"^(?P<label>(?:\[[^\W\d_]{{1,12}}\.?(?:\s[^\W\d_]{{1,12}}\.?){{0,2}}\]\s?)?(?P<name>{_NAME})(?P<unsure>\?)?{_SUPPLIED}{_ROLE}{_ADDRESSEE}(?:\s*\[\s*\])?(?:,\s*(?P<affiliation>[^\s,:\[\]][^,:\[\]]{{0,30}}?)|\s[-–—]\s(?P<outlet>[A-Z][\w.&'’ ]{{0,30}}?)(?=\s*[:：]))?(?:\s*[:：]|\.[-–—]|\.\s[-–—](?=[^\W\d_¿¡])|\s+[-–—]{{1,2}}(?=\s|$)|\s+\|))\s*(?P<rest>.*)$")),
+            ("dash-colon", re.compile(rf"^(?P<label>(?:\[[^\W\d_]{{1,12}}\.?(?:\s[^\W\d_]{{1,12}}\.?){{0,2}}\]\s?)?(?P<name>{_NAME})(?P<unsure>\?)?{_SUPPLIED}{_ROLE}{_ADDRESSEE}(?:\s*\[\s*\])?(?:,\s*(?P<affiliation>[^\s,:\[\]][^,:\[\]]{{0,30}}?(?:,\s*[^\s,:\[\]][^,:\[\]]{{0,40}}?)?)|\s[-–—]\s(?P<outlet>[A-Z][\w.&'’ ]{{0,30}}?)(?=\s*[:：]))?(?:\s*[:：]|\.[-–—]|\.\s[-–—](?=[^\W\d_¿¡])|\s+[-–—]{{1,2}}(?=\s|$)|\s+\|))\s*(?P<rest>.*)$")),
             # "[Kissinger:] Few words …": a label the editor supplied
             ("bracketed", re.compile(rf"^(?P<label>\[(?P<name>{_NAME})\s*:\])\s*(?P<rest>.*)$")),
             # "Cde. Bulganin—we should …", "RR—they shot …", "Cde. Molotov-reinforce …":
@@ -159,7 +162,10 @@ class LabelReader:
             ("supplied", re.compile(rf"^(?P<label>(?P<name>[A-Z]{{2,4}})\s*\[(?P<supplied>[^\[\]]{{2,60}})\])\s+(?P<rest>[A-Z].*)$")),
             # "ГОРБАЧЕВ (кратко информирует …). Социалистический мир …": a stage
             # direction in brackets before the stop
-            ("caps-stop", re.compile(rf"^(?P<label>(?P<name>{_CAPS_NAME})(?:\s\((?P<direction>[^()]{{2,120}})\))?\.)\s+(?P<rest>\S.*)$")),
+            # "MR. DIMBLEBY. But …", "DAVID DIMBLEBY [British Broadcasting Corporation].
+            # Mr. President, …": an honorific in capitals, the paper the editors supplied
+            ("caps-stop", re.compile(rf"^(?P<label>(?P<name>(?:[A-Z]{{2,4}}\.\s)?{_CAPS_NAME})(?:\s\((?P<direction>[^()]{{2,120}})\))?"
+                                     rf"(?:\s\[(?P<affiliation>[^\[\]]{{2,60}})\])?\.)\s+(?P<rest>\S.*)$")),
             # "THOMAS HACK sworn. - I am servant to …": a witness's evidence, as the
             # printed proceedings of a court give it
             ("sworn", re.compile(rf"^(?P<label>(?P<name>{_CAPS_NAME})\s+sworn\.\s*[-–—])\s*(?P<rest>\S.*)$")),
@@ -240,7 +246,11 @@ class LabelReader:
             name = re.sub(r"\[([^\[\]]+)\]", r"\1", m.group("name")).strip()  # "[Zenon] Nowak"
             if m.groupdict().get("addressee") and not m.group("role") and self.is_office(name):
                 name += m.group("addressee")  # "Clerk to the Assembly:" is an office, no question to it
-            if re.fullmatch(r"[A-Z][a-z'’-]+", m.groupdict().get("affiliation") or ""):
+            if "," in (m.groupdict().get("affiliation") or "") and (
+                    not name.isupper() or re.search(r"\d", m.group("affiliation"))):
+                continue  # "NASSER BRAHIM, Senior Planner, Kleinfelder:": a name in capitals only
+            if re.fullmatch(r"[A-Z][a-z'’-]+", m.groupdict().get("affiliation") or "") and not (
+                    m.groupdict().get("role") and name.isupper()):   # "SEN. X (D), Minnesota:"
                 continue  # "Smith, Jones:" names two persons, not a person and a paper
             if name.casefold() in _TIME_FIELDS and re.match(r"[\d(]", m.groupdict().get("rest") or "0"):
                 continue  # "Begin: 0915 Hours" is a time; "Begin: Good morning" is Mr. Begin
@@ -350,6 +360,8 @@ class LabelReader:
         words = name.split()
         if not words or len(words) > 8 or len(name) > 80:
             return False
+        if _NUMBERED_SPEAKER.fullmatch(name):
+            return True  # "Speaker 1 (00:00):": a machine transcript's speakers
         if (words[0].rstrip(".:").casefold() in self._not_labels and not led) or name.startswith(self._not_label_starts):
             return False
         if len(words) > 1 and words[0].casefold() == "by":

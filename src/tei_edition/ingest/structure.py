@@ -833,6 +833,7 @@ class TranscriptReader:
                 break
             begun = min(accepted)  # the record now opens higher up: what is right above it?
         accepted = dict(sorted(accepted.items()))
+        self._labels_without_separator(doc, blocks, accepted)
         # A document that labels its turns one way should not also get turns of a
         # looser form by accident ("U.S. forces were …" is not "MIKOYAN. …", a heading
         # "RESTRICTIONS" alone on its line is not a speaker among "CURRY: …").
@@ -867,6 +868,33 @@ class TranscriptReader:
                                      f"{found.name}"))
         self._flag_doubtful_labels(doc, blocks, accepted)
         return accepted
+
+    def _labels_without_separator(self, doc: Document, blocks: list[Block],
+                                  accepted: dict[int, LabelMatch]) -> None:
+        """A name in capitals that labels turns with a colon ("PELLEY: But …") also labels
+        the paragraphs it opens without one ("PELLEY You think …"), where the transcriber
+        dropped the colon; each is reported."""
+        names = {f.name for f in accepted.values()
+                 if f.rule == "dash-colon" and f.name.isupper() and sum(c.isalpha() for c in f.name) >= 4}
+        if not names:
+            return
+        opening = re.compile(rf"(?P<name>{'|'.join(re.escape(n) for n in sorted(names, key=len, reverse=True))})"
+                             r"\s+(?P<rest>(?![A-ZА-ЯЁ]{2,}\b)[^\s:].*)$")
+        found = []
+        first = min(accepted)   # in the record only: above it, "SPIEGEL Gespräch" is a heading
+        for block in blocks:
+            number, text = block.lines[0]
+            m = opening.match(text.lstrip())
+            if m is None or number in accepted or number < first:
+                continue
+            indent = len(text) - len(text.lstrip())
+            found.append(number)
+            accepted[number] = LabelMatch(label=m.group("name"), name=m.group("name"), rest=m.group("rest"),
+                                          rest_column=indent + m.start("rest") + 1, rule="dash-colon")
+        if found:
+            doc.warnings.append((*_place(found[0]), f"'{accepted[found[0]].label}' and {len(found) - 1} "
+                                                    "more names read as speaker labels without their "
+                                                    "colon, as the same names label other turns with one"))
 
     def _flag_doubtful_labels(self, doc: Document, blocks: list[Block],
                               accepted: dict[int, LabelMatch]) -> None:
