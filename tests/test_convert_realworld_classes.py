@@ -2320,3 +2320,15 @@ def test_broadcast_labels_in_capitals_with_offices_and_papers(tmp_path):
     assert printed_labels(tree) == ["PELLEY:", "BERNANKE:", "PELLEY", "BERNANKE"]
     assert any("without their colon" in w[2] for w in result.document.warnings)
     assert_round_trip(result, dropped)
+
+
+def test_a_greek_question_mark_ends_a_question_before_a_label(tmp_path):
+    """Greek asks with ";": in a briefing flattened into one paragraph, a label after
+    a question begins a turn ("… το σχέδιο; ΠΑΠΑΔΑΚΗΣ: Όπως …")."""
+    text = ("Ενημέρωση των πολιτικών συντακτών. ΠΑΠΑΔΑΚΗΣ: Χαίρετε, τις ερωτήσεις σας. "
+            "ΝΙΚΟΛΑΟΥ: Θα σχολιάσετε το σχέδιο; ΠΑΠΑΔΑΚΗΣ: Όπως γνωρίζετε, το εξετάζουμε. "
+            "ΝΙΚΟΛΑΟΥ: Και πότε θα απαντήσετε; ΠΑΠΑΔΑΚΗΣ: Σύντομα.\n")
+    result, tree = convert(tmp_path, text)
+    assert [label.rstrip(":") for label in printed_labels(tree)] == [
+        "ΠΑΠΑΔΑΚΗΣ", "ΝΙΚΟΛΑΟΥ", "ΠΑΠΑΔΑΚΗΣ", "ΝΙΚΟΛΑΟΥ", "ΠΑΠΑΔΑΚΗΣ"]
+    assert_round_trip(result, text)

@@ -54,7 +54,8 @@ def _glued(number: str) -> re.Pattern:
 # Where a label may begin inside a long line: after a sentence's end, a closing bracket
 # or quotation mark, or a number ("… 20 FEBRUARY 1998 NEAL: This is …"); never after
 # an initial ("N. S. Khrushchev:").
-_RUN_TOGETHER = re.compile(r"(?:(?<=[.?!…\"”’)\]])|(?<=\d))(?<!\b[^\W\d_]\.)\s+(?=[^\W\d_])"
+# (Greek asks with ";": "… στα ελληνικά; ΑΝΤΩΝΑΡΟΣ: …")
+_RUN_TOGETHER = re.compile(r"(?:(?<=[.?!…\"”’)\]\u037e])|(?<=[\u0370-\u03ff\u1f00-\u1fff];)|(?<=\d))(?<!\b[^\W\d_]\.)\s+(?=[^\W\d_])"
                            r"|\s+(?=>>\s*[^\W\d_])")  # a caption's ">>" marks a new speaker
 # A delegate as the United Nations' verbatim records print one, an honorific, the name
 # and the country in brackets before the colon: a label even after a word ("… and related
