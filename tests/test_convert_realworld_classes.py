@@ -2332,3 +2332,28 @@ def test_a_greek_question_mark_ends_a_question_before_a_label(tmp_path):
     assert [label.rstrip(":") for label in printed_labels(tree)] == [
         "ΠΑΠΑΔΑΚΗΣ", "ΝΙΚΟΛΑΟΥ", "ΠΑΠΑΔΑΚΗΣ", "ΝΙΚΟΛΑΟΥ", "ΠΑΠΑΔΑΚΗΣ"]
     assert_round_trip(result, text)
+
+
+def test_an_office_alone_in_a_script_without_capitals(tmp_path):
+    """A legislature's record bullets the chair's office alone above the chair's words
+    ("• 主席"), and labels the members' questions with a colon, the chair's once too: the
+    office alone is the chair's label; the speech below needs no capital letter."""
+    text = ("立法院第9屆第1會期第3次會議紀錄\n主席:現在開會。\n  • 主席\n    "
+            "今天進行質詢。請李委員明華質詢。\n    李委員明華:主席、各位同仁。院長早。\n  • 主席\n    "
+            "請院長答復。\n    陳院長志強:主席、各位委員。我們會處理。\n    李委員明華:謝謝院長。\n"
+            "    陳院長志強:不客氣。\n")
+    result, tree = convert(tmp_path, text)
+    assert [label.strip("• :") for label in printed_labels(tree)] == [
+        "主席", "主席", "李委員明華", "主席", "陳院長志強", "李委員明華", "陳院長志強"]
+    assert_round_trip(result, text)
+
+
+def test_a_member_speaking_for_a_group_with_the_seat(tmp_path):
+    """The Turkish record names the group a member speaks for before the member and
+    the seat ("AKP GRUBU ADINA AYŞE KAYA (Rize) - Teşekkür …"): a label, even once."""
+    text = ("Konu: Kanun tasarısı\nBirleşim: 12\n\nTÜRKİYE BÜYÜK MİLLET MECLİSİ\n\n"
+            "AKP GRUBU ADINA AYŞE KAYA (Rize) - Teşekkür ediyorum Sayın Başkan.\n"
+            "Değerli arkadaşlarım, tasarı hakkında görüşlerimizi sunuyoruz.\n")
+    result, tree = convert(tmp_path, text)
+    assert printed_labels(tree) == ["AKP GRUBU ADINA AYŞE KAYA (Rize) -"]
+    assert_round_trip(result, text)

@@ -290,8 +290,10 @@ class LabelReader:
                 continue  # "[Part II]" alone on its line: an editor's note, no speaker
             if rule == "alone":
                 name = name.rstrip(".:")
-                if any(c.islower() for c in name):
-                    rule = "alone-plain"  # mixed case alone on its line: "Mrs. Oswald.", "President Johnson"
+                if any(c.islower() for c in name) or not any(c.isupper() for c in name):
+                    # mixed case alone on its line: "Mrs. Oswald.", "President Johnson"; or a
+                    # script without capitals: "主席"
+                    rule = "alone-plain"
             if rule == "stop" and len(self.strip_honorifics(name)) == 1 and (
                     self.strip_honorifics(name) != name or _NAME_ONLY.fullmatch(m.group("rest"))
                     or re.fullmatch(r"[A-ZÀ-ÞА-ЯЁ][\w'’-]+", m.group("rest"))):
@@ -427,7 +429,7 @@ class LabelReader:
                 return False
             # One capital alone ("K. Anatoly.", "D. Henry, …") is left to structure.py,
             # which wants it often; two letters are an honorific or an initial ("Mr", "Dr").
-            if len(words) == 1 and ((len(name) == 2) or (len(name) == 1 and not name.isupper())
+            if len(words) == 1 and ((len(name) == 2 and not _unspaced(name[0])) or (len(name) == 1 and not name.isupper())
                                     or f"{name}.".casefold() in self._honorifics
                                     or name.casefold() in self._titles_plain):
                 return False

@@ -641,6 +641,10 @@ class TranscriptReader:
                                                 if f.rule in ("alone", "alone-plain")).values()
                              if n >= 2) >= 2
         forms_seen = Counter(name_key(f.name) for _, f, _ in candidates)
+        colon_names = {name_key(f.name) for _, f, _ in candidates
+                       if f.rule == "dash-colon" and f.label.endswith(":")}
+        first_colon = min((n for n, f, _ in candidates if f.rule == "dash-colon" and f.label.endswith(":")),
+                          default=0)
         interview = sum(1 for _, f, _ in candidates if f.rule == "interview")
         letters = sum(1 for _, f, _ in candidates if f.rule == "stop" and len(f.name) == 1)
 
@@ -681,6 +685,9 @@ class TranscriptReader:
                     or (found.alias and self.labels.is_office(found.alias)) \
                     or self.labels.is_office(found.name)  # "Clerk to the Committee"
                 return not common_word(found) and (known or in_header(found) or found.portrait or (
+                    # "主席" alone above the chair's speeches, "主席:" before others (in the
+                    # record: a name alone in the heading above it is the heading's)
+                    name_key(found.name) in colon_names and number > first_colon) or (
                     led and counts[_surname(found.name)] >= 2) or (
                     # "John Glenn" alone on its line above each of his speeches
                     alone[found.name] >= 3 and 2 <= len(found.name.split()) <= 4) or (
@@ -944,6 +951,9 @@ class TranscriptReader:
             role and found.alias and self.people.strip_honorifics(role[1]) != role[1])
         if found.label.rstrip().endswith(":") and len(letters) >= 3 and all(c.isupper() for c in letters):
             return True
+        if (re.search(r"\)\s*[-–—]$", found.label) and len(letters) >= 3
+                and all(c.isupper() for c in letters)):
+            return True  # "CHP GRUBU ADINA UĞUR BAYRAKTUTAN (Artvin) -": a member and the seat
         return led and bool(re.search(r"[:\-–—]\s*$", found.label))
 
     def _plausible(self, found: LabelMatch) -> bool:
@@ -956,6 +966,8 @@ class TranscriptReader:
             return True
         if re.match(r"^(?:[^\W\d_]\.\s?){1,3}\s*[^\W\d_]", name):
             return True
+        if found.rule == "dash-colon" and name.isupper() and re.search(r"\)\s*[-–—:]$", found.label):
+            return True  # "CHP GRUBU ADINA UĞUR BAYRAKTUTAN (Artvin) -": a member and the seat
         return found.rule == "dash-colon" and len(name.split()) <= 3
 
     def _style(self, found: LabelMatch) -> str:
@@ -1567,15 +1579,17 @@ def _speech_below(blocks: list[Block], bindex: int, lindex: int, verb_first: re.
     if _OATH_LINE.fullmatch(text):
         return False
     words = text.split()
-    if not (text[:1].isupper() or text[:1] in "\"“'‘([.…" or verb_first.match(text)) or text.endswith(":"):
+    # (a script without capitals opens with any letter: "今天進行…")
+    if not (text[:1].isupper() or text[:1] in "\"“'‘([.…" or verb_first.match(text)
+            or (text[:1].isalpha() and not text[:1].islower())) or text.endswith((":", "：")):
         return False
-    sentence = re.search(r"[.?!…]\s*$", text)
+    sentence = re.search(r"[.?!…。？！؟]\s*$", text)
     if re.match(r"[A-Z][\w()]*(?: [\w()]+){0,2}: \S", text) and not sentence:
         return False  # a catalogue's field ("Reference Code: 2010/53/930"), no sentence
     if not sentence and all(
             w[0].isupper() or w in ("of", "the", "and", "to", "for") for w in words if w[0].isalpha()):
         return False  # the next name of a list ("Foreign Minister Gromyko"), no sentence
-    return bool(re.search(r"[.?!…]", text)) or (
+    return bool(re.search(r"[.?!…。？！؟]", text)) or (
         len(words) >= 3 and any(c.islower() for c in text))
 
 
