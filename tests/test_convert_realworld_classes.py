@@ -2357,3 +2357,19 @@ def test_a_member_speaking_for_a_group_with_the_seat(tmp_path):
     result, tree = convert(tmp_path, text)
     assert printed_labels(tree) == ["AKP GRUBU ADINA AYŞE KAYA (Rize) -"]
     assert_round_trip(result, text)
+
+
+def test_a_clerks_one_line_above_the_chair_and_a_courts_parties(tmp_path):
+    """The secretary-general reports the quorum once, right above the chair's first
+    words ("林秘書長志嘉:出席委員64人…"): a full name without spaces is a label there; a
+    court transcript's "B e t w e e n -" (the parties) is none."""
+    text = ("立法院第10屆第3會期第3次會議紀錄\n\n林秘書長志嘉:出席委員64人,已足法定人數。\n"
+            "主席:現在開會。\n主席:進行報告事項。\n主席:散會。\n")
+    result, tree = convert(tmp_path, text)
+    assert [label.rstrip(":") for label in printed_labels(tree)] == ["林秘書長志嘉", "主席", "主席", "主席"]
+    assert_round_trip(result, text)
+    court = ("IN THE HIGH COURT\n\nB e t w e e n -\n\nJOHN SMITH\nAppellant\n\nand\n\nANN LEE\n"
+             "Respondent\n\nMR SMITH: May it please the Court.\n\nGUMMOW J: Yes.\n\n"
+             "MR SMITH: I appear for the appellant.\n\nGUMMOW J: Thank you.\n")
+    result, tree = convert(tmp_path, court, "court.txt")
+    assert printed_labels(tree) == ["MR SMITH:", "GUMMOW J:", "MR SMITH:", "GUMMOW J:"]

@@ -104,7 +104,7 @@ NOT_LABELS = [
     "First", "Second", "Third", "Fourth", "Fifth", "Finally", "Also", "However", "Then",
     "Moreover", "Result", "Conclusion", "Topic", "Memorandum", "Minutes", "Signed",
     "Adjourn", "Adjourned", "Recess", "Present", "Absent", "Action", "Decision", "Decided",
-    "Before", "Appearances",   # a hearing's bench and counsel, listed below
+    "Before", "Appearances", "Between",   # a hearing's bench and counsel, listed below
     "Resolved", "Question", "Answer", "Reference", "Ref", "Drafted", "Approved", "Cleared",
     "Interview", "Interviewee", "Interviewers", "Narrator", "Transcript", "Transcriber",
     "Tape", "Side", "Description", "Speaker", "Delivered", "Audio", "Video", "Recommended",

@@ -797,7 +797,8 @@ class TranscriptReader:
                 opening = (above and found.rest.strip() != "" and (self._strong(found) or (
                                # "Agnieszka Waś-Turecka, INTERIA.PL: …" asks before the first answer
                                found.rule == "dash-colon" and found.label.endswith(":")
-                               and len(found.name.split()) >= 2 and self._plausible(found))))
+                               and (len(found.name.split()) >= 2 or _full_cjk_name(found.name))
+                               and self._plausible(found))))
                 # "Vizepräsidentin Petra Pau:" before the first turn accepted: an office, a
                 # name and a colon open a turn, where a heading is neither
                 office_led = (number < begun
@@ -1750,6 +1751,12 @@ def heading_in_text(text: str) -> str:
     # ("… THE WHITE HOUSE WASHINGTON MEMORANDUM OF TELEPHONE CONVERSATION …").
     return next((g.group() for g in _GENERIC_INSIDE.finditer(head)
                  if g.group().isupper() and len(g.group().split()) >= 3), "")
+
+
+def _full_cjk_name(text: str) -> bool:
+    """A name of three characters or more in Chinese or Japanese ("林秘書長志嘉"), which
+    write a full name, or an office and a name, without spaces."""
+    return len(text) >= 3 and all("\u3400" <= c <= "\u9fff" for c in text)
 
 
 def _person_name(text: str) -> bool:
