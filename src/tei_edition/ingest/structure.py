@@ -882,7 +882,7 @@ class TranscriptReader:
                                   accepted: dict[int, LabelMatch]) -> None:
         """A name in capitals that labels turns with a colon ("PELLEY: But …") also labels
         the paragraphs it opens without one ("PELLEY You think …"), where the transcriber
-        dropped the colon; each is reported."""
+        dropped the colon; one warning says how many, at the first."""
         names = {f.name for f in accepted.values()
                  if f.rule == "dash-colon" and f.name.isupper() and sum(c.isalpha() for c in f.name) >= 4}
         if not names:
