@@ -352,7 +352,9 @@ class LabelReader:
                           call=call)
 
     def strip_honorifics(self, name: str) -> str:
-        name = _HONORIFIC_AFTER.sub("", name.strip())   # "KÁDÁR JÁNOS elvtárs"
+        name = name.strip()
+        if name.endswith(_AFTER_WORDS):
+            name = _HONORIFIC_AFTER.sub("", name)   # "KÁDÁR JÁNOS elvtárs"
         return self._honorific.sub("", name).strip()
 
     def _is_name(self, name: str, rule: str, led: bool = False) -> bool:
@@ -456,7 +458,8 @@ _NAME_ONLY = re.compile(r"[A-ZÀ-ÞА-ЯЁ][\w'’-]*(?:\s[A-ZÀ-ÞА-ЯЁ][\w'�
 # the speech: "A. AŽUBALIS (TS-LKDF). Apie …".
 _INITIAL_AND_CAPITALS = re.compile(r"[A-Z]\.\s?(?P<surname>[^\W\d_][\w'’-]{2,})(?:\s\([^()]{1,40}\))?\.\s+(?P<next>\S+)")
 # An honorific after the name, as Hungarian sets it: "KÁDÁR JÁNOS elvtárs:", "Kovács úr:".
-_HONORIFIC_AFTER = re.compile(r"(?<=\w)\s+(?:elvtárs|elvtársnő|elvtársak|úr|asszony)$")
+_AFTER_WORDS = ("elvtárs", "elvtársnő", "elvtársak", "úr", "asszony")
+_HONORIFIC_AFTER = re.compile(rf"(?<=\w)\s+(?:{'|'.join(_AFTER_WORDS)})$")
 # An office's article: "The President", "La Secretaria diputada …", "El Presidente".
 _ARTICLES = {"the", "el", "la", "le", "il", "lo"}
 # Label forms whose names are upper case.

@@ -338,7 +338,8 @@ class TranscriptReader:
             for lindex, (_, text) in enumerate(block.lines):
                 if len(text) < 100:
                     continue
-                for m in [*_RUN_TOGETHER.finditer(text), *_DELEGATE_START.finditer(text)]:
+                delegates = _DELEGATE_START.finditer(text) if "):" in text or ") :" in text else ()
+                for m in [*_RUN_TOGETHER.finditer(text), *delegates]:
                     if not _MAY_OPEN_LABEL.match(text, m.end()):
                         continue  # no colon near, no hearing label: no label begins here
                     if (text[:m.start()].split()[-1:] or [""])[0].casefold() in self._leading_words:
