@@ -26,7 +26,8 @@ from .ids import INTERVIEW_LABELS  # the register checks them too
 HONORIFICS = [
     "Cde.", "Cdes.", "Cde", "Comrade", "Comrades", "Tov.", "Mr.", "Mrs.", "Ms.", "Miss",
     "Dr.", "Prof.", "Herr", "Frau", "Genosse", "Genossin", "Gen.", "Sir", "Madame", "Mme.",
-    "M.", "Monsieur", "Madam", "Elvtárs", "Towarzysz", "Tow.", "Hon.", "The Right Hon.", "Right Hon.", "Rt Hon", "Rt. Hon.", "Rt Hon.",
+    "M.", "Monsieur", "Madam", "Elvtárs", "Towarzysz", "Tow.", "Hon.", "The Right Hon.",
+    "Right Hon.", "Rt Hon", "Rt. Hon.", "Rt Hon.",
     "The Hon.", "Messrs.", "Mme", "Mlle", "Signor", "Señor", "Sr.", "Товарищ", "Тов.", "Т.",
     # Spanish parliaments' "El señor presidente:", "La señora Arévalo Araya:"
     "El señor", "La señora", "Señora", "Sra.",
@@ -104,7 +105,7 @@ NOT_LABELS = [
     "First", "Second", "Third", "Fourth", "Fifth", "Finally", "Also", "However", "Then",
     "Moreover", "Result", "Conclusion", "Topic", "Memorandum", "Minutes", "Signed",
     "Adjourn", "Adjourned", "Recess", "Present", "Absent", "Action", "Decision", "Decided",
-    "Before", "Appearances", "Between",   # a hearing's bench and counsel, listed below
+    "Before", "Between",   # a hearing's bench and parties, listed below
     "Resolved", "Question", "Answer", "Reference", "Ref", "Drafted", "Approved", "Cleared",
     "Interview", "Interviewee", "Interviewers", "Narrator", "Transcript", "Transcriber",
     "Tape", "Side", "Description", "Speaker", "Delivered", "Audio", "Video", "Recommended",

@@ -124,24 +124,21 @@ _TIME_CORE = (rf"(?:{_TIME_WORD}\s+)?"
               r"(?:\s*(?P<unit>hrs\b|hours\b|h\b|Uhr\b|o'clock|óra\b|órakor\b|ч\.|час(?:ов|а)?\b))?")
 _TIME = rf"(?:(?:\s*[,;]\s*|\s+[-–—]\s+|\s+){_TIME_CORE})?"
 
-# (pattern, what the month word must be): "any" month name, a "strong" one
-# (a wide name, or an abbreviation with its full stop), or a "lower"-case one
-# (year-first Hungarian dates, so that "in 1956. May we…" is not one).
 # Chinese numerals, and the Japanese eras' first years (Heisei 1 is 1989).
-_KANJI_DIGIT = "〇○零一二三四五六七八九"
+_KANJI_VALUES = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"○": 0, "零": 0}
+_KANJI_DIGIT = "".join(_KANJI_VALUES)
 _KANJI_NUMBER = _KANJI_DIGIT + "十"
 _ERAS = {"明治": 1867, "大正": 1911, "昭和": 1925, "平成": 1988, "令和": 2018}
 
 
 def _kanji_number(text: str) -> int:
     """"一九四七" digit by digit; "二十七", "十五", "廿一" by tens."""
-    digits = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"○": 0, "零": 0}
-    if all(c in digits for c in text):
-        return int("".join(str(digits[c]) for c in text))
+    if all(c in _KANJI_VALUES for c in text):
+        return int("".join(str(_KANJI_VALUES[c]) for c in text))
     total = current = 0
     for char in text:
-        if char in digits:
-            current = digits[char]
+        if char in _KANJI_VALUES:
+            current = _KANJI_VALUES[char]
         elif char == "十":
             total, current = total + (current or 1) * 10, 0
         elif char in "廿卅":
@@ -149,6 +146,10 @@ def _kanji_number(text: str) -> int:
     return total + current
 
 
+# (pattern, what the month word must be): "any" month name, a "strong" one
+# (a wide name, or an abbreviation with its full stop), or a "lower"-case one
+# (year-first Hungarian dates, so that "in 1956. May we…" is not one); "kanji" for
+# a date in Chinese numerals (read by _kanji_value).
 _PATTERNS = [
     # Russia before 1918 dates by both calendars, the Gregorian in brackets: "22 августа
     # (4 сентября) 1918 г.", "10 (23) октября 1917 г."; the Gregorian date is the value
