@@ -2373,3 +2373,27 @@ def test_a_clerks_one_line_above_the_chair_and_a_courts_parties(tmp_path):
              "MR SMITH: I appear for the appellant.\n\nGUMMOW J: Thank you.\n")
     result, tree = convert(tmp_path, court, "court.txt")
     assert printed_labels(tree) == ["MR SMITH:", "GUMMOW J:", "MR SMITH:", "GUMMOW J:"]
+
+
+TURKISH_DATABASE_PAGE = """Konu:Köprü İnşaatı Hakkında Kanun Teklifi
+Yasama Yılı:3
+Birleşim:41
+Tarih:14/11/2013
+
+KÖPRÜ İNŞAATI HAKKINDA KANUN TEKLİFİ
+
+BAŞKAN - Sayın milletvekilleri, birleşimi açıyorum.
+
+AYŞE DEMİR (İzmir) - Teşekkür ederim Sayın Başkan.
+
+BAŞKAN - Buyurun.
+"""
+
+
+def test_a_field_whose_value_is_a_number_is_no_title_and_turkish_capitals_keep_their_dots(tmp_path):
+    """A parliament database's fields ("Birleşim:41") are not the title; the heading
+    in capitals is, lowered as Turkish lowers (İ is i, I is ı, no combining dot)."""
+    result, tree = convert(tmp_path, TURKISH_DATABASE_PAGE)
+    assert result.document.title == "Köprü İnşaatı Hakkında Kanun Teklifi"
+    assert result.document.meeting_date.iso == "2013-11-14"
+    assert_round_trip(result, TURKISH_DATABASE_PAGE)

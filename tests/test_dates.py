@@ -211,6 +211,9 @@ def test_a_number_after_a_date_is_not_a_time():
     ("Fecha: 5 de junio de 1958", "1958-06-05", ""),
     ("Date: 1958", "1958", ""),
     ("Date:\nJune 5, 1958", "1958-06-05", ""),              # a label alone, its value below
+    ("Tarih:08/05/1958", "1958-05-08", ""),                # Turkish: day/month
+    ("Ημερομηνία: 8 Μαΐου 1958", "1958-05-08", ""),
+    ("Tanggal: 8 Mei 1958", "1958-05-08", ""),
 ])
 def test_date_fields(line, iso, time_from):
     value = read_date_field(line)
@@ -401,3 +404,15 @@ def test_dates_in_chinese_numerals():
     found, start, end = find_date("檀紀 四二八○(一九四七)年 三月 二十七日(木曜日)")
     assert (found.iso, found.text) == ("1947-03-27", "四二八○(一九四七)年 三月 二十七日")
     assert find_date("二月三十日") is None
+
+
+def test_an_eras_year_in_arabic_digits():
+    """Taiwan's records count the years of the Republic (民國 110 is 2021), Japan's
+    pages its eras, often in Arabic digits."""
+    found, start, end = find_date("時  間 中華民國110年3月12日(星期五)上午10時2分")
+    assert (found.iso, found.text) == ("2021-03-12", "中華民國110年3月12日")
+    assert parse_date("民國104年3月24日").iso == "2015-03-24"
+    assert parse_date("平成18年2月15日").iso == "2006-02-15"
+    assert parse_date("令和元年5月1日").iso == "2019-05-01"
+    assert parse_date("中華民國三十八年五月一日").iso == "1949-05-01"
+    assert find_date("民國110年2月30日") is None

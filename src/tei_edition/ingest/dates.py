@@ -16,7 +16,8 @@ Forms read:
   "1 Dec. 45" (a two-digit year only at the end of the text);
 - year first, month in lower case: "1956. szeptember 17.", "1956. szeptember 17-én";
 - numbers: "17.09.1956", "1956-09-17", "1956.09.17.", Roman-numeral months
-  ("19 X 56", "12.III.1962", "12-III-1962"), "1956年9月17日"; with slashes only
+  ("19 X 56", "12.III.1962", "12-III-1962"), "1956年9月17日", an era's year
+  ("中華民國110年3月12日", "平成18年2月15日"; in Chinese numerals as well); with slashes only
   when unambiguous ("3/20/1973"), except in a date field, where the US
   month/day order is read ("DATE: 9/15/59") unless the label is not English;
 - month and year: "September 1956", "Sept. 1956", "1957. szeptember" (an
@@ -124,11 +125,13 @@ _TIME_CORE = (rf"(?:{_TIME_WORD}\s+)?"
               r"(?:\s*(?P<unit>hrs\b|hours\b|h\b|Uhr\b|o'clock|óra\b|órakor\b|ч\.|час(?:ов|а)?\b))?")
 _TIME = rf"(?:(?:\s*[,;]\s*|\s+[-–—]\s+|\s+){_TIME_CORE})?"
 
-# Chinese numerals, and the Japanese eras' first years (Heisei 1 is 1989).
+# Chinese numerals, and the years before the first of an era: the Japanese eras
+# (Heisei 1 is 1989) and the Republic of China's (民國 110 is 2021).
 _KANJI_VALUES = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"○": 0, "零": 0}
 _KANJI_DIGIT = "".join(_KANJI_VALUES)
 _KANJI_NUMBER = _KANJI_DIGIT + "十"
-_ERAS = {"明治": 1867, "大正": 1911, "昭和": 1925, "平成": 1988, "令和": 2018}
+_ERAS = {"明治": 1867, "大正": 1911, "昭和": 1925, "平成": 1988, "令和": 2018, "民國": 1911, "民国": 1911}
+_ERA = rf"(?:中華|中华)?(?P<era>{'|'.join(_ERAS)})"
 
 
 def _kanji_number(text: str) -> int:
@@ -168,9 +171,11 @@ _PATTERNS = [
     (r"(?<![\d/])(?P<year>(?:1[0-9]|20)\d\d)/(?P<num>[01]?\d)/(?P<day>[0-3]?\d)(?![\d/])", "number"),  # 1975/10/20
     (rf"(?<!\d)(?P<day>[0-3]?\d){_SEP}{_ROMAN}{_SEP}(?P<year>\d{{4}}|\d\d)(?!\d)", "number"),  # 19 X 56
     (r"(?P<year>\d{4})\s*[年년]\s*(?P<num>[01]?\d)\s*[月월]\s*(?P<day>[0-3]?\d)\s*[日号일]", "number"),
+    # an era's year in Arabic digits: "中華民國110年3月12日", "平成18年2月15日"
+    (rf"{_ERA}\s*(?P<erayear>元|\d{{1,3}})\s*年\s*(?P<num>[01]?\d)\s*月\s*(?P<day>[0-3]?\d)\s*日", "era"),
     # in Chinese numerals, the year digit by digit or by a Japanese era: "一九七二年二月廿一日",
     # "平成十八年二月十五日", "檀紀 四二八○(一九四七)年 三月 二十七日"
-    (rf"(?:(?P<era>{'|'.join(_ERAS)})\s*(?P<erayear>元|[{_KANJI_NUMBER}]{{1,3}})|(?:[{_KANJI_DIGIT}]{{4}}\()?(?P<kanjiyear>[{_KANJI_DIGIT}]{{4}})\)?)"
+    (rf"(?:{_ERA}\s*(?P<erayear>元|[{_KANJI_NUMBER}]{{1,3}})|(?:[{_KANJI_DIGIT}]{{4}}\()?(?P<kanjiyear>[{_KANJI_DIGIT}]{{4}})\)?)"
      rf"\s*年\s*(?P<kanjimonth>[{_KANJI_NUMBER}]{{1,3}})\s*月\s*(?P<kanjiday>[{_KANJI_NUMBER}廿卅]{{1,3}})\s*[日号]", "kanji"),
     # not after a day: "30 February 1956" is no date, not February 1956
     (rf"(?<!\d[\s.])(?<!\d\.\s)(?<!\d\sde\s)(?<!\dth\sof\s){_MONTH}\s*,?\s*(?:(?:de|del|of)\s+)?{_YEAR4}{_YEAR_WORD}",
@@ -300,6 +305,8 @@ def _value(match: re.Match, kind: str, century: int, slash_order: str,
     groups = match.groupdict()
     if kind == "kanji":
         return _kanji_value(match)
+    if kind == "era":
+        groups["year"] = str(_era_year(groups["era"], groups["erayear"]))
     year_text = groups["year"]
     if groups.get("short") and not short_years:
         return None
@@ -341,7 +348,7 @@ def _kanji_value(match: re.Match) -> DateValue | None:
     """A date in Chinese numerals, kept as printed (no time is read after it)."""
     groups = match.groupdict()
     if groups["era"]:
-        year = _ERAS[groups["era"]] + (1 if groups["erayear"] == "元" else _kanji_number(groups["erayear"]))
+        year = _era_year(groups["era"], groups["erayear"])
     else:
         year = _kanji_number(groups["kanjiyear"])
     month, day = _kanji_number(groups["kanjimonth"]), _kanji_number(groups["kanjiday"])
@@ -351,6 +358,11 @@ def _kanji_value(match: re.Match) -> DateValue | None:
         return None
     text = match.group(0)[:match.end("kanjiday") - match.start() + 1]   # to 日 or 号
     return DateValue(text, f"{year:04d}-{month:02d}-{day:02d}")
+
+
+def _era_year(era: str, year: str) -> int:
+    """The Gregorian year of an era's year: "元" (the first), Arabic digits or Chinese numerals."""
+    return _ERAS[era] + (1 if year == "元" else int(year) if year.isdigit() else _kanji_number(year))
 
 
 def _julian(year: int, old_month_word: str | None, old_day: int, month: int, day: int) -> bool:
@@ -452,7 +464,8 @@ def _folded_set(words: str) -> frozenset[str]:
 _ENGLISH_DATE_WORDS = _folded_set("date dated time when day delivered recorded held")
 _DATE_WORDS = _ENGLISH_DATE_WORDS | _folded_set(
     "datum zeit uhrzeit termin heure fecha hora data ora giorno дата время час датум "
-    "dátum időpont idő kelt čas czas dzień dnia ziua")
+    "dátum időpont idő kelt čas czas dzień dnia ziua tarih tarihi tanggal ημερομηνία "
+    "kuupäev datums päivämäärä dato")
 # Dates of a web page or an archive's handling, not of the document.
 _NOT_DATE_WORDS = _folded_set(
     "release released creation created retrieved accessed access uploaded upload posted "

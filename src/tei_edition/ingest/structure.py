@@ -1678,17 +1678,19 @@ _HEADING_WORDS = re.compile(
     r"запись|беседы|беседа|протокол|стенограмма|заседани\w*|niederschrift|gespräch\w*|"
     r"protokoll|aktennotiz|aktenvermerk|vermerk|feljegyzés|jegyzőkönyv|notatka|protokół|"
     r"posiedzeni\w*|rozmow\w*|entretien|compte rendu|conversación|memorandum)\b", re.I)
-# Lines that are never a title: page and copy markers, running heads, site furniture.
+# Lines that are never a title: page and copy markers, running heads, site furniture,
+# a field whose value is a number ("Birleşim:103").
 _NOT_TITLE = re.compile(
     r"^(?:\[.*\]|\(?c\)|©|copy no\b|page\b|p\.\s*\d|\d+\s*$|\d+\s+[A-Z].*\bvol(?:ume|\.)|"
     r"(?:https?://|www\.)|in lieu of an abstract|advertisement|breadcrumb|search\b|"
     r"version classique|listed on page|this document was made possible|see the daily|pdf icon|"
-    r".*\b\d+(?:\.\d+)?\s?[KM]B\b)", re.I)
+    r".*\b\d+(?:\.\d+)?\s?[KM]B\b|[^:\d]{1,30}:\s*\d+\s*$)", re.I)
 # Header fields, which are never the title ("Subject: …", "Date: …").
 _FIELD_LINE = re.compile(
     r"^(?:subject|date|time|place|location|participants?|present|to|from|re|copy|copies|"
     r"classification|source|drafted|approved|distribution|speaker|delivered|description|"
-    r"interview(?:ee|ers?|ed)?|narrator|tape|duration|cc|attendees|attachments?)\b[^:]{0,20}:", re.I)
+    r"interview(?:ee|ers?|ed)?|narrator|tape|duration|cc|attendees|attachments?|"
+    r"betreff|datum|objet|fecha|тема|дата|konu|tarih)\b[^:]{0,20}:", re.I)
 _GENERIC = (r"(?:memorandum|record|minutes|notes|transcript|summary|memorandum for the record)"
             r"(?: of (?:a |the )?(?:telephone |private |official )?(?:conversation|meeting|conference|"
             r"discussion|talks?|call))?")
@@ -1778,9 +1780,18 @@ def clean_title(text: str) -> str:
     letters = [c for c in title if c.isalpha()]
     if letters and sum(c.isupper() for c in letters) / len(letters) > 0.7:
         words = title.split()
-        title = " ".join(w.lower() if i and w.lower() in _SMALL_WORDS else w[:1].upper() + w[1:].lower()
+        turkic = "İ" in title
+        title = " ".join(w.lower() if i and w.lower() in _SMALL_WORDS else w[:1].upper() + _lower(w[1:], turkic)
                          for i, w in enumerate(words))
     return title
+
+
+def _lower(text: str, turkic: bool) -> str:
+    """text in lower case; in a Turkic alphabet (one that has "İ") "I" is dotless "ı"
+    and "İ" is "i", not "i" with a combining dot."""
+    if turkic:
+        text = text.replace("I", "ı").replace("İ", "i")
+    return text.lower()
 
 
 def complete_title(title: str, place: str, date) -> str:
