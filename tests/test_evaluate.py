@@ -13,13 +13,14 @@ TEXT = ("Record of a Telephone Conversation\n\nSource: PREM19/6621 f3\n\n"
         "Prime Minister: We have your message.\n\nPresident: Thank you.\n")
 
 
-def corpus_of_one(tmp_path: Path, repository: str) -> tuple[dict, Path]:
+def corpus_of_one(tmp_path: Path, repository: str,
+                  parts: tuple[str, ...] = ("PREM", "19", "6621", "f3")) -> tuple[dict, Path]:
     corpus = tmp_path / "corpus"
     (corpus / "texts").mkdir(parents=True)
     (corpus / "texts" / "call.txt").write_text(TEXT, encoding="utf-8")
     case = {"id": "call", "sha256": hashlib.sha256(TEXT.encode()).hexdigest(),
             "annotation": {"turns": 4, "citation": {"repository": repository,
-                                                    "parts": ["PREM", "19", "6621", "f3"]}}}
+                                                    "parts": list(parts)}}}
     return case, corpus
 
 
@@ -31,3 +32,12 @@ def test_a_repository_annotated_by_its_initials_is_read_right(tmp_path):
     assert result.repository and result.signature
     case, corpus = corpus_of_one(tmp_path / "other", "NARA")
     assert not score_case(case, corpus, tmp_path).repository
+
+
+def test_a_part_the_converter_splits_in_two_is_read_right(tmp_path):
+    """The annotator wrote "PREM19" as one part where the converter reads department
+    PREM and series 19; a part it did not read at all still fails."""
+    case, corpus = corpus_of_one(tmp_path, "TNA", ("PREM19", "6621", "f3"))
+    assert score_case(case, corpus, tmp_path).signature
+    case, corpus = corpus_of_one(tmp_path / "other", "TNA", ("PREM19", "6622"))
+    assert score_case(case, corpus, tmp_path).signature is False

@@ -15,7 +15,8 @@ Scores:
 - dates: the annotated date is the converter's meeting or document date.
 - titles: the annotated heading stands in the converter's title.
 - citations: the repository, and every annotated signature part among the
-  parts the converter read (collections, idnos, locus).
+  parts the converter read (collections, idnos, locus), or two of them side by
+  side ("FCO7" for department FCO and series 7).
 - warnings per document, conversions that raised a bug, TEI that is invalid.
 """
 
@@ -204,6 +205,8 @@ def score_case(case: dict, corpus: Path, out_dir: Path) -> CaseResult | None:
                 common = next(i for i, (a, b) in enumerate(zip(first, last)) if a != b)
                 values.append(f"{first}-{last[common:]}")
         keys = {part_key(v) for v in values}
+        # The converter may split finer than the annotator: "FCO7" is department FCO, series 7.
+        keys |= {part_key(a + b) for a, b in zip(values, values[1:])}
         # A repository named without a signature has no signature to score.
         result.signature = all(part_key(p) in keys for p in citation["parts"]) \
             if citation.get("parts") else None
