@@ -2397,3 +2397,27 @@ def test_a_field_whose_value_is_a_number_is_no_title_and_turkish_capitals_keep_t
     assert result.document.title == "Köprü İnşaatı Hakkında Kanun Teklifi"
     assert result.document.meeting_date.iso == "2013-11-14"
     assert_round_trip(result, TURKISH_DATABASE_PAGE)
+
+
+BREAK_BEFORE_LABEL = """Evening Bulletin, 3 March 2016
+
+MARTA QUINN: Good evening.
+
+OWEN PRICE: Thank you, Marta.
+
+MARTA QUINN: We begin with the floods.
+(BREAK) MARTA QUINN: Welcome back.
+
+[T.] Oldroyd: A supplied initial stays in its label.
+"""
+
+
+def test_a_label_after_a_bracketed_break_begins_a_turn(tmp_path):
+    """A broadcast transcript prints the break and the anchor's label on one line:
+    the label begins a turn, the break is an incident; a supplied initial in
+    brackets is part of its label."""
+    result, tree = convert(tmp_path, BREAK_BEFORE_LABEL)
+    assert printed_labels(tree) == ["MARTA QUINN:", "OWEN PRICE:", "MARTA QUINN:", "MARTA QUINN:",
+                                    "[T.] Oldroyd:"]
+    assert tree.xpath("string(//t:sp[3]//t:incident/t:desc)", namespaces=NS) == "BREAK"
+    assert_round_trip(result, BREAK_BEFORE_LABEL)

@@ -13,7 +13,7 @@ Each bracket kind becomes one TEI element (DESIGN §3):
     [email protected]  gap[@reason=hidden-by-source]  (an address the web page hid)
     [sic]              sic around the preceding word
     [Page 3]           pb[@n=3]
-    [laughter]         vocal/desc;  [pause] incident/desc
+    [laughter]         vocal/desc;  [pause], (BREAK), [music] incident/desc
     [1] ^1 ¹           footnote markers (resolved against the notes at the end)
 
 Brackets nest ([inserted: with [him]]). An unbalanced bracket is kept as
@@ -48,7 +48,8 @@ _HIDDEN = re.compile(r"^\s*email\s+protected\s*$", re.I)
 _SIC = re.compile(r"^\s*sic!?\s*$", re.I)
 _PAGE = re.compile(rf"^\s*{PAGE_MARKER}\s*$", re.I)
 _VOCAL = re.compile(r"^\s*(?:laughter|laughs|laughing|applause|coughs?|coughing|sighs?|groans?)\s*$", re.I)
-_INCIDENT = re.compile(r"^\s*(?:(?:long |short )?pause|crosstalk|silence|interruption|noise|tape (?:ends|break|cut))\s*$", re.I)
+_INCIDENT = re.compile(r"^\s*(?:(?:long |short )?pause|crosstalk|silence|interruption|noise|tape (?:ends|break|cut)"
+                       r"|(?:commercial )?break|music)\s*$", re.I)
 MAX_BRACKET_DEPTH = 40
 _FOOTNOTE = re.compile(r"^\s*(\d{1,3})\s*$")
 _QUERY = re.compile(r"^\s*\?\s*$")
@@ -58,6 +59,7 @@ _QUERY = re.compile(r"^\s*\?\s*$")
 _MARKERS = re.compile(r"\^(\d{1,3})|([¹²³⁴⁵⁶⁷⁸⁹⁰]+)|(?<![\d/])/(\d{1,3})/(?![\d/])|"
                       r"\((?P<event>(?:laughter|laughs|laughing|applause|coughs?|coughing|sighs?|"
                       r"(?:long |short )?pause|crosstalk|silence|interruption|noise|inaudible|"
+                      r"(?:commercial )?break|music|"
                       r"unintelligible|indistinct|garbled)\.?)\)", re.I)
 _FROM_SUPERSCRIPT = str.maketrans("¹²³⁴⁵⁶⁷⁸⁹⁰", "1234567890")
 _TO_SUPERSCRIPT = str.maketrans("1234567890", "¹²³⁴⁵⁶⁷⁸⁹⁰")

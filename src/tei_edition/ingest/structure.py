@@ -66,6 +66,8 @@ _DELEGATE_START = re.compile(r"(?<=[^\W\d_])\s+(?=(?:Mr|Mrs|Ms|Dr|Sir)\.?\s[A-Z]
 # case, the surname in capitals, a full stop ("Senator GRAMM.", "The CHAIRMAN.").
 _HEARING_LABEL = re.compile(r"^(?:[A-Z][a-z]+\.?\s+){1,2}[A-Z][A-Z'’-]{2,}(?:\s+[A-Z][A-Z'’-]+)?\.$")
 _HEARING_START = re.compile(r"(?<=\S)\s+(?=(?:[A-Z][a-z]+\.?\s+){1,2}[A-Z][A-Z'’-]{2,}\.\s)")
+# A bracketed event before a label on a short line: "(BREAK) JUDY WOODRUFF: …".
+_EVENT_FIRST = re.compile(r"\s*[(\[][^\W\d_][^()\[\]]{0,30}[)\]]\s+\S")
 # A line holding only a dash, between a radio transcript's speaker and the speech.
 _DASH_LINE = re.compile(r"\s*[―—–]\s*")
 # A member's seat and party (and office) in brackets after the name, alone on its line.
@@ -336,10 +338,13 @@ class TranscriptReader:
         loose: list[tuple[int, int, int, LabelMatch]] = []
         for bindex, block in enumerate(blocks):
             for lindex, (_, text) in enumerate(block.lines):
-                if len(text) < 100:
+                if len(text) < 100 and not _EVENT_FIRST.match(text):
                     continue
                 delegates = _DELEGATE_START.finditer(text) if "):" in text or ") :" in text else ()
+                first = self.labels.match(text)
                 for m in [*_RUN_TOGETHER.finditer(text), *delegates]:
+                    if first and m.end() < len(first.label) and not _LINE_NUMBER.fullmatch(text[:m.end()]):
+                        continue  # inside the label opening the line: "[A.] Poledňák: …"
                     if not _MAY_OPEN_LABEL.match(text, m.end()):
                         continue  # no colon near, no hearing label: no label begins here
                     if (text[:m.start()].split()[-1:] or [""])[0].casefold() in self._leading_words:
@@ -362,7 +367,6 @@ class TranscriptReader:
                             or _HEARING_LABEL.match(found.label) or answered or dashed)):
                         inside.append((bindex, lindex, m.end(), found))
                 # Where labels already stand: never cut inside one ("SENATOR JAMES ABOUREZK:").
-                first = self.labels.match(text)
                 spans = [(p, p + len(f.label)) for b, l, p, f in inside if (b, l) == (bindex, lindex)]
                 spans += [(0, len(first.label))] if first else []
                 # an office in mixed case only where OCR lost the punctuation too: a
