@@ -2421,3 +2421,27 @@ def test_a_label_after_a_bracketed_break_begins_a_turn(tmp_path):
                                     "[T.] Oldroyd:"]
     assert tree.xpath("string(//t:sp[3]//t:incident/t:desc)", namespaces=NS) == "BREAK"
     assert_round_trip(result, BREAK_BEFORE_LABEL)
+
+
+DEPUTY_AND_SPEAKER = """Sitting of the House
+
+MR. DEPUTY SPEAKER (Mr. Alan Fairlie): Order, please.
+
+HON. RUTH OKAFOR: I table the letter of resignation.
+
+MR. DEPUTY SPEAKER: The letter is tabled.
+
+MR. SPEAKER: Thank you, members, for this honour.
+
+HON. RUTH OKAFOR: Congratulations, Mr. Speaker.
+"""
+
+
+def test_the_speaker_is_not_the_deputy_speaker(tmp_path):
+    """A newly elected Speaker speaks after the Deputy Speaker who presided: the
+    office "Speaker" inside "Deputy Speaker" names no one by the name "Speaker"."""
+    result, tree = convert(tmp_path, DEPUTY_AND_SPEAKER)
+    people = labels_by_person(tree)
+    assert people["#alan-fairlie"] == {"MR. DEPUTY SPEAKER (Mr. Alan Fairlie):", "MR. DEPUTY SPEAKER:"}
+    assert people["#speaker"] == {"MR. SPEAKER:"}
+    assert_round_trip(result, DEPUTY_AND_SPEAKER)

@@ -24,6 +24,11 @@ _HEAD_OFFICES = {"president", "minister", "secretary", "chancellor", "ambassador
                  "chairman", "king", "queen", "governor", "senator"}
 
 
+# Offices of a chair, which end an office ("Deputy Speaker" is one, not Deputy Speaker
+# by name) though they lead no name in a label ("Speaker:" heads a field).
+_CHAIRS = {"speaker", "chair", "chairperson", "chairwoman"}
+
+
 # A label of two to four capital initials: "RR", "J.E.", "J. E.".
 INITIALS = re.compile(r"[A-Z](?:\.?\s?[A-Z]){1,3}\.?")
 
@@ -51,7 +56,8 @@ class PeopleIndex:
         index = 0
         while index < len(words) and (
                 words[index].casefold() in self._titles or words[index].casefold() in _JOINERS
-                or (index and words[index - 1].casefold() in _JOINERS)):
+                or (index and words[index - 1].casefold() in _JOINERS)
+                or (index and words[index].casefold() in _CHAIRS)):
             index += 1
         if not any(word.casefold() in self._titles for word in words[:index]):
             return "", " ".join(words)  # "the voice from the floor": no office in it
