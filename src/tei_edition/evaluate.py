@@ -55,11 +55,14 @@ def fold(text: str) -> str:
 
 
 def label_key(label: str) -> str:
-    """A speaker label without its separator: 'Cde. Mikoyan -' and 'Cde. Mikoyan' agree."""
+    """A speaker label without its separator: 'Cde. Mikoyan -' and 'Cde. Mikoyan' agree,
+    and so do 'Mr Sumah 11:18 a.m.' and 'Mr Sumah'."""
     label = re.sub(r"\([^()]*\)", " ", label)  # a role or stage direction in brackets
     # a caption mark, a table row's time cell, a paragraph or line number, a bullet
     label = re.sub(r"^\s*(?:>>\s*|\d[\d :.]{0,15}\|\s*|\d{1,4}(?=[^\W\d_])|\d{1,4}\.?\s+)?(?:[-–•]\s+)?",
                    "", label)
+    # the time a parliament's site prints after the name ("Mr Sumah 11:18 a.m.")
+    label = re.sub(r"\s+[0-2]?\d[:.][0-5]\d\s?(?:[ap]\.?\s?m\.?)?\s*$", "", label, flags=re.I)
     return fold(re.sub(r"[\s:.|\-–—]+$", "", label.strip()))
 
 

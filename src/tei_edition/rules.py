@@ -28,6 +28,8 @@ HONORIFICS = [
     "Dr.", "Prof.", "Herr", "Frau", "Genosse", "Genossin", "Gen.", "Sir", "Madame", "Mme.",
     "M.", "Monsieur", "Madam", "Elvtárs", "Towarzysz", "Tow.", "Hon.", "The Right Hon.",
     "Right Hon.", "Rt Hon", "Rt. Hon.", "Rt Hon.",
+    # without the full stop, as British and Commonwealth usage writes them
+    "Mr", "Mrs", "Ms", "Dr", "Hon",
     "The Hon.", "Messrs.", "Mme", "Mlle", "Signor", "Señor", "Sr.", "Товарищ", "Тов.", "Т.",
     # Spanish parliaments' "El señor presidente:", "La señora Arévalo Araya:"
     "El señor", "La señora", "Señora", "Sra.",

@@ -84,6 +84,7 @@ _ROLE = r"(?:\s*\((?P<role>[^()]{1,160})\))?"
 # to the Prime Minister:".
 _ADDRESSEE = r"(?P<addressee>\s+to the (?:[A-Z][\w'’-]*|of|for|and|the)(?:\s(?:[A-Z][\w'’-]*|of|for|and|the)){0,8})?"
 # The full name an editor supplied after a short label: "GPS [George Shultz]:".
+_CLOCK_AFTER = r"(?:\s+[0-2]?\d[:.][0-5]\d\s?(?:[ap]\.\s?m\.|[AP]M|[ap]m))?"
 _SUPPLIED = r"(?:\s*\[(?P<supplied>[^\[\]]{2,60})\])?"
 # Upper-case labels: initials may carry a full stop, words may not (the stop ends the label).
 # One upper-case word of a name, two letters at least ("U" is a classification mark).
@@ -117,6 +118,8 @@ class LabelReader:
         self.numbered_lines = False
         honor = "|".join(re.escape(h) for h in sorted(rules.honorifics, key=len, reverse=True))
         self._honorific = re.compile(rf"^(?:(?:{honor})(?=\s|$)\s*)+", re.I)  # "MR. BERG:" too
+        # a short honorific without its full stop, alone, is a person's initials ("DR:" is Dean Rusk)
+        self._initials_like = {h.casefold() for h in rules.honorifics if len(h) <= 3 and h[-1:].isalpha()}
         self._not_labels = {w.casefold() for w in rules.not_labels}
         # words of scripts that write no spaces: a label that starts with one is a field
         self._not_label_starts = tuple(w for w in self._not_labels if _unspaced(w[:1]))
@@ -183,7 +186,8 @@ class LabelReader:
             ("stop", re.compile(r"^(?P<label>(?P<name>[^\W\d_][\w'’-]+) \.)\s+(?P<rest>\S.*)$")),
             # "Zhou Enlai thanks …" beside "Stalin. …": reported speech (see structure.py)
             ("name-verb", re.compile(rf"^(?P<label>(?P<name>{_NAME}))\s+(?P<rest>(?:{verbs})\b.*)$")),
-            ("alone", re.compile(rf"^(?P<label>(?:[-–•·*]\s+)?(?P<name>{_NAME}){_ROLE}\s*[:.]?)\s*$")),
+            # "Mr Sumah 11:18 a.m.": a parliament's site prints the item's time after the name
+            ("alone", re.compile(rf"^(?P<label>(?:[-–•·*]\s+)?(?P<name>{_NAME}){_ROLE}\s*[:.]?{_CLOCK_AFTER})\s*$")),
             # "SECRETARY VANCE2": a label in capitals with a footnote number glued to it, as
             # a web page prints a superscript that lost its formatting
             ("alone", re.compile(rf"^(?P<label>(?P<name>{_CAPS_WORD}(?:\s{_CAPS_WORD}){{0,3}})(?P<call>[1-9]\d?))\s*$")),
@@ -355,6 +359,8 @@ class LabelReader:
         name = name.strip()
         if name.endswith(_AFTER_WORDS):
             name = _HONORIFIC_AFTER.sub("", name)   # "KÁDÁR JÁNOS elvtárs"
+        if name.casefold() in self._initials_like:
+            return name
         return self._honorific.sub("", name).strip()
 
     def _is_name(self, name: str, rule: str, led: bool = False) -> bool:

@@ -814,8 +814,10 @@ class TranscriptReader:
                     continue
                 one_off = (found.rule in _ONE_OFF_FORMS and self._plausible(found)) or (
                     # "Aivar Kokk" alone above his speech, where the chair's "Aseesimees Enn
-                    # Eesmaa" stands so above each of hers: a person's name, every word capitalised
-                    found.rule == "alone-plain" and _person_name(found.name)) or (
+                    # Eesmaa" stands so above each of hers: a person's name, every word capitalised,
+                    # or a capitalised name after an honorific ("Mr R. K. Amoah")
+                    found.rule == "alone-plain" and (_person_name(found.name) or (
+                        found.name[:1].isupper() and self.labels.strip_honorifics(found.label) != found.label))) or (
                     # "Долгих. …" among "Громыко. …", "Тихонов. …": a name the text also uses
                     # mid-sentence, or one surname in a record whose turns are all so labelled
                     found.rule == "stop" and (all(w in proper for w in found.name.split()) or (
@@ -831,7 +833,10 @@ class TranscriptReader:
                 # (names alone on their lines are one form, led by an office or not)
                 same_form = self._style(found) == dominant or (
                     found.rule == "alone-plain" and (dominant or "").startswith("alone-plain:"))
-                usual = one_off and (same_form or self._strong(found)) and (
+                # ("Ruth Ames:" among "Mr Dane:": a full name the text also names in a sentence)
+                mentioned = (found.rule == "dash-colon" and len(found.name.split()) >= 2
+                             and all(w in proper for w in found.name.split()))
+                usual = one_off and (same_form or mentioned or self._strong(found)) and (
                     # a line that only introduces the next label says nothing ("From the
                     # broadcaster's site:" above "Saad: …")
                     found.rest.strip() or not self.labels.match(line_after.get(number, "")))
@@ -864,6 +869,15 @@ class TranscriptReader:
         for number in [n for n, f in accepted.items()
                        if n in below_alone and f.rule not in ("alone", "alone-plain")]:
             _take_back(doc, accepted, number)
+        # A name in capitals alone above nothing but headings, then the next label
+        # ("MR SPEAKER" / "PRAYERS 10:05 a.m." / "Mr Speaker 10:05 a.m."): the chair
+        # printed as a heading, not a turn.
+        numbers = sorted(accepted)
+        for number, following in zip(numbers, numbers[1:]):
+            between = [t for _, t in every_line[line_index[number] + 1:line_index[following]]]
+            if (accepted[number].rule == "alone" and 0 < len(between) <= 2
+                    and all(_heading_only(t) for t in between)):
+                _take_back(doc, accepted, number)
         accepted = dict(sorted({**accepted, **self.forced}.items()))
         for number, found, first in candidates:
             if number not in accepted and first and found.rule in _ONE_OFF_FORMS:
@@ -1597,6 +1611,13 @@ def _speech_below(blocks: list[Block], bindex: int, lindex: int, verb_first: re.
         return False  # the next name of a list ("Foreign Minister Gromyko"), no sentence
     return bool(re.search(r"[.?!…。？！؟]", text)) or (
         len(words) >= 3 and any(c.islower() for c in text))
+
+
+def _heading_only(text: str) -> bool:
+    """A line in capitals that is no sentence, maybe with a time: "PRAYERS 10:05 a.m."."""
+    words = re.sub(r"\d{1,2}[:.]\d{2}\s?(?:[ap]\.\s?m\.)?", "", text).strip()
+    return (bool(re.search(r"[^\W\d_]", words)) and not re.search(r"[a-zа-яё]{2}", words)
+            and not words.endswith((".", "?", "!")))
 
 
 def _take_back(doc: Document, accepted: dict[int, LabelMatch], number: int) -> None:
