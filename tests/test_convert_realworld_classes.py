@@ -2483,3 +2483,33 @@ def test_a_short_honorific_alone_is_a_persons_initials(tmp_path):
     assert printed_labels(tree) == ["LBJ:", "DR:", "LBJ:", "DR:"]
     assert len(set(turns(tree))) == 2
     assert_round_trip(result, text)
+
+
+LEADER_OF_THE_HOUSE = """TUESDAY, 9TH MAY, 2017
+
+The Parliament resumed at 9.30 a.m.
+
+MINUTES
+
+HON. LEADER OF THE GOVERNMENT IN PARLIAMENT.- Madam Speaker, I move that the Minutes be confirmed.
+
+HON. R. NAIVALU.- Madam Speaker, I second the motion.
+
+Question put.
+
+Motion agreed to.
+
+COMMUNICATIONS FROM THE CHAIR
+
+HON. SPEAKER.- I welcome all Honourable Members.
+"""
+
+
+def test_an_office_in_capitals_with_its_body_is_a_label(tmp_path):
+    """A Westminster parliament's "HON. LEADER OF THE GOVERNMENT IN PARLIAMENT.-": an
+    office (Leader) and the body it serves, in capitals, label the first turn, and the
+    seconder speaks once before the Speaker's first turn."""
+    result, tree = convert(tmp_path, LEADER_OF_THE_HOUSE)
+    assert printed_labels(tree) == ["HON. LEADER OF THE GOVERNMENT IN PARLIAMENT.-", "HON. R. NAIVALU.-",
+                                    "HON. SPEAKER.-"]
+    assert_round_trip(result, LEADER_OF_THE_HOUSE)

@@ -57,6 +57,7 @@ TITLES = [
     "Secretario", "Secretaria", "Esimees", "Aseesimees",
     "Congressman", "Attorney", "Mayor", "Justice", "Chief", "Commissioner",
     "Undersecretary", "Envoy", "Attaché", "Clerk", "Başkan", "Presidenten", "Statsministeren",
+    "Leader",
 ]
 # Name particles written in lower case inside names.
 NAME_PARTICLES = ["de", "da", "del", "della", "der", "den", "van", "von", "zu", "bin", "ibn",

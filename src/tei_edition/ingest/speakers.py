@@ -391,7 +391,7 @@ class LabelReader:
         office = self.is_office(name)
         if any(re.sub(r"['’]s$", "", w.casefold().strip(".,")) in self._not_name_words
                # the body an office serves: "Clerk to the Committee"
-               and not (office and index >= 2 and words[index - 1] in _OFFICE_JOINERS)
+               and not (office and index >= 2 and words[index - 1].casefold() in _OFFICE_JOINERS)
                for index, w in enumerate(words)):
             return False  # "The White House", "Stenographic Transcript", "Zawadzki's Notes"
         if rule not in CAPS_RULES and re.fullmatch(r"(?:le|la|l['’]) ?[^\W\d_]+(?: [^\W\d_]+){0,3}", name):
