@@ -2513,3 +2513,16 @@ def test_an_office_in_capitals_with_its_body_is_a_label(tmp_path):
     assert printed_labels(tree) == ["HON. LEADER OF THE GOVERNMENT IN PARLIAMENT.-", "HON. R. NAIVALU.-",
                                     "HON. SPEAKER.-"]
     assert_round_trip(result, LEADER_OF_THE_HOUSE)
+
+
+def test_the_speaker_pro_tempore_is_a_label(tmp_path):
+    """Legislative journals print the chair's substitute as "The SPEAKER pro tempore.",
+    a hearing's label with the Latin words after the office."""
+    text = ("Legislative Journal\n\nThe SPEAKER pro tempore. The House will come to order.\n\n"
+            "Mr. LOWRY. I move that the Journal be approved.\n\n"
+            "The SPEAKER pro tempore. Without objection, it is so ordered.\n\n"
+            "Mr. LOWRY. I thank the Chair.\n")
+    result, tree = convert(tmp_path, text)
+    assert printed_labels(tree) == ["The SPEAKER pro tempore.", "Mr. LOWRY.",
+                                    "The SPEAKER pro tempore.", "Mr. LOWRY."]
+    assert_round_trip(result, text)

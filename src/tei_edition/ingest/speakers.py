@@ -78,6 +78,8 @@ _WORD = r"(?:(?:[^\W\d_]\.){1,3}[^\W\d_]\.?|[^\W\d_][\w'’]*(?:[-‐][\w'’]+)
 _SPEAKER_NUMBER = r"(?:Speaker|SPEAKER|Sprecher|Orateur|Hablante|Participant|Unknown Speaker)[ _]?\d{1,2}"
 _NUMBERED_SPEAKER = re.compile(_SPEAKER_NUMBER)
 _NAME = rf"(?:{_SPEAKER_NUMBER}(?!\d)|{_WORD}(?:\s{{1,2}}{_WORD}){{0,7}}?)"   # wider gaps part columns, not words
+# Who stands in for a chair: "The SPEAKER pro tempore.", "The PRESIDENT pro tem."
+_PRO_TEMPORE = re.compile(r"(?<=\S)\s+pro\s+tem(?:pore|\.)?$")
 # A role in brackets after the name belongs to the label: "AMEN (Associate Trial Counsel):".
 _ROLE = r"(?:\s*\((?P<role>[^()]{1,160})\))?"
 # Whom a parliamentary question is put to: "ANDREW LITTLE (Leader of the Opposition)
@@ -367,6 +369,7 @@ class LabelReader:
         """Does this look like a person's name (or an office), in the form the rule expects?
         led: an honorific stood before the name, which makes a field's word an office
         ("Mr. Speaker:", "Madam Chair:", where "Speaker:" alone heads a field)."""
+        name = _PRO_TEMPORE.sub("", name)   # "The SPEAKER pro tempore": the Speaker's office
         words = name.split()
         if not words or len(words) > 8 or len(name) > 80:
             return False

@@ -63,9 +63,10 @@ _RUN_TOGETHER = re.compile(r"(?:(?<=[.?!…\"”’)\]\u037e])|(?<=[\u0370-\u03f
 _DELEGATE_START = re.compile(r"(?<=[^\W\d_])\s+(?=(?:Mr|Mrs|Ms|Dr|Sir)\.?\s[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+){0,2}"
                              r"\s\([A-Z][^()]{1,40}\)\s?:)")
 # A label as US congressional hearings print it: an honorific or office in mixed
-# case, the surname in capitals, a full stop ("Senator GRAMM.", "The CHAIRMAN.").
-_HEARING_LABEL = re.compile(r"^(?:[A-Z][a-z]+\.?\s+){1,2}[A-Z][A-Z'’-]{2,}(?:\s+[A-Z][A-Z'’-]+)?\.$")
-_HEARING_START = re.compile(r"(?<=\S)\s+(?=(?:[A-Z][a-z]+\.?\s+){1,2}[A-Z][A-Z'’-]{2,}\.\s)")
+# case, the surname in capitals, a full stop ("Senator GRAMM.", "The CHAIRMAN.", "The
+# SPEAKER pro tempore.").
+_HEARING_LABEL = re.compile(r"^(?:[A-Z][a-z]+\.?\s+){1,2}[A-Z][A-Z'’-]{2,}(?:\s+[A-Z][A-Z'’-]+)?(?:\s+pro\s+tempore)?\.$")
+_HEARING_START = re.compile(r"(?<=\S)\s+(?=(?:[A-Z][a-z]+\.?\s+){1,2}[A-Z][A-Z'’-]{2,}(?:\s+pro\s+tempore)?\.\s)")
 # A bracketed event before a label on a short line: "(BREAK) JUDY WOODRUFF: …".
 _EVENT_FIRST = re.compile(r"\s*[(\[][^\W\d_][^()\[\]]{0,30}[)\]]\s+\S")
 # A line holding only a dash, between a radio transcript's speaker and the speech.
