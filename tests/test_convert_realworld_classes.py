@@ -2526,3 +2526,14 @@ def test_the_speaker_pro_tempore_is_a_label(tmp_path):
     assert printed_labels(tree) == ["The SPEAKER pro tempore.", "Mr. LOWRY.",
                                     "The SPEAKER pro tempore.", "Mr. LOWRY."]
     assert_round_trip(result, text)
+
+
+def test_a_pages_arrows_to_other_speeches_stand_in_the_label(tmp_path):
+    """A legislature's web page links each label to the speaker's previous and next
+    speech with « and », printed before the colon: the label is still one."""
+    text = ("Opening of the Session\n\nSERGEANT-AT-ARMS: Please rise.\n\n"
+            "THE CLERK « » : The honourable Premier.\n\n"
+            "HON. JANE ROURKE » : Members, I have a commission to read.\n")
+    result, tree = convert(tmp_path, text)
+    assert printed_labels(tree) == ["SERGEANT-AT-ARMS:", "THE CLERK « » :", "HON. JANE ROURKE » :"]
+    assert_round_trip(result, text)

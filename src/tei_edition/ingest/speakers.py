@@ -78,6 +78,8 @@ _WORD = r"(?:(?:[^\W\d_]\.){1,3}[^\W\d_]\.?|[^\W\d_][\w'’]*(?:[-‐][\w'’]+)
 _SPEAKER_NUMBER = r"(?:Speaker|SPEAKER|Sprecher|Orateur|Hablante|Participant|Unknown Speaker)[ _]?\d{1,2}"
 _NUMBERED_SPEAKER = re.compile(_SPEAKER_NUMBER)
 _NAME = rf"(?:{_SPEAKER_NUMBER}(?!\d)|{_WORD}(?:\s{{1,2}}{_WORD}){{0,7}}?)"   # wider gaps part columns, not words
+# A web page's links to the speaker's previous and next speech: "THE CLERK « » :".
+_NAV_ARROWS = r"(?:\s+[«»](?:\s*[«»])?(?=\s*[:：]))?"
 # Who stands in for a chair: "The SPEAKER pro tempore.", "The PRESIDENT pro tem."
 _PRO_TEMPORE = re.compile(r"(?<=\S)\s+pro\s+tem(?:pore|\.)?$")
 # A role in brackets after the name belongs to the label: "AMEN (Associate Trial Counsel):".
@@ -156,8 +158,9 @@ class LabelReader:
             # "[A.] Poledňák:", "[ROBERT E.] STRIPLING:": initials or a first name the
             # editors supplied may stand before the name;
             # "戚本禹：": a full-width colon; "Agnieszka Waś-Turecka, INTERIA.PL:": the
-            # speaker's paper or office after a comma; "LE PRESIDENT.- …": French ".-"
-            ("dash-colon", re.compile(rf"^(?P<label>(?:\[[^\W\d_]{{1,12}}\.?(?:\s[^\W\d_]{{1,12}}\.?){{0,2}}\]\s?)?(?P<name>{_NAME})(?P<unsure>\?)?{_SUPPLIED}{_ROLE}{_ADDRESSEE}(?:\s*\[\s*\])?(?:,\s*(?P<affiliation>[^\s,:\[\]][^,:\[\]]{{0,30}}?(?:,\s*[^\s,:\[\]][^,:\[\]]{{0,40}}?)?)|\s[-–—]\s(?P<outlet>[A-Z][\w.&'’ ]{{0,30}}?)(?=\s*[:：]))?(?:\s*[:：]|\.[-–—]|\.\s[-–—](?=[^\W\d_¿¡])|\s+[-–—]{{1,2}}(?=\s|$)|\s+\|))\s*(?P<rest>.*)$")),
+            # speaker's paper or office after a comma; "LE PRESIDENT.- …": French ".-";
+            # "THE CLERK « » :": a web page's arrows to the speaker's other speeches
+            ("dash-colon", re.compile(rf"^(?P<label>(?:\[[^\W\d_]{{1,12}}\.?(?:\s[^\W\d_]{{1,12}}\.?){{0,2}}\]\s?)?(?P<name>{_NAME})(?P<unsure>\?)?{_SUPPLIED}{_ROLE}{_ADDRESSEE}(?:\s*\[\s*\])?(?:,\s*(?P<affiliation>[^\s,:\[\]][^,:\[\]]{{0,30}}?(?:,\s*[^\s,:\[\]][^,:\[\]]{{0,40}}?)?)|\s[-–—]\s(?P<outlet>[A-Z][\w.&'’ ]{{0,30}}?)(?=\s*[:：]))?{_NAV_ARROWS}(?:\s*[:：]|\.[-–—]|\.\s[-–—](?=[^\W\d_¿¡])|\s+[-–—]{{1,2}}(?=\s|$)|\s+\|))\s*(?P<rest>.*)$")),
             # "[Kissinger:] Few words …": a label the editor supplied
             ("bracketed", re.compile(rf"^(?P<label>\[(?P<name>{_NAME})\s*:\])\s*(?P<rest>.*)$")),
             # "Cde. Bulganin—we should …", "RR—they shot …", "Cde. Molotov-reinforce …":
