@@ -2537,3 +2537,15 @@ def test_a_pages_arrows_to_other_speeches_stand_in_the_label(tmp_path):
     result, tree = convert(tmp_path, text)
     assert printed_labels(tree) == ["SERGEANT-AT-ARMS:", "THE CLERK « » :", "HON. JANE ROURKE » :"]
     assert_round_trip(result, text)
+
+
+def test_a_full_name_above_the_only_speech_and_a_heading_with_its_year(tmp_path):
+    """A parliament's page of one speech: the member's full name and a colon above it
+    label the one turn; a heading "Budget Speech Mr Lowe - 2014" is no label."""
+    text = ("Budget Speech Mr Lowe - 2014\n\n12 May 2014\n\nGeneral Debate\n\nMarta Lindqvist:\n\n"
+            "Mister President. Our budget must serve every district.\n\n"
+            "We have waited long enough for the new bridge.\n")
+    result, tree = convert(tmp_path, text)
+    assert printed_labels(tree) == ["Marta Lindqvist:"]
+    assert any("a full name above a speech" in w[2] for w in result.document.warnings)
+    assert_round_trip(result, text)

@@ -261,6 +261,9 @@ class LabelReader:
             if re.fullmatch(r"[A-Z][a-z'’-]+", m.groupdict().get("affiliation") or "") and not (
                     m.groupdict().get("role") and name.isupper()):   # "SEN. X (D), Minnesota:"
                 continue  # "Smith, Jones:" names two persons, not a person and a paper
+            rest = (m.groupdict().get("rest") or "").strip()
+            if m.group("label").endswith(("-", "–", "—")) and re.fullmatch(r"\d{1,4}\.?", rest):
+                continue  # "Budget Speech Mr Benn - 2012": a heading and its year, no speech
             if name.casefold() in _TIME_FIELDS and re.match(r"[\d(]", m.groupdict().get("rest") or "0"):
                 continue  # "Begin: 0915 Hours" is a time; "Begin: Good morning" is Mr. Begin
             if rule == "interview" and m.group("label").endswith(".") and len(name) <= 4 and (

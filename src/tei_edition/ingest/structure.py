@@ -69,6 +69,8 @@ _HEARING_LABEL = re.compile(r"^(?:[A-Z][a-z]+\.?\s+){1,2}[A-Z][A-Z'’-]{2,}(?:\
 _HEARING_START = re.compile(r"(?<=\S)\s+(?=(?:[A-Z][a-z]+\.?\s+){1,2}[A-Z][A-Z'’-]{2,}(?:\s+pro\s+tempore)?\.\s)")
 # A bracketed event before a label on a short line: "(BREAK) JUDY WOODRUFF: …".
 _EVENT_FIRST = re.compile(r"\s*[(\[][^\W\d_][^()\[\]]{0,30}[)\]]\s+\S")
+# The first line of a speech: a capitalised word, then a sentence in lower case.
+_SPEECH_START = re.compile(r"\s*[^\W\d_][^\W\d_]*[.,!]?\s+[^\W\d_]*[a-zà-ÿ]{2}")
 # A line holding only a dash, between a radio transcript's speaker and the speech.
 _DASH_LINE = re.compile(r"\s*[―—–]\s*")
 # A member's seat and party (and office) in brackets after the name, alone on its line.
@@ -852,6 +854,17 @@ class TranscriptReader:
             if not accepted or min(accepted) == begun:
                 break
             begun = min(accepted)  # the record now opens higher up: what is right above it?
+        if not accepted:
+            # A speech printed under its speaker's full name and a colon, the only label
+            # of the text ("Ólafur Jóhannesson:" alone on its line, the speech below)
+            lone = [(n, f) for n, f, first in candidates
+                    if first and f.rule == "dash-colon" and f.label.endswith(":") and not f.rest.strip()
+                    and _person_name(f.name) and _SPEECH_START.match(line_after.get(n, ""))]
+            if len(lone) == 1:
+                number, found = lone[0]
+                accepted[number] = found
+                doc.warnings.append((*_place(number), f"'{found.label}' read as a speaker label although "
+                                                      "it occurs once: a full name above a speech"))
         accepted = dict(sorted(accepted.items()))
         self._labels_without_separator(doc, blocks, accepted)
         # A document that labels its turns one way should not also get turns of a
