@@ -2549,3 +2549,14 @@ def test_a_full_name_above_the_only_speech_and_a_heading_with_its_year(tmp_path)
     assert printed_labels(tree) == ["Marta Lindqvist:"]
     assert any("a full name above a speech" in w[2] for w in result.document.warnings)
     assert_round_trip(result, text)
+
+
+def test_a_marked_label_broken_after_its_bracket(tmp_path):
+    """A city council's minutes on the web break "○議長(山田一郎議員)" after the opening
+    bracket, one paragraph a line: the halves are one label, the speech after a space
+    or on the next line."""
+    text = ("令和5年 3月 定例会\n-----\n○議長(\n山田一郎議員) ただいまから会議を開きます。\n-----\n"
+            "○市長(\n佐藤花子君)\n提案理由を説明いたします。\n-----\n○議長(\n山田一郎議員) 以上で終わります。\n")
+    result, tree = convert(tmp_path, text)
+    assert printed_labels(tree) == ["○議長(山田一郎議員)", "○市長(佐藤花子君)", "○議長(山田一郎議員)"]
+    assert_round_trip(result, text)

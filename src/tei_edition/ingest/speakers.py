@@ -59,7 +59,7 @@ def _respelled(line: str) -> tuple[str, int] | None:
 # Words that open a speech on the radio or the telephone: never a label before a stop.
 _ACKNOWLEDGEMENTS = {"roger", "okay", "ok", "yes", "no", "yeah", "affirmative", "negative",
                      "right", "well", "thanks", "copy", "wilco", "over", "good", "fine", "hello"}
-def _unspaced(char: str) -> bool:
+def unspaced(char: str) -> bool:
     """Is char of a script written without spaces between words (Japanese kana, Chinese
     and Japanese characters, Korean Hangul)?"""
     return "\u3040" <= char <= "\u9fff" or "\uac00" <= char <= "\ud7af"
@@ -126,7 +126,7 @@ class LabelReader:
         self._initials_like = {h.casefold() for h in rules.honorifics if len(h) <= 3 and h[-1:].isalpha()}
         self._not_labels = {w.casefold() for w in rules.not_labels}
         # words of scripts that write no spaces: a label that starts with one is a field
-        self._not_label_starts = tuple(w for w in self._not_labels if _unspaced(w[:1]))
+        self._not_label_starts = tuple(w for w in self._not_labels if unspaced(w[:1]))
         self._not_name_words = {w.casefold() for w in rules.not_name_words}
         self._particles = {w.casefold() for w in rules.name_particles}
         self._titles = {w.casefold() for w in rules.titles}
@@ -140,8 +140,9 @@ class LabelReader:
                                       if not t.endswith(".") and t[:1].isupper())
         self.patterns = [
             # "○野村委員長　ただいまから…": Japanese assembly minutes mark each speaker, a
-            # name and office in kanji or kana, with a circle; a space opens the speech
-            ("marked", re.compile(r"^(?P<label>[○◯〇](?P<name>[\u3040-\u30ff\u3400-\u9fff（）()]{1,24}))[ \u3000]+(?P<rest>\S.*)$")),
+            # name and office in kanji or kana, with a circle; a space opens the speech,
+            # or the speech begins on the next line
+            ("marked", re.compile(r"^(?P<label>[○◯〇](?P<name>[\u3040-\u30ff\u3400-\u9fff（）()]{1,24}))(?:[ \u3000]+(?P<rest>\S.*))?$")),
             ("side", re.compile(rf"^(?P<label>(?P<side>[\w .'’-]{{1,40}}?)\s+[Ss]ide\s*\((?P<name>[^()]{{1,60}})\)\s*[:.\-–—])\s*(?P<rest>.*)$")),
             # "Deng Xiaoping (to be abbreviated as Deng):", "Kim Gwang-hyeop [Kim Kwang Hyop]
             # (to be abbreviated as Kim):": the short form the record uses after
@@ -417,7 +418,7 @@ class LabelReader:
             if word[0].isalpha() and not word[0].isupper() and not word[0].islower():
                 # a script without capitals: a name is short, in Chinese, Japanese and
                 # Korean shorter still, for a word there may run on without a space
-                if len(word) > (6 if _unspaced(word[0]) else 12):
+                if len(word) > (6 if unspaced(word[0]) else 12):
                     return False
                 continue
             if not word[0].isupper():
@@ -446,7 +447,7 @@ class LabelReader:
                 return False
             # One capital alone ("K. Anatoly.", "D. Henry, …") is left to structure.py,
             # which wants it often; two letters are an honorific or an initial ("Mr", "Dr").
-            if len(words) == 1 and ((len(name) == 2 and not _unspaced(name[0])) or (len(name) == 1 and not name.isupper())
+            if len(words) == 1 and ((len(name) == 2 and not unspaced(name[0])) or (len(name) == 1 and not name.isupper())
                                     or f"{name}.".casefold() in self._honorifics
                                     or name.casefold() in self._titles_plain):
                 return False

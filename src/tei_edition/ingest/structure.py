@@ -33,7 +33,7 @@ from .participants import read_line_item, read_run_in
 from .people import INITIALS, PeopleIndex
 from ..rules import Rules
 from .scripts import dominant_language, foreign_runs, language_of
-from .speakers import CAPS_RULES, OATHS, LabelMatch, LabelReader
+from .speakers import CAPS_RULES, OATHS, LabelMatch, LabelReader, unspaced
 
 _FOOTNOTE_BODY = re.compile(r"^\s*(?:\[(?P<b>\d{1,3})\]|\^(?P<c>\d{1,3})|(?P<s>[¹²³⁴⁵⁶⁷⁸⁹⁰]+)|"
                             r"(?P<d>\d{1,3})\.(?=\s)|/(?P<sl>\d{1,3})/)\s*(?P<text>\S.*)$")
@@ -71,6 +71,9 @@ _HEARING_START = re.compile(r"(?<=\S)\s+(?=(?:[A-Z][a-z]+\.?\s+){1,2}[A-Z][A-Z'�
 _EVENT_FIRST = re.compile(r"\s*[(\[][^\W\d_][^()\[\]]{0,30}[)\]]\s+\S")
 # The first line of a speech: a capitalised word, then a sentence in lower case.
 _SPEECH_START = re.compile(r"\s*[^\W\d_][^\W\d_]*[.,!]?\s+[^\W\d_]*[a-zà-ÿ]{2}")
+# A short label line that ends in an opening bracket, and the line that closes it.
+_OPEN_BRACKET_END = re.compile(r"^\s*\S[^()（）]{0,30}[(（]\s*$")
+_CLOSE_BRACKET_START = re.compile(r"^\s*[^()（）]{1,40}[)）]")
 # A line holding only a dash, between a radio transcript's speaker and the speech.
 _DASH_LINE = re.compile(r"\s*[―—–]\s*")
 # A member's seat and party (and office) in brackets after the name, alone on its line.
@@ -240,6 +243,7 @@ class TranscriptReader:
         blocks = self._drop_furniture(doc, split_blocks(lines))
         blocks = self._set_aside_footnotes(doc, blocks)
         blocks = self._split_run_together(doc, blocks)
+        blocks = _join_open_brackets(blocks)
         # who asks a hearing's questions ("Questioned by MR STEVENS"), and who answers
         # them: the witness last sworn ("THOMAS HACK sworn.", "… (affirmed)")
         self._examiners = _named_at(blocks, _EXAMINED_BY)
@@ -1625,6 +1629,27 @@ def _speech_below(blocks: list[Block], bindex: int, lindex: int, verb_first: re.
         return False  # the next name of a list ("Foreign Minister Gromyko"), no sentence
     return bool(re.search(r"[.?!…。？！؟]", text)) or (
         len(words) >= 3 and any(c.islower() for c in text))
+
+
+def _join_open_brackets(blocks: list[Block]) -> list[Block]:
+    """A label that a page's layout broke after its opening bracket ("○議長(" /
+    "中村義彦議員) 初めに、…") is read as one line, in one block if a text of one
+    paragraph a line put its halves in two."""
+    result: list[Block] = []
+    for block in blocks:
+        lines = list(block.lines)
+        if result and lines and _OPEN_BRACKET_END.search(result[-1].lines[-1][1]) \
+                and _CLOSE_BRACKET_START.match(lines[0][1]):
+            lines = result.pop().lines + lines
+        index = 0
+        while index + 1 < len(lines):
+            (number, text), (_, below) = lines[index], lines[index + 1]
+            if _OPEN_BRACKET_END.search(text) and _CLOSE_BRACKET_START.match(below):
+                glue = "" if unspaced(text.rstrip()[-2:-1]) else " "
+                lines[index:index + 2] = [(number, text.rstrip() + glue + below.lstrip())]
+            index += 1
+        result.append(Block(lines) if lines != block.lines else block)
+    return result
 
 
 def _heading_only(text: str) -> bool:
