@@ -2560,3 +2560,17 @@ def test_a_marked_label_broken_after_its_bracket(tmp_path):
     result, tree = convert(tmp_path, text)
     assert printed_labels(tree) == ["○議長(山田一郎議員)", "○市長(佐藤花子君)", "○議長(山田一郎議員)"]
     assert_round_trip(result, text)
+
+
+def test_spanish_labels_with_a_stop_and_a_dash_inside_a_flattened_record(tmp_path):
+    """A congress's record flattened into one paragraph: "El señor MOREYRA.-" begins a
+    turn inside the line, and "Señor Presidente:" inside a speech addresses the chair."""
+    text = ("DIARIO DE DEBATES\n\nEl señor PRESIDENTE.- Se va a pasar lista.  El señor PRESIDENTE.- "
+            "Continúa el debate del artículo primero.  Doctor Quispe.  El señor QUISPE LAURA.- Gracias, "
+            "señor Presidente. Pido una breve sesión reservada para tratar un asunto urgente.  "
+            "El señor VALDEZ ROCA.- Señor Presidente: Ayer se votó el tema de la carrera docente "
+            "y quedó pendiente la remuneración. Señor Presidente: Este punto es central.\n")
+    result, tree = convert(tmp_path, text)
+    assert printed_labels(tree) == ["El señor PRESIDENTE.-", "El señor PRESIDENTE.-",
+                                    "El señor QUISPE LAURA.-", "El señor VALDEZ ROCA.-"]
+    assert_round_trip(result, text)

@@ -74,6 +74,9 @@ _SPEECH_START = re.compile(r"\s*[^\W\d_][^\W\d_]*[.,!]?\s+[^\W\d_]*[a-zà-ÿ]{2}
 # A short label line that ends in an opening bracket, and the line that closes it.
 _OPEN_BRACKET_END = re.compile(r"^\s*\S[^()（）]{0,30}[(（]\s*$")
 _CLOSE_BRACKET_START = re.compile(r"^\s*[^()（）]{1,40}[)）]")
+# A speech's address to the chair, which Spanish and Portuguese records print with
+# a colon inside a speech; their labels have the article ("El señor PRESIDENTE.-").
+_VOCATIVE = re.compile(r"(?:Señor|Señora|Senhor|Senhora)\s+(?:Presidente|Presidenta)\s*:")
 # A line holding only a dash, between a radio transcript's speaker and the speech.
 _DASH_LINE = re.compile(r"\s*[―—–]\s*")
 # A member's seat and party (and office) in brackets after the name, alone on its line.
@@ -106,7 +109,9 @@ _LABEL_WINDOW = 240
 # What a label run into a line needs near its start: a colon, or a hearing's form.
 _MAY_OPEN_LABEL = re.compile(r"[^\n:：]{0,120}[:：]|(?:[A-Z][a-z]+\.?\s+){1,2}[A-Z][A-Z'’-]{2,}\.\s|[QA]\.\s"
                              # "BAŞKAN - …", "Ю. ШАРАНДИН – …": capitals, then a dash
-                             r"|(?=(?:[^\W\d_]\.\s?)?[^\W\d_a-zа-яё]{2})(?:\S+\s){0,3}\S+(?:\s\([^()]{1,40}\))?\s[-–—]\s")
+                             r"|(?=(?:[^\W\d_]\.\s?)?[^\W\d_a-zа-яё]{2})(?:\S+\s){0,3}\S+(?:\s\([^()]{1,40}\))?\s[-–—]\s"
+                             # "El señor MOREYRA LOREDO.- Gracias": a stop and a dash
+                             r"|(?:\S+\s){0,4}[^\W\d_a-zа-яё]{2,}\.[-–—]\s")
 # A word in capitals after a space, where a label in capitals may begin.
 _CAPS_START = re.compile(r"(?<=\S)\s+(?=[A-ZА-ЯЁ][A-ZА-ЯЁ])")
 # An office of any wording, then a capitalised name and a colon.
@@ -368,7 +373,11 @@ class TranscriptReader:
                               and (found.label.rstrip(" -–—").endswith(")") or self.labels.is_office(found.name)
                                    # "… Здравствуйте, Юрий. Ю. ШАРАНДИН – Добрый день.": an
                                    # initial and a surname in capitals
-                                   or re.fullmatch(r"(?:[^\W\d_]\.\s?){1,2}[^\W\d_]{2,}", found.name)))
+                                   or re.fullmatch(r"(?:[^\W\d_]\.\s?){1,2}[^\W\d_]{2,}", found.name)
+                                   # "… Doctor Moreyra.  El señor MOREYRA LOREDO.- Gracias …"
+                                   or found.label.endswith((".-", ".–", ".—"))))
+                    if found and _VOCATIVE.match(found.label):
+                        continue  # "… dirección. Señor Presidente: Este …" addresses the chair
                     if (found and found.rest.strip() and (self._plausible(found) or answered) and (
                             (found.rule == "dash-colon" and found.label.endswith(":"))
                             or _HEARING_LABEL.match(found.label) or answered or dashed)):
