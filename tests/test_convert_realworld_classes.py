@@ -2574,3 +2574,15 @@ def test_spanish_labels_with_a_stop_and_a_dash_inside_a_flattened_record(tmp_pat
     assert printed_labels(tree) == ["El señor PRESIDENTE.-", "El señor PRESIDENTE.-",
                                     "El señor QUISPE LAURA.-", "El señor VALDEZ ROCA.-"]
     assert_round_trip(result, text)
+
+
+def test_a_member_with_the_office_or_party_in_brackets_before_a_dash(tmp_path):
+    """An Italian regional council prints "Marini (Presidente) -" on the chair's first
+    turn, "Presidente -" after; members speak once with their party ("Bruno (PD) -")."""
+    text = ("Resoconto della seduta\n\nOGGETTO N. 12 - Ordine dei lavori.\n\n"
+            "Marini (Presidente) - Punto n. 3 all'ordine del giorno. Ha chiesto la parola il Consigliere Bruno.\n\n"
+            "Bruno (PD) - Chiedo la verifica del numero legale.\n\n"
+            "Presidente - Procediamo all'appello.\n\nPresidente - Il numero legale c'è, proseguiamo.\n")
+    result, tree = convert(tmp_path, text)
+    assert turns(tree) == Counter({"#marini": 3, "#bruno": 1})
+    assert_round_trip(result, text)

@@ -334,6 +334,10 @@ class LabelReader:
                 # Mays)", "The Attorney-General (Lord Williams of Mostyn)": the person in
                 # brackets holds the office the label names.
                 found.name, found.alias = person, name
+            elif role and self.is_office(role) and not self.is_office(name):
+                # "Rosset (Presidente) -": the person holds the office that labels
+                # their later turns ("Presidente -")
+                found.alias = role
             return found
         return None
 

@@ -77,6 +77,8 @@ _CLOSE_BRACKET_START = re.compile(r"^\s*[^()（）]{1,40}[)）]")
 # A speech's address to the chair, which Spanish and Portuguese records print with
 # a colon inside a speech; their labels have the article ("El señor PRESIDENTE.-").
 _VOCATIVE = re.compile(r"(?:Señor|Señora|Senhor|Senhora)\s+(?:Presidente|Presidenta)\s*:")
+# A party's initials in a member's label: "M5S", "PD", "UV", "SPD".
+_PARTY = re.compile(r"[A-Z][A-Z0-9&]{1,5}")
 # A line holding only a dash, between a radio transcript's speaker and the speech.
 _DASH_LINE = re.compile(r"\s*[―—–]\s*")
 # A member's seat and party (and office) in brackets after the name, alone on its line.
@@ -1001,6 +1003,9 @@ class TranscriptReader:
         if (re.search(r"\)\s*[-–—]$", found.label) and len(letters) >= 3
                 and all(c.isupper() for c in letters)):
             return True  # "CHP GRUBU ADINA UĞUR BAYRAKTUTAN (Artvin) -": a member and the seat
+        bracket = re.search(r"\(([^()]{1,40})\)\s*[-–—]$", found.label)
+        if bracket and (self.labels.is_office(bracket[1]) or _PARTY.fullmatch(bracket[1])):
+            return True  # "Cognetta (M5S) -", "Rosset (Presidente) -": a member and the party or office
         return led and bool(re.search(r"[:\-–—]\s*$", found.label))
 
     def _plausible(self, found: LabelMatch) -> bool:
