@@ -2586,3 +2586,16 @@ def test_a_member_with_the_office_or_party_in_brackets_before_a_dash(tmp_path):
     result, tree = convert(tmp_path, text)
     assert turns(tree) == Counter({"#marini": 3, "#bruno": 1})
     assert_round_trip(result, text)
+
+
+def test_a_labels_colon_scanned_as_a_semicolon(tmp_path):
+    """OCR of a typed record reads the colon after a label alone on its line as ";":
+    still the label, reported; a semicolon inside a line stays text."""
+    text = ("Stenografická správa\n\nPodpredseda SNR K. Horváth;\n\nKto sa hlási do rozpravy?\n\n"
+            "Poslanec D. Kováč:\n\nVážená rada, navrhujem zmenu; ďakujem.\n\n"
+            "Podpredseda SNR K. Horváth:\n\nĎakujem pánovi poslancovi.\n")
+    result, tree = convert(tmp_path, text)
+    assert printed_labels(tree) == ["Podpredseda SNR K. Horváth;", "Poslanec D. Kováč:",
+                                    "Podpredseda SNR K. Horváth:"]
+    assert any("scanned as ';'" in w[2] for w in result.document.warnings)
+    assert_round_trip(result, text)

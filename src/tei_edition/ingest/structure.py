@@ -923,6 +923,9 @@ class TranscriptReader:
                 doc.warnings.append((*_place(number),
                                      f"'{found.label}': the transcript doubts who spoke; read as "
                                      f"{found.name}"))
+            if found.rule == "dash-colon" and found.label.endswith(";"):
+                doc.warnings.append((*_place(number), f"'{found.label}' read as a label whose colon "
+                                                      "was printed or scanned as ';'"))
         self._flag_doubtful_labels(doc, blocks, accepted)
         return accepted
 
@@ -1026,7 +1029,8 @@ class TranscriptReader:
         """The shape of a label: its rule, separator and whether an honorific or an
         office leads it ("Dr. Kissinger:" and "Prime Minister Chou:" share a shape)."""
         led = self.people.strip_honorifics(found.label) != found.label
-        return f"{found.rule}:{found.label[-1:] if found.rule == 'dash-colon' else ''}:{led}"
+        separator = found.label[-1:].replace(";", ":")  # OCR reads a colon as ";"
+        return f"{found.rule}:{separator if found.rule == 'dash-colon' else ''}:{led}"
 
     def _header_end(self, blocks: list[Block], first_turn: int | None,
                     participants_at: int | None) -> int:
