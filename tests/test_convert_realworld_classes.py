@@ -2599,3 +2599,15 @@ def test_a_labels_colon_scanned_as_a_semicolon(tmp_path):
                                     "Podpredseda SNR K. Horváth:"]
     assert any("scanned as ';'" in w[2] for w in result.document.warnings)
     assert_round_trip(result, text)
+
+
+def test_three_initials_run_together_in_a_label(tmp_path):
+    """A court transcript's counsel "MR M.L.D. EINFELD QC:" has three initials run
+    together: they end no sentence."""
+    text = ("HIGH COURT TRANSCRIPT\n\nMR P.R. GARDINER: May it please the Court, I appear for the applicant.\n\n"
+            "MR M.L.D. EINFELD QC: May it please the Court, I appear for the respondent.\n\n"
+            "KIRBY J: Yes, Mr Gardiner.\n\nMR P.R. GARDINER: Thank you, your Honour.\n\n"
+            "KIRBY J: Proceed.\n")
+    result, tree = convert(tmp_path, text)
+    assert "MR M.L.D. EINFELD QC:" in printed_labels(tree)
+    assert_round_trip(result, text)

@@ -456,10 +456,10 @@ class LabelReader:
                                     or name.casefold() in self._titles_plain):
                 return False
         # A full stop inside the name ends a sentence ("The Oval Office. Present:"),
-        # unless it ends an initial, an honorific or an office.
+        # unless it ends an initial (or initials run together: "M.L.D."), an honorific or an office.
         for word in words[:-1]:
             if (word.endswith(".") and len(word) > 4 and word.casefold() not in self._honorifics
-                    and word.casefold() not in self._titles):
+                    and word.casefold() not in self._titles and not re.fullmatch(r"(?:[^\W\d_]\.){3,4}", word)):
                 return False
         return True
 
