@@ -2547,7 +2547,7 @@ def test_a_full_name_above_the_only_speech_and_a_heading_with_its_year(tmp_path)
             "We have waited long enough for the new bridge.\n")
     result, tree = convert(tmp_path, text)
     assert printed_labels(tree) == ["Marta Lindqvist:"]
-    assert any("a full name above a speech" in w[2] for w in result.document.warnings)
+    assert any("the only label, a full name or an office" in w[2] for w in result.document.warnings)
     assert_round_trip(result, text)
 
 
@@ -2611,3 +2611,21 @@ def test_three_initials_run_together_in_a_label(tmp_path):
     result, tree = convert(tmp_path, text)
     assert "MR M.L.D. EINFELD QC:" in printed_labels(tree)
     assert_round_trip(result, text)
+
+
+def test_the_only_label_an_office_and_one_off_voices_opening_a_podcast(tmp_path):
+    """A press conference's page with one turn under "Statsministeren:", and a podcast
+    that opens with three voices speaking once before its host: each is a label."""
+    text = "Pressemøde\n\nStatsministeren: ”Velkommen til pressemøde! I dag taler vi om finansloven.\n"
+    result, tree = convert(tmp_path, text)
+    assert printed_labels(tree) == ["Statsministeren:"]
+    assert_round_trip(result, text)
+    podcast = ("00:00:00\n[Theme music plays]\nAnna Reyes: Looking back, you see how much has changed.\n"
+               "Tomas Berg: It was daunting to try anything in that world.\n"
+               "Ruth Okoye: I will keep trying, because I believe in it.\n"
+               "Lena Marsh: Hello, and welcome to the programme. I'm Lena Marsh.\n"
+               "Paul Hart: And I'm Paul Hart.\nLena Marsh: Today we open the archive.\n"
+               "Paul Hart: Let us begin.\n")
+    result, tree = convert(tmp_path, podcast, "podcast.txt")
+    assert printed_labels(tree)[:3] == ["Anna Reyes:", "Tomas Berg:", "Ruth Okoye:"]
+    assert_round_trip(result, podcast)

@@ -70,7 +70,7 @@ _HEARING_START = re.compile(r"(?<=\S)\s+(?=(?:[A-Z][a-z]+\.?\s+){1,2}[A-Z][A-Z'�
 # A bracketed event before a label on a short line: "(BREAK) JUDY WOODRUFF: …".
 _EVENT_FIRST = re.compile(r"\s*[(\[][^\W\d_][^()\[\]]{0,30}[)\]]\s+\S")
 # The first line of a speech: a capitalised word, then a sentence in lower case.
-_SPEECH_START = re.compile(r"\s*[^\W\d_][^\W\d_]*[.,!]?\s+[^\W\d_]*[a-zà-ÿ]{2}")
+_SPEECH_START = re.compile(r"\s*[\"“”„«]?[^\W\d_][^\W\d_]*[.,!]?\s+[^\W\d_]*[a-zà-ÿ]{2}")
 # A short label line that ends in an opening bracket, and the line that closes it.
 _OPEN_BRACKET_END = re.compile(r"^\s*\S[^()（）]{0,30}[(（]\s*$")
 _CLOSE_BRACKET_START = re.compile(r"^\s*[^()（）]{1,40}[)）]")
@@ -812,7 +812,7 @@ class TranscriptReader:
         # but the paragraph right above the first turn may open the record ("JEONG: Did
         # you sleep well?" before "KIM: …") when its label is a strong one of that form.
         begun = min(accepted, default=0)
-        for _ in range(2):  # again when a one-off label began the record: what opens it
+        for _ in range(len(candidates) + 1):  # again when a one-off label began the record: what opens it
             for number, found, first in candidates:
                 # the paragraph or the line right above the first turn
                 above = number < begun and (block_of.get(begun, 0) - block_of[number] == 1
@@ -872,14 +872,16 @@ class TranscriptReader:
         if not accepted:
             # A speech printed under its speaker's full name and a colon, the only label
             # of the text ("Ólafur Jóhannesson:" alone on its line, the speech below)
+            # or an office's ("Statsministeren: Velkommen til pressemøde!")
             lone = [(n, f) for n, f, first in candidates
-                    if first and f.rule == "dash-colon" and f.label.endswith(":") and not f.rest.strip()
-                    and _person_name(f.name) and _SPEECH_START.match(line_after.get(n, ""))]
+                    if first and f.rule == "dash-colon" and f.label.endswith(":") and (
+                        (not f.rest.strip() and _person_name(f.name) and _SPEECH_START.match(line_after.get(n, "")))
+                        or (self.labels.is_office(f.name) and _SPEECH_START.match(f.rest)))]
             if len(lone) == 1:
                 number, found = lone[0]
                 accepted[number] = found
                 doc.warnings.append((*_place(number), f"'{found.label}' read as a speaker label although "
-                                                      "it occurs once: a full name above a speech"))
+                                                      "it occurs once: the only label, a full name or an office"))
         accepted = dict(sorted(accepted.items()))
         self._labels_without_separator(doc, blocks, accepted)
         # A document that labels its turns one way should not also get turns of a
