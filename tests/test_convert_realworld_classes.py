@@ -2629,3 +2629,18 @@ def test_the_only_label_an_office_and_one_off_voices_opening_a_podcast(tmp_path)
     result, tree = convert(tmp_path, podcast, "podcast.txt")
     assert printed_labels(tree)[:3] == ["Anna Reyes:", "Tomas Berg:", "Ruth Okoye:"]
     assert_round_trip(result, podcast)
+
+
+def test_bracketed_speakers_of_japanese_and_korean_briefings(tmp_path):
+    """Japan's ministries print "【外務大臣】" before each speech, with no separator; Korea's
+    briefings "<질문>" and "<답변>", a question and its answer."""
+    text = ("記者会見\n\n【外務大臣】本日は三か国を訪問いたします。\n\n【記者】訪問の狙いは何でしょうか。\n\n"
+            "【外務大臣】法の支配を確認したいと考えています。\n")
+    result, tree = convert(tmp_path, text)
+    assert printed_labels(tree) == ["【外務大臣】", "【記者】", "【外務大臣】"]
+    assert_round_trip(result, text)
+    briefing = ("정례브리핑\n<질문> 회담 일정이 정해졌습니까?\n<답변> 현재 공유드릴 사안은 없습니다.\n"
+                "<질문> 외교부 입장이 있을까요?\n<답변> 국제사회의 일치된 목표입니다.\n")
+    result, tree = convert(tmp_path, briefing, "briefing.txt")
+    assert printed_labels(tree) == ["<질문>", "<답변>", "<질문>", "<답변>"]
+    assert_round_trip(result, briefing)

@@ -41,6 +41,10 @@ INTERVIEW_LABELS = {
     "Answer": "respondent", "QUESTION": "interviewer", "ANSWER": "respondent",
     "Pregunta": "interviewer", "Respuesta": "respondent", "Frage": "interviewer",
     "Antwort": "respondent", "Вопрос": "interviewer", "Ответ": "respondent",
+    "Domanda": "interviewer", "Risposta": "respondent", "Pergunta": "interviewer",
+    "Resposta": "respondent", "Réponse": "respondent", "Vraag": "interviewer",
+    "Antwoord": "respondent", "Pytanie": "interviewer", "Odpowiedź": "respondent",
+    "질문": "interviewer", "답변": "respondent", "問": "interviewer", "答": "respondent",
 }
 
 XML_ID = "{http://www.w3.org/XML/1998/namespace}id"

@@ -33,9 +33,9 @@ def normalise(text: str) -> str:
     text = re.sub(r"\[\s+", "[", text)
     text = re.sub(r"\s+\]", "]", text)
     # Chinese and Japanese put no spaces between words: a space the text form sets
-    # after a label ("王明远: 大家好"), or a line break a page set inside a label after
-    # its bracket ("○議長(" / "中村義彦議員)"), is no difference from the source.
-    text = re.sub(r"(?<=[:：(（])\s+(?=[\u3000-\u9fff\uf900-\ufaff\uff00-\uffef])", "", text)
+    # after a label ("王明远: 大家好", "【記者】 訪問"), or a line break a page set inside a
+    # label after its bracket ("○議長(" / "中村義彦議員)"), is no difference from the source.
+    text = re.sub(r"(?<=[:：(（】])\s+(?=[\u3000-\u9fff\uf900-\ufaff\uff00-\uffef])", "", text)
     # A label's closing dash may be glued to the speech ("Sr. Paz. -Señora", "RR—they");
     # the text form sets a space after the label, so a space after a dash is no difference.
     text = re.sub(r"(?<=[-–—])\s+", "", text)

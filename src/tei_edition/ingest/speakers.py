@@ -154,6 +154,10 @@ class LabelReader:
             ("interview", re.compile(r"^(?P<label>(?P<name>Q))(?=\s+[A-Z\"“])\s+(?P<rest>.*)$")),
             # "QUESTION.- Monsieur le Président, …": French interviews close a label with ".-"
             ("interview", re.compile(rf"^(?P<label>(?P<name>{interview})\s*[:.][-–—]?)(?:\s+|$)(?P<rest>.*)$")),
+            # "<질문> …" / "<답변> …": a question and its answer in angle brackets (Korean briefings)
+            ("interview", re.compile(rf"^(?P<label>[<‹〈《](?P<name>{interview})[>›〉》])\s*(?P<rest>.*)$")),
+            # "【岸田外務大臣】今年の…": Japanese press conferences bracket the speaker
+            ("marked", re.compile(r"^(?P<label>【(?P<name>[^【】\s]{1,30})】)\s*(?P<rest>\S.*)$")),
             ("unknown", re.compile(rf"^(?P<label>(?P<name>{rules.unknown_speaker})\s*:)\s*(?P<rest>.*)$", re.I)),
             # "Carter?:": the transcriber was unsure who spoke
             # "[A.] Poledňák:", "[ROBERT E.] STRIPLING:": initials or a first name the
