@@ -41,3 +41,18 @@ def test_a_part_the_converter_splits_in_two_is_read_right(tmp_path):
     assert score_case(case, corpus, tmp_path).signature
     case, corpus = corpus_of_one(tmp_path / "other", "TNA", ("PREM19", "6622"))
     assert score_case(case, corpus, tmp_path).signature is False
+
+
+def test_polish_part_words_are_the_parts_names(tmp_path):
+    """"paczka 12", "teczka 46a", "str. 66-68" as annotated are the bundle, the file
+    and the pages the converter reads from an AAN citation."""
+    text = ("Minutes of the Politburo\n\nSource: AAN, KC PZPR, paczka 12, teczka 46a, str. 66-68.\n\n"
+            "Gomułka: We begin.\n\nOchab: Agreed.\n\nGomułka: Then the first item.\n\nOchab: Yes.\n")
+    corpus = tmp_path / "corpus"
+    (corpus / "texts").mkdir(parents=True)
+    (corpus / "texts" / "pzpr.txt").write_text(text, encoding="utf-8")
+    case = {"id": "pzpr", "sha256": hashlib.sha256(text.encode()).hexdigest(),
+            "annotation": {"turns": 4, "citation": {"repository": "AAN", "parts": [
+                "KC PZPR", "paczka 12", "teczka 46a", "str. 66-68"]}}}
+    result = score_case(case, corpus, tmp_path)
+    assert result.repository and result.signature
