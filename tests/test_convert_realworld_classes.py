@@ -2644,3 +2644,16 @@ def test_bracketed_speakers_of_japanese_and_korean_briefings(tmp_path):
     result, tree = convert(tmp_path, briefing, "briefing.txt")
     assert printed_labels(tree) == ["<질문>", "<답변>", "<질문>", "<답변>"]
     assert_round_trip(result, briefing)
+
+
+def test_a_japanese_heading_and_a_sites_navigation_are_read_for_what_they_are(tmp_path):
+    """"…会見記録" (record of a press conference) is the heading of a Japanese page, whose
+    words no spaces bound; "About this site" and "Browse by Sport" never are."""
+    text = ("記者会見\n\n外務大臣会見記録\n\n【外務大臣】本日は三か国を訪問いたします。\n\n"
+            "【記者】訪問の狙いは何でしょうか。\n\n【外務大臣】法の支配を確認したいと考えています。\n")
+    result, tree = convert(tmp_path, text)
+    assert result.document.title == "外務大臣会見記録"
+    site = ("About this site\n\nBrowse by Sport\n\nInterview with Ruth Okafor\n\n"
+            "Q. When did you begin?\n\nA. In 1990.\n\nQ. And why?\n\nA. I had to.\n")
+    result, tree = convert(tmp_path, site, "site.txt")
+    assert result.document.title == "Interview with Ruth Okafor"

@@ -1761,13 +1761,16 @@ _HEADING_WORDS = re.compile(
     r"dialogue|exchange|briefing|audience|negotiations|remarks|statement|diary|conclusions|"
     r"запись|беседы|беседа|протокол|стенограмма|заседани\w*|niederschrift|gespräch\w*|"
     r"protokoll|aktennotiz|aktenvermerk|vermerk|feljegyzés|jegyzőkönyv|notatka|protokół|"
-    r"posiedzeni\w*|rozmow\w*|entretien|compte rendu|conversación|memorandum)\b", re.I)
+    r"posiedzeni\w*|rozmow\w*|entretien|compte rendu|conversación|memorandum)\b"
+    # Chinese and Japanese, whose words no spaces bound: "…会見記録", "会议记录", "會議紀錄"
+    r"|記録|记录|紀錄|紀録|議事録|会議録|纪要", re.I)
 # Lines that are never a title: page and copy markers, running heads, site furniture,
 # a field whose value is a number ("Birleşim:103").
 _NOT_TITLE = re.compile(
     r"^(?:\[.*\]|\(?c\)|©|copy no\b|page\b|p\.\s*\d|\d+\s*$|\d+\s+[A-Z].*\bvol(?:ume|\.)|"
     r"(?:https?://|www\.)|in lieu of an abstract|advertisement|breadcrumb|search\b|"
     r"version classique|listed on page|this document was made possible|see the daily|pdf icon|"
+    r"browse by\b|about this site|logo\b|click (?:here|to)\b|find us on\b|home\s+\w+\s+contact\b|"
     r".*\b\d+(?:\.\d+)?\s?[KM]B\b|[^:\d]{1,30}:\s*\d+\s*$)", re.I)
 # Header fields, which are never the title ("Subject: …", "Date: …").
 _FIELD_LINE = re.compile(
@@ -1806,7 +1809,7 @@ def choose_title(lines: list[tuple[int, str]], classification: re.Pattern) -> in
     # comma ("others", "Sign Up," are a site's buttons).
     headings = [(number, text) for number, text in plausible if _HEADING_WORDS.search(text)] or [
         (number, text) for number, text in plausible if len(text) <= 150
-        and text[:1].isupper() and not text.rstrip().endswith(",")]
+        and (text[:1].isupper() or unspaced(text[:1])) and not text.rstrip().endswith(",")]
     if not headings:
         return None
     # The same heading in full further down wins: the letterhead's "MEMORANDUM" before
