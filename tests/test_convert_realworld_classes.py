@@ -2657,3 +2657,15 @@ def test_a_japanese_heading_and_a_sites_navigation_are_read_for_what_they_are(tm
             "Q. When did you begin?\n\nA. In 1990.\n\nQ. And why?\n\nA. I had to.\n")
     result, tree = convert(tmp_path, site, "site.txt")
     assert result.document.title == "Interview with Ruth Okafor"
+
+
+def test_questions_and_answers_of_a_flattened_interrogation(tmp_path):
+    """An interrogation whose line breaks were lost: each "Q." and "A." after a sentence
+    begins a turn."""
+    text = ("7 June 1946 Q. Did you meet the minister that spring? A. I may have met him at a "
+            "reception, but not on business. Q. Think again. The record says you met him twice. "
+            "A. I do not remember it. Q. Then who arranged the second meeting? A. The embassy, "
+            "I suppose, as it arranged all of them.\n")
+    result, tree = convert(tmp_path, text)
+    assert printed_labels(tree) == ["Q.", "A.", "Q.", "A.", "Q.", "A."]
+    assert_round_trip(result, text)

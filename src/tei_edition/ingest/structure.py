@@ -367,7 +367,10 @@ class TranscriptReader:
                         continue  # "4 MR. CHILK: …": the label reader takes the line's number
                     found = self.labels.match(text[m.end():m.end() + _LABEL_WINDOW])
                     # "… your full name? 14 A. Thomas Beezer. 15 Q. Thank you …"
-                    answered = found and found.label in ("Q.", "A.") and text[:m.start()][-1:].isdigit()
+                    answered = found and found.label in ("Q.", "A.") and (
+                        text[:m.start()][-1:].isdigit()
+                        # "… at any time? A. I might have …": an interrogation flattened
+                        or text[:m.start()].rstrip()[-1:] in ".?!\"”")
                     # "… arkadaşlar. BAŞKAN - Sayın …", "ENGİN ALTAY (İstanbul) - …": a dash after
                     # a name in capitals that an office is, or that a seat in brackets follows
                     dashed = (found and found.rule == "dash-colon" and found.label[-1:] in "-–—"
