@@ -2669,3 +2669,18 @@ def test_questions_and_answers_of_a_flattened_interrogation(tmp_path):
     result, tree = convert(tmp_path, text)
     assert printed_labels(tree) == ["Q.", "A.", "Q.", "A.", "Q.", "A."]
     assert_round_trip(result, text)
+
+
+def test_the_congressional_records_chair_and_a_senator_alone_on_the_line(tmp_path):
+    """The Congressional Record names who holds the chair in brackets ("The PRESIDING
+    OFFICER (Mr. Bennet).") and may print a senator's label alone above the speech."""
+    text = ("Congressional Record\n\nMr. HALE. Mr. President, I yield the floor.\n\nMs. ORTIZ.\n"
+            "I thank my colleague and yield the floor.\n\n"
+            "The PRESIDING OFFICER (Mr. Reyes). The Senator from Ohio.\n\n"
+            "Mr. HALE. Mr. President, I ask unanimous consent to speak.\n\n"
+            "The PRESIDING OFFICER. Without objection, it is so ordered.\n")
+    result, tree = convert(tmp_path, text)
+    assert printed_labels(tree) == ["Mr. HALE.", "Ms. ORTIZ.", "The PRESIDING OFFICER (Mr. Reyes).",
+                                    "Mr. HALE.", "The PRESIDING OFFICER."]
+    assert turns(tree)["#reyes"] == 2
+    assert_round_trip(result, text)

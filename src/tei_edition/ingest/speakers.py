@@ -191,7 +191,8 @@ class LabelReader:
             ("stop", re.compile(rf"^(?P<label>(?P<name>(?:{honor})\s+{_NAME})\.)\s+(?P<rest>\S.*)$")),
             # "W. Ulbricht. Permit us …": initials and a surname before the stop
             ("stop", re.compile(r"^(?P<label>(?P<name>(?:[^\W\d_]\.\s?){1,3}[^\W\d_][\w'’-]+)\.)\s+(?P<rest>\S.*)$")),
-            ("stop", re.compile(rf"^(?P<label>(?P<name>{_NAME})\.)\s+(?P<rest>\S.*)$")),
+            # "The PRESIDING OFFICER (Mr. Bennet). The Senator …": who holds the chair, in brackets
+            ("stop", re.compile(rf"^(?P<label>(?P<name>{_NAME}){_ROLE}\.)\s+(?P<rest>\S.*)$")),
             # "Горбачев . Меры …": a surname, a space, the full stop (typed minutes)
             ("stop", re.compile(r"^(?P<label>(?P<name>[^\W\d_][\w'’-]+) \.)\s+(?P<rest>\S.*)$")),
             # "Zhou Enlai thanks …" beside "Stalin. …": reported speech (see structure.py)

@@ -64,8 +64,9 @@ _DELEGATE_START = re.compile(r"(?<=[^\W\d_])\s+(?=(?:Mr|Mrs|Ms|Dr|Sir)\.?\s[A-Z]
                              r"\s\([A-Z][^()]{1,40}\)\s?:)")
 # A label as US congressional hearings print it: an honorific or office in mixed
 # case, the surname in capitals, a full stop ("Senator GRAMM.", "The CHAIRMAN.", "The
-# SPEAKER pro tempore.").
-_HEARING_LABEL = re.compile(r"^(?:[A-Z][a-z]+\.?\s+){1,2}[A-Z][A-Z'’-]{2,}(?:\s+[A-Z][A-Z'’-]+)?(?:\s+pro\s+tempore)?\.$")
+# SPEAKER pro tempore.", "The PRESIDING OFFICER (Mr. Bennet).").
+_HEARING_LABEL = re.compile(r"^(?:[A-Z][a-z]+\.?\s+){1,2}[A-Z][A-Z'’-]{2,}(?:\s+[A-Z][A-Z'’-]+)?(?:\s+pro\s+tempore)?"
+                            r"(?:\s\([^()]{1,40}\))?\.$")
 _HEARING_START = re.compile(r"(?<=\S)\s+(?=(?:[A-Z][a-z]+\.?\s+){1,2}[A-Z][A-Z'’-]{2,}(?:\s+pro\s+tempore)?\.\s)")
 # A bracketed event before a label on a short line: "(BREAK) JUDY WOODRUFF: …".
 _EVENT_FIRST = re.compile(r"\s*[(\[][^\W\d_][^()\[\]]{0,30}[)\]]\s+\S")
@@ -996,6 +997,8 @@ class TranscriptReader:
             # or a French office after its honorific ("M. le président.")
             return (bool(_HEARING_LABEL.match(found.label)) or found.label.endswith(" .")
                     or bool(re.match(r"(?:le|la|l['’]) ?\w", found.name)))
+        if found.rule == "alone-plain":  # "Ms. LANDRIEU." alone on its line, the speech below
+            return bool(_HEARING_LABEL.match(found.label))
         if found.rule == "caps-stop":  # or a surname in capitals before its stop ("РОМАНОВ. Да, …")
             return sum(c.isalpha() for c in found.name) >= 4 and found.rest[:1].isupper()
         if found.rule != "dash-colon":
