@@ -2684,3 +2684,21 @@ def test_the_congressional_records_chair_and_a_senator_alone_on_the_line(tmp_pat
                                     "Mr. HALE.", "The PRESIDING OFFICER."]
     assert turns(tree)["#reyes"] == 2
     assert_round_trip(result, text)
+
+
+def test_a_wrapped_initial_and_a_double_name_joined_by_an_en_dash(tmp_path):
+    """A hard-wrapped lead puts a name's initial at a line's start ("Datuk Ahmad" /
+    "A. Rahim on TV3's …"): no answer. A double name joined by an en dash
+    ("Vaira Vīķe–Freiberga:") labels once where the text names her."""
+    text = ("KUALA LUMPUR: The following is the transcript of the interview with Datuk Ahmad\n"
+            "A. Rahim on the programme tonight.\nQuestion: Welcome to the studio.\nPM: Thank you.\n"
+            "Question: How is the campaign?\nPM: It goes well.\n")
+    result, tree = convert(tmp_path, text)
+    assert printed_labels(tree) == ["Question:", "PM:", "Question:", "PM:"]
+    assert_round_trip(result, text)
+    interview = ("RĪKI\n\nValsts prezidente Anna Bērziņa–Kalniņa intervijā televīzijai vakar.\n\n"
+                 "— Labvakar! Jūs bijāt vizītē.\n\nAnna Bērziņa–Kalniņa: — Tas ir ļoti relatīvs jēdziens.\n\n"
+                 "RĪKI\n")
+    result, tree = convert(tmp_path, interview, "interview.txt")
+    assert printed_labels(tree) == ["Anna Bērziņa–Kalniņa:"]
+    assert_round_trip(result, interview)

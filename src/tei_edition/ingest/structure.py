@@ -637,6 +637,12 @@ class TranscriptReader:
                 # A label alone on its line ends no sentence ("… visit to / Peking.").
                 midsentence = lindex > 0 and re.search(r"(?:[^\W\d_](?<![A-ZА-ЯЁ])|[,;])\s*$",
                                                        block.lines[lindex - 1][1])
+                # the line above, in this paragraph or (a text of one paragraph a line) the last
+                above = block.lines[lindex - 1] if lindex else (
+                    blocks[bindex - 1].lines[-1] if bindex else None)
+                if (found.rule == "interview" and above and int(above[0]) + 1 == int(number)
+                        and (above[1].rstrip()[-1:].islower() or above[1].rstrip().endswith(","))):
+                    continue  # "… Datuk Ahmad / A. Talib on TV3's …": a name's initial, wrapped
                 if found.rule in ("alone", "alone-plain") and (
                         midsentence or not _speech_below(blocks, bindex, lindex, self._verb_first)
                         or _listed_below(self.labels, blocks, bindex, lindex)):
@@ -655,8 +661,9 @@ class TranscriptReader:
         lower_words = {w for b in blocks for _, t in b.lines
                        for w in re.findall(r"(?<![\w'’-])[a-z][a-z'’]+", t)}
         # Capitalised words inside sentences: proper nouns, not sentence openers.
-        proper = {w for b in blocks for _, t in b.lines
-                  for w in re.findall(r"(?<=[^\W\d_A-ZА-Я,;] )[A-ZА-ЯЁ][^\W\d_]+", t)}
+        proper = {part for b in blocks for _, t in b.lines
+                  for w in re.findall(r"(?<=[^\W\d_A-ZА-Я,;] )[A-ZА-ЯЁ][^\W\d_]+(?:[‐–-][A-ZА-ЯЁ][^\W\d_]+)*", t)
+                  for part in re.split(r"[‐–-]", w)}   # "Vīķe–Freiberga": each part too
         counts = Counter(_surname(f.name) for _, f, _ in candidates)
         every_line = [line for b in blocks for line in b.lines]
         line_after = {n: t for (n, _), (_, t) in zip(every_line, every_line[1:])}
@@ -857,7 +864,7 @@ class TranscriptReader:
                     found.rule == "alone-plain" and (dominant or "").startswith("alone-plain:"))
                 # ("Ruth Ames:" among "Mr Dane:": a full name the text also names in a sentence)
                 mentioned = (found.rule == "dash-colon" and len(found.name.split()) >= 2
-                             and all(w in proper for w in found.name.split()))
+                             and all(w in proper for w in re.split(r"[\s‐–-]+", found.name)))
                 usual = one_off and (same_form or mentioned or self._strong(found)) and (
                     # a line that only introduces the next label says nothing ("From the
                     # broadcaster's site:" above "Saad: …")
