@@ -2702,3 +2702,17 @@ def test_a_wrapped_initial_and_a_double_name_joined_by_an_en_dash(tmp_path):
     result, tree = convert(tmp_path, interview, "interview.txt")
     assert printed_labels(tree) == ["Anna Bērziņa–Kalniņa:"]
     assert_round_trip(result, interview)
+
+
+def test_a_governors_double_circle_and_a_lone_office_in_chinese(tmp_path):
+    """Japanese assemblies mark the governor with "◎" where members have "○"; a press
+    conference's only label may be an office alone above the speech ("部長:")."""
+    text = ("定例会会議録\n\n◎知事(山本一郎君) 開会に当たりまして、一言ごあいさつ申し上げます。\n\n"
+            "○議長(田中次郎君) ただいまから会議を開きます。\n")
+    result, tree = convert(tmp_path, text)
+    assert printed_labels(tree) == ["◎知事(山本一郎君)", "○議長(田中次郎君)"]
+    assert_round_trip(result, text)
+    briefing = "標題:新春記者會談話紀錄\n\n部長:\n\n各位媒體朋友大家早安,首先向大家表示感謝之意。\n"
+    result, tree = convert(tmp_path, briefing, "briefing.txt")
+    assert printed_labels(tree) == ["部長:"]
+    assert_round_trip(result, briefing)

@@ -141,9 +141,10 @@ class LabelReader:
                                       if not t.endswith(".") and t[:1].isupper())
         self.patterns = [
             # "○野村委員長　ただいまから…": Japanese assembly minutes mark each speaker, a
-            # name and office in kanji or kana, with a circle; a space opens the speech,
+            # name and office in kanji or kana, with a circle (a double one for the
+            # governor: "◎知事(野呂昭彦君)"); a space opens the speech,
             # or the speech begins on the next line
-            ("marked", re.compile(r"^(?P<label>[○◯〇](?P<name>[\u3040-\u30ff\u3400-\u9fff（）()]{1,24}))(?:[ \u3000]+(?P<rest>\S.*))?$")),
+            ("marked", re.compile(r"^(?P<label>[○◯〇◎](?P<name>[\u3040-\u30ff\u3400-\u9fff（）()]{1,24}))(?:[ \u3000]+(?P<rest>\S.*))?$")),
             ("side", re.compile(rf"^(?P<label>(?P<side>[\w .'’-]{{1,40}}?)\s+[Ss]ide\s*\((?P<name>[^()]{{1,60}})\)\s*[:.\-–—])\s*(?P<rest>.*)$")),
             # "Deng Xiaoping (to be abbreviated as Deng):", "Kim Gwang-hyeop [Kim Kwang Hyop]
             # (to be abbreviated as Kim):": the short form the record uses after

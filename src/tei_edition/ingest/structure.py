@@ -882,12 +882,13 @@ class TranscriptReader:
             begun = min(accepted)  # the record now opens higher up: what is right above it?
         if not accepted:
             # A speech printed under its speaker's full name and a colon, the only label
-            # of the text ("Ólafur Jóhannesson:" alone on its line, the speech below)
+            # of the text ("Ólafur Jóhannesson:" alone on its line, the speech below; "部長:")
             # or an office's ("Statsministeren: Velkommen til pressemøde!")
             lone = [(n, f) for n, f, first in candidates
                     if first and f.rule == "dash-colon" and f.label.endswith(":") and (
-                        (not f.rest.strip() and _person_name(f.name) and _SPEECH_START.match(line_after.get(n, "")))
-                        or (self.labels.is_office(f.name) and _SPEECH_START.match(f.rest)))]
+                        (not f.rest.strip() and (_person_name(f.name) or unspaced(f.name[:1]))
+                         and _speech_line(line_after.get(n, "")))
+                        or (self.labels.is_office(f.name) and _speech_line(f.rest)))]
             if len(lone) == 1:
                 number, found = lone[0]
                 accepted[number] = found
@@ -1683,6 +1684,13 @@ def _join_open_brackets(blocks: list[Block]) -> list[Block]:
             index += 1
         result.append(Block(lines) if lines != block.lines else block)
     return result
+
+
+def _speech_line(text: str) -> bool:
+    """Does text begin a speech: a sentence in lower case after its first word, or a
+    line of Chinese or Japanese ("各位媒體朋友大家早安")?"""
+    text = text.strip()
+    return bool(_SPEECH_START.match(text)) or (unspaced(text[:1]) and len(text) >= 8)
 
 
 def _heading_only(text: str) -> bool:
