@@ -2716,3 +2716,12 @@ def test_a_governors_double_circle_and_a_lone_office_in_chinese(tmp_path):
     result, tree = convert(tmp_path, briefing, "briefing.txt")
     assert printed_labels(tree) == ["部長:"]
     assert_round_trip(result, briefing)
+
+
+def test_initials_glued_to_the_surname(tmp_path):
+    """The Kremlin's transcripts glue the initial to the surname ("В.Путин:")."""
+    text = ("В.Путин: Добрый день!\nВопрос: Какой вопрос Вы ожидали услышать?\n"
+            "В.Путин: Вопросы начали поступать за несколько дней.\nВопрос: Спасибо.\n")
+    result, tree = convert(tmp_path, text)
+    assert printed_labels(tree) == ["В.Путин:", "Вопрос:", "В.Путин:", "Вопрос:"]
+    assert_round_trip(result, text)
