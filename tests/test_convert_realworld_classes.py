@@ -2725,3 +2725,18 @@ def test_initials_glued_to_the_surname(tmp_path):
     result, tree = convert(tmp_path, text)
     assert printed_labels(tree) == ["В.Путин:", "Вопрос:", "В.Путин:", "Вопрос:"]
     assert_round_trip(result, text)
+
+
+def test_initials_in_cyrillic_and_chinese_questions_run_together(tmp_path):
+    """An interview names its speakers in full, then by initials in Cyrillic ("С.К.:"
+    is Соня Кошкіна); a ministry's briefing runs "问:" and "答:" into one paragraph."""
+    text = ("Соня Кошкіна: Давайте розпочнемо.\nВ'ячеслав Кириленко: Я не брав участі.\n"
+            "С.К.: А хто зробив вам цю пропозицію?\nВ.К.: Прем’єр-міністр.\n")
+    result, tree = convert(tmp_path, text)
+    assert turns(tree) == Counter({"#sonya-koshkina": 2, "#v-yacheslav-kirilenko": 2})
+    briefing = ("外交部发言人主持例行记者会。 问:中方是否会向他表示祝贺?对于两国关系有何期待? "
+                "答:中方注意到菲律宾顺利举行了全国大选,对他赢得选举表示祝贺。 问:你能否介绍访问的情况? "
+                "答:访问期间双方将举行会谈,我们期待访问取得成功。\n")
+    result, tree = convert(tmp_path, briefing, "briefing.txt")
+    assert printed_labels(tree) == ["问:", "答:", "问:", "答:"]
+    assert_round_trip(result, briefing)

@@ -44,7 +44,7 @@ INTERVIEW_LABELS = {
     "Domanda": "interviewer", "Risposta": "respondent", "Pergunta": "interviewer",
     "Resposta": "respondent", "Réponse": "respondent", "Vraag": "interviewer",
     "Antwoord": "respondent", "Pytanie": "interviewer", "Odpowiedź": "respondent",
-    "질문": "interviewer", "답변": "respondent", "問": "interviewer", "答": "respondent",
+    "질문": "interviewer", "답변": "respondent", "問": "interviewer", "问": "interviewer", "答": "respondent",
 }
 
 XML_ID = "{http://www.w3.org/XML/1998/namespace}id"

@@ -29,8 +29,9 @@ _HEAD_OFFICES = {"president", "minister", "secretary", "chancellor", "ambassador
 _CHAIRS = {"speaker", "chair", "chairperson", "chairwoman"}
 
 
-# A label of two to four capital initials: "RR", "J.E.", "J. E.".
-INITIALS = re.compile(r"[A-Z](?:\.?\s?[A-Z]){1,3}\.?")
+# A label of two to four capital initials: "RR", "J.E.", "J. E.", "С.К.".
+_CAPITAL = "[A-ZÀ-ÖØ-ÞА-ЯЁІЇЄҐЎΑ-Ω]"
+INITIALS = re.compile(rf"{_CAPITAL}(?:\.?\s?{_CAPITAL}){{1,3}}\.?")
 
 
 class PeopleIndex:

@@ -54,8 +54,8 @@ def _glued(number: str) -> re.Pattern:
 # Where a label may begin inside a long line: after a sentence's end, a closing bracket
 # or quotation mark, or a number ("… 20 FEBRUARY 1998 NEAL: This is …"); never after
 # an initial ("N. S. Khrushchev:").
-# (Greek asks with ";": "… στα ελληνικά; ΑΝΤΩΝΑΡΟΣ: …")
-_RUN_TOGETHER = re.compile(r"(?:(?<=[.?!…\"”’)\]\u037e])|(?<=[\u0370-\u03ff\u1f00-\u1fff];)|(?<=\d))(?<!\b[^\W\d_]\.)\s+(?=[^\W\d_])"
+# (Greek asks with ";": "… στα ελληνικά; ΑΝΤΩΝΑΡΟΣ: …"; Chinese ends with "。": "…期望。 问:…")
+_RUN_TOGETHER = re.compile(r"(?:(?<=[.?!…\"”’)\]\u037e。？！])|(?<=[\u0370-\u03ff\u1f00-\u1fff];)|(?<=\d))(?<!\b[^\W\d_]\.)\s+(?=[^\W\d_])"
                            r"|\s+(?=>>\s*[^\W\d_])")  # a caption's ">>" marks a new speaker
 # A delegate as the United Nations' verbatim records print one, an honorific, the name
 # and the country in brackets before the colon: a label even after a word ("… and related
@@ -385,7 +385,7 @@ class TranscriptReader:
                     if found and _VOCATIVE.match(found.label):
                         continue  # "… dirección. Señor Presidente: Este …" addresses the chair
                     if (found and found.rest.strip() and (self._plausible(found) or answered) and (
-                            (found.rule == "dash-colon" and found.label.endswith(":"))
+                            (found.rule in ("dash-colon", "interview") and found.label.endswith((":", "：")))
                             or _HEARING_LABEL.match(found.label) or answered or dashed)):
                         inside.append((bindex, lindex, m.end(), found))
                 # Where labels already stand: never cut inside one ("SENATOR JAMES ABOUREZK:").
