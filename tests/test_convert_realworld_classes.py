@@ -2740,3 +2740,18 @@ def test_initials_in_cyrillic_and_chinese_questions_run_together(tmp_path):
     result, tree = convert(tmp_path, briefing, "briefing.txt")
     assert printed_labels(tree) == ["问:", "答:", "问:", "答:"]
     assert_round_trip(result, briefing)
+
+
+def test_a_secretary_speaks_once_and_a_stage_direction_opens_no_turn(tmp_path):
+    """A city council's record: the secretary reads the oath once ("Schriftführerin GRin
+    Anna Berger:"), and a line inside an applause in brackets ("(Beifall bei allen" /
+    "Fraktionen. Die …") opens no turn."""
+    text = ("Vorsitzende GRin Maria Huber:\nIch bitte um Verlesung der Formel.\n"
+            "Schriftführerin GRin Anna Berger:\n„Ich gelobe der Stadt Wien unverbrüchliche Treue.“\n"
+            "Vorsitzende GRin Maria Huber:\nFrau GRin Karin Wolf!\nKarin Wolf:\nIch gelobe!\n"
+            "Vorsitzende GRin Maria Huber:\nDanke, die Angelobung ist vollzogen. (Beifall bei allen\n"
+            "Fraktionen. Die Gemeinderätinnen erheben sich.)\n")
+    result, tree = convert(tmp_path, text)
+    assert printed_labels(tree) == ["Vorsitzende GRin Maria Huber:", "Schriftführerin GRin Anna Berger:",
+                                    "Vorsitzende GRin Maria Huber:", "Karin Wolf:", "Vorsitzende GRin Maria Huber:"]
+    assert_round_trip(result, text)

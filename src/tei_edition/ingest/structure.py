@@ -608,9 +608,15 @@ class TranscriptReader:
         skip = {n for i in self._participant_blocks for n, _ in blocks[i].lines}
         candidates: list[tuple[int, LabelMatch, bool]] = []
         reported: list[tuple[int, LabelMatch]] = []  # "Zhou Enlai thanks …", paragraph openers
+        # brackets left open by the lines above, since the last blank line: a line inside a
+        # stage direction ("(Beifall bei allen" / "Fraktionen. Die …") opens no turn
+        depth, last = 0, None
         for bindex, block in enumerate(blocks):
             for lindex, (number, text) in enumerate(block.lines):
-                if (number in skip or number in self.refused or number in self.forced
+                inside = depth > 0 and last is not None and int(number) - int(last) in (0, 1)
+                depth = (depth if inside else 0) + text.count("(") - text.count(")")
+                depth, last = max(depth, 0), number
+                if (number in skip or number in self.refused or number in self.forced or inside
                         or self._classification.match(text) or self._intro.match(text)):
                     continue
                 found = self.labels.match(text, unpunctuated=number in self._unpunctuated_cuts)
@@ -1039,7 +1045,10 @@ class TranscriptReader:
             return True
         if found.rule == "dash-colon" and name.isupper() and re.search(r"\)\s*[-–—:]$", found.label):
             return True  # "CHP GRUBU ADINA UĞUR BAYRAKTUTAN (Artvin) -": a member and the seat
-        return found.rule == "dash-colon" and len(name.split()) <= 3
+        # a short name, or four capitalised words in mixed case ("Schriftführerin GRin
+        # Hedwig Petrides:"; "AM SUBJECT Full Text:" is OCR'd furniture)
+        return found.rule == "dash-colon" and (len(name.split()) <= 3 or (
+            _person_name(name) and not any(w.isupper() for w in name.split())))
 
     def _style(self, found: LabelMatch) -> str:
         """The shape of a label: its rule, separator and whether an honorific or an
