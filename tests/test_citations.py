@@ -337,3 +337,13 @@ def test_the_hungarian_party_archives_fond_and_bundle():
     assert cited.repository == "MOL"
     assert cited.collections == [("fond", "M-KS 288"), ("csomo", "4")]
     assert cited.idnos == [("oe", "12")]
+
+
+def test_the_national_archives_of_australia():
+    """"NAA: A11099, 1/8": the series and the item's control symbol; the older
+    "AA:" (Australian Archives) with a part."""
+    cited = find_citation("Title: Cabinet Notebook 1/8, 1950 Reference: NAA: A11099, 1/8 Page 1", 1)
+    assert (cited.repository, cited.collections, cited.idnos) == ("NAA", [("series", "A11099")], [("item", "1/8")])
+    cited = find_citation("[AA:A1838/2, 401/3/1/1, ii]", 1)
+    assert cited.collections == [("series", "A1838/2")]
+    assert cited.idnos == [("item", "401/3/1/1"), ("part", "ii")]

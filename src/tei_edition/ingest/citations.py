@@ -153,6 +153,10 @@ _UK_DEPARTMENTS = r"PREM|CAB|FCO|FO|DEFE|CO|DO|WO|HO|ADM|AIR|BT|OD|MAF|LAB|POWE|
 _PAPERS = [Part("", "", r"\(?(?P<collection_fonds>[A-Z]{3,5})\s(?P<collection_series>\d+)"
                         r"(?:/(?P<collection_subseries>\w+))?(?:/(?P<idno_file>\w+))?(?:/(?P<idno_item>\w+))?"),
            _locus(r"ff?\.?")]
+# The National Archives of Australia: a series, the item's control symbol, a part
+# ("NAA: A11099, 1/8", "[AA:A1838/2, 401/3/1/1, ii]").
+_AUSTRALIAN = [Part("", "", r"(?P<collection_series>[A-Z]{1,4}\d{1,6}(?:/\d+)?)\s*,\s*(?P<idno_item>\w+(?:/\w+)*)"
+                            r"(?:\s*,\s*(?P<idno_part>[ivx]+|\d+)\b)?")]
 # CIA-RDP80B01554R002700160001-9, CIA-RDP88-01070R000100670007-5, CIA-RDP79T00975A003400210001-7
 _CREST = [Part("idno", "document", r"(?P<v>CIA-RDP\d{2}[A-Z]?-?\d{5}[A-Z]\d{12}-\d)")]
 
@@ -335,6 +339,8 @@ FAMILIES = [
                  rf"(?=(?:{_UK_DEPARTMENTS})\s?\d+/\d+)", _UK, min_parts=3),
     # "Thatcher MSS (THCR 5/1/1E/47 f92)": papers at the Churchill Archives Centre.
     Family("papers", r"Thatcher MSS|Churchill Archives Centre|Churchill Papers", _PAPERS),
+    Family("australian", r"National Archives of Australia|NAA|Australian Archives|AA(?=\s?:)", _AUSTRALIAN,
+           min_parts=2),
     # A CIA document number (CREST) names its archive.
     Family("cia-crest", r"(?=CIA-RDP\d)", _CREST, min_parts=1),
 ]

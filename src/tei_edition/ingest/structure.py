@@ -622,8 +622,8 @@ class TranscriptReader:
                 found = self.labels.match(text, unpunctuated=number in self._unpunctuated_cuts)
                 if not found:
                     continue
-                if found.rule in CAPS_RULES and read_citation(text, number):
-                    continue  # "RGANI. Fond 52, Opis 1 …" cites an archive
+                if found.rule in (*CAPS_RULES, "dash-colon") and read_citation(text, number):
+                    continue  # "RGANI. Fond 52, Opis 1 …", "NAA: A11099, 1/8" cite an archive
                 if found.rule in ("interview", "dash-colon") and _NAME_ONLY_FIELD.fullmatch(found.rest.strip()):
                     continue  # "Interviewer: David Cline", "Videographer: John Bishop": a field
                 if found.rule == "name-verb":
