@@ -2755,3 +2755,20 @@ def test_a_secretary_speaks_once_and_a_stage_direction_opens_no_turn(tmp_path):
     assert printed_labels(tree) == ["Vorsitzende GRin Maria Huber:", "Schriftführerin GRin Anna Berger:",
                                     "Vorsitzende GRin Maria Huber:", "Karin Wolf:", "Vorsitzende GRin Maria Huber:"]
     assert_round_trip(result, text)
+
+
+def test_a_question_time_where_everyone_speaks_once(tmp_path):
+    """A Hansard's questions: the minister answers once, the member follows up once,
+    the Speaker calls order once; an honorific or an office with a colon labels each."""
+    text = ("FRIDAY, 6 MARCH, 1964\n\nMr. SPEAKER took the Chair at 10.50 a.m.\n\nQUESTIONS\n\n"
+            "Harbour Works *I. Mr. P. J. VAN DER WALT\n\nasked the Minister of Transport:\n\n"
+            "  1. (1) Whether blasting was used at the harbour last month; and\n"
+            "  2. (2) whether he has received complaints:\nThe MINISTER OF TRANSPORT:\n"
+            "  1. (1) Yes.\n  2. (2) No.\nMr. P. J. VAN DER WALT:\n\nDoes he realize that he is shaking Parliament?\n\n"
+            "Mr. SPEAKER:\n\nOrder!\n\nFilms *II. Mr. P. J. VAN DER WALT\n\nasked the Minister of the Interior:\n\n"
+            "  1. (1) Whether representations were made.\nThe MINISTER OF THE INTERIOR:\n"
+            "  1. (1) No representations were received.\n")
+    result, tree = convert(tmp_path, text)
+    assert printed_labels(tree) == ["The MINISTER OF TRANSPORT:", "Mr. P. J. VAN DER WALT:", "Mr. SPEAKER:",
+                                    "The MINISTER OF THE INTERIOR:"]
+    assert_round_trip(result, text)

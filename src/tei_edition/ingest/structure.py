@@ -839,11 +839,13 @@ class TranscriptReader:
                                found.rule == "dash-colon" and found.label.endswith(":")
                                and (len(found.name.split()) >= 2 or _full_cjk_name(found.name))
                                and self._plausible(found))))
-                # "Vizepräsidentin Petra Pau:" before the first turn accepted: an office, a
-                # name and a colon open a turn, where a heading is neither
+                # "Vizepräsidentin Petra Pau:", "Mr. E. G. MALAN:", "The MINISTER OF TRANSPORT:"
+                # before the first turn accepted: an office or an honorific, a name and a
+                # colon open a turn, where a heading is neither
                 office_led = (number < begun
                               and found.rule == "dash-colon" and found.label.endswith(":")
-                              and self.labels.is_office(found.name.split()[0])
+                              and (self.labels.is_office(found.name.split()[0]) or self.labels.is_office(found.name)
+                                   or self.labels.strip_honorifics(found.label) != found.label)
                               and len(found.name.split()) >= 2 and not common_word(found))
                 if number in accepted or not first or (number < begun and not (opening or office_led)):
                     continue
@@ -1025,6 +1027,8 @@ class TranscriptReader:
             role and found.alias and self.people.strip_honorifics(role[1]) != role[1])
         if found.label.rstrip().endswith(":") and len(letters) >= 3 and all(c.isupper() for c in letters):
             return True
+        if found.label.rstrip().endswith(":") and len(found.name.split()) >= 3 and self.labels.is_office(found.name):
+            return True  # "The MINISTER OF THE INTERIOR:": an office of several words
         if (re.search(r"\)\s*[-–—]$", found.label) and len(letters) >= 3
                 and all(c.isupper() for c in letters)):
             return True  # "CHP GRUBU ADINA UĞUR BAYRAKTUTAN (Artvin) -": a member and the seat
