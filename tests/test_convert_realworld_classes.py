@@ -2772,3 +2772,13 @@ def test_a_question_time_where_everyone_speaks_once(tmp_path):
     assert printed_labels(tree) == ["The MINISTER OF TRANSPORT:", "Mr. P. J. VAN DER WALT:", "Mr. SPEAKER:",
                                     "The MINISTER OF THE INTERIOR:"]
     assert_round_trip(result, text)
+
+
+def test_labels_that_ocr_spaced_are_the_same_speakers(tmp_path):
+    """OCR of a typed press conference spaces letters inside labels ("THE PRES IDENT:",
+    "GO D WIN :"): the same speakers as "THE PRESIDENT:" and "GODWIN:"."""
+    text = ("PRESS CONFERENCE #922\n\nTHE PRESIDENT: Good morning.\n\nGODWIN: Mr. President, any news?\n\n"
+            "THE PRES IDENT: Nothing today.\n\nGO D WIN : Nothing at all?\n\nTHE PRESIDENT: Not a thing.\n")
+    result, tree = convert(tmp_path, text)
+    assert turns(tree) == Counter({"#the-president": 3, "#godwin": 2})
+    assert_round_trip(result, text)

@@ -29,6 +29,11 @@ _HEAD_OFFICES = {"president", "minister", "secretary", "chancellor", "ambassador
 _CHAIRS = {"speaker", "chair", "chairperson", "chairwoman"}
 
 
+def _letters(key: str) -> str:
+    """A name's letters without the spaces, stops and hyphens OCR may put between them."""
+    return re.sub(r"[\s.\-']+", "", key)
+
+
 # A label of two to four capital initials: "RR", "J.E.", "J. E.", "С.К.".
 _CAPITAL = "[A-ZÀ-ÖØ-ÞА-ЯЁІЇЄҐЎΑ-Ω]"
 INITIALS = re.compile(rf"{_CAPITAL}(?:\.?\s?{_CAPITAL}){{1,3}}\.?")
@@ -45,6 +50,7 @@ class PeopleIndex:
         self.by_surname: dict[str, set[str]] = {}   # every word of a name, not only the last
         self.by_initials: dict[str, set[str]] = {}
         self.by_office: dict[str, set[str]] = {}    # "secretary of state" -> the holder
+        self.by_letters: dict[str, str] = {}        # the name's letters alone: OCR's "GO D WIN"
         self.created: dict[str, str] = {}  # id -> printed name, for persons not in the register
         for person in register:
             for name in person.names():
@@ -84,6 +90,7 @@ class PeopleIndex:
         if not key:
             return
         self.by_name.setdefault(key, pid)
+        self.by_letters.setdefault(_letters(key), pid)
         words = key.replace("-", " ").split()
         for word in {key.split()[-1], *(w for w in words if len(w.strip(".")) > 2)}:
             self.by_surname.setdefault(word, set()).add(pid)
@@ -112,6 +119,8 @@ class PeopleIndex:
             return None
         if key in self.by_name:
             return self.by_name[key]
+        if len(_letters(key)) >= 5 and _letters(key) in self.by_letters:
+            return self.by_letters[_letters(key)]   # "THE PRES IDENT", "MAY C RAIG" as OCR spaced them
         office, person = self.split_office(name)
         if office and not person:
             # "The Secretary of State", "The Secretary": whoever holds it among the participants
