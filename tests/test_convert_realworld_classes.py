@@ -2782,3 +2782,15 @@ def test_labels_that_ocr_spaced_are_the_same_speakers(tmp_path):
     result, tree = convert(tmp_path, text)
     assert turns(tree) == Counter({"#the-president": 3, "#godwin": 2})
     assert_round_trip(result, text)
+
+
+def test_a_witness_inside_a_flattened_inquiry_record(tmp_path):
+    """A committee of inquiry's record flattened into one line: "Zeuge Joseph Weber:"
+    (the witness) begins a turn as the chair's labels do."""
+    text = ("Untersuchungsausschuss, 33. Sitzung. Vorsitzender Hans Krüger: Ich eröffne die Sitzung und "
+            "rufe den Zeugen auf. Bitte sehr. Zeuge Joseph Weber: Herr Vorsitzender, ich danke Ihnen für "
+            "die Gelegenheit. Ich will kurz beginnen. Vorsitzender Hans Krüger: Vielen Dank, wir kommen "
+            "zu den Fragen.\n")
+    result, tree = convert(tmp_path, text)
+    assert printed_labels(tree) == ["Vorsitzender Hans Krüger:", "Zeuge Joseph Weber:", "Vorsitzender Hans Krüger:"]
+    assert_round_trip(result, text)

@@ -52,7 +52,7 @@ TITLES = [
     "Präsident", "Präsidentin", "Vizepräsident", "Vizepräsidentin", "Alterspräsident",
     "Bundeskanzler", "Bundeskanzlerin", "Bundesminister", "Bundesministerin",
     "Staatssekretär", "Staatssekretärin", "Staatsminister", "Staatsministerin",
-    "Vorsitzender", "Vorsitzende", "Schriftführer", "Schriftführerin",
+    "Vorsitzender", "Vorsitzende", "Schriftführer", "Schriftführerin", "Zeuge", "Zeugin",
     "Presidente", "Presidenta", "Vicepresidente", "Vicepresidenta", "Ministro", "Ministra",
     "Président", "Présidente", "Ministre", "Diputado", "Diputada", "Senador", "Senadora",
     "Secretario", "Secretaria", "Esimees", "Aseesimees",
