@@ -2,9 +2,10 @@
 
 The round trip holds when normalise(source without dropped lines and line marks) equals
 normalise(tei_to_text(TEI)). normalise() forgives only what the encoding
-does not keep: runs of whitespace (and whether a dash was followed by one), the
-case and wording of the "inserted:" keyword, and the spelling of page markers
-("[p. 3]" is written "[Page 3]").
+does not keep: runs of whitespace (and whether a dash was followed by one, and in
+Chinese and Japanese whether a label's colon or bracket was), the case and wording
+of the "inserted:" keyword, and the spelling of page markers ("[p. 3]" is written
+"[Page 3]").
 """
 
 from __future__ import annotations

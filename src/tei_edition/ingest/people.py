@@ -119,8 +119,9 @@ class PeopleIndex:
             return None
         if key in self.by_name:
             return self.by_name[key]
-        if len(_letters(key)) >= 5 and _letters(key) in self.by_letters:
-            return self.by_letters[_letters(key)]   # "THE PRES IDENT", "MAY C RAIG" as OCR spaced them
+        letters = _letters(key)
+        if len(letters) >= 5 and letters in self.by_letters:
+            return self.by_letters[letters]   # "THE PRES IDENT", "MAY C RAIG" as OCR spaced them
         office, person = self.split_office(name)
         if office and not person:
             # "The Secretary of State", "The Secretary": whoever holds it among the participants

@@ -89,8 +89,9 @@ _ROLE = r"(?:\s*\((?P<role>[^()]{1,160})\))?"
 # Whom a parliamentary question is put to: "ANDREW LITTLE (Leader of the Opposition)
 # to the Prime Minister:".
 _ADDRESSEE = r"(?P<addressee>\s+to the (?:[A-Z][\w'’-]*|of|for|and|the)(?:\s(?:[A-Z][\w'’-]*|of|for|and|the)){0,8})?"
-# The full name an editor supplied after a short label: "GPS [George Shultz]:".
+# The time of the item a parliament's site prints after a name alone: "Mr Sumah 11:18 a.m.".
 _CLOCK_AFTER = r"(?:\s+[0-2]?\d[:.][0-5]\d\s?(?:[ap]\.\s?m\.|[AP]M|[ap]m))?"
+# The full name an editor supplied after a short label: "GPS [George Shultz]:".
 _SUPPLIED = r"(?:\s*\[(?P<supplied>[^\[\]]{2,60})\])?"
 # Upper-case labels: initials may carry a full stop, words may not (the stop ends the label).
 # One upper-case word of a name, two letters at least ("U" is a classification mark).

@@ -608,14 +608,16 @@ class TranscriptReader:
         skip = {n for i in self._participant_blocks for n, _ in blocks[i].lines}
         candidates: list[tuple[int, LabelMatch, bool]] = []
         reported: list[tuple[int, LabelMatch]] = []  # "Zhou Enlai thanks …", paragraph openers
-        # brackets left open by the lines above, since the last blank line: a line inside a
-        # stage direction ("(Beifall bei allen" / "Fraktionen. Die …") opens no turn
-        depth, last = 0, None
+        # The line above (in this paragraph, else the last of the one before) and the
+        # brackets the lines above left open since the last blank line: a line inside a
+        # stage direction ("(Beifall bei allen" / "Fraktionen. Die …") opens no turn.
+        depth, previous = 0, None
         for bindex, block in enumerate(blocks):
             for lindex, (number, text) in enumerate(block.lines):
-                inside = depth > 0 and last is not None and int(number) - int(last) in (0, 1)
-                depth = (depth if inside else 0) + text.count("(") - text.count(")")
-                depth, last = max(depth, 0), number
+                line_above, previous = previous, (number, text)
+                # (no blank line between: the next line, or a segment of the same one)
+                inside = depth > 0 and line_above is not None and int(number) - int(line_above[0]) in (0, 1)
+                depth = max((depth if inside else 0) + text.count("(") - text.count(")"), 0)
                 if (number in skip or number in self.refused or number in self.forced or inside
                         or self._classification.match(text) or self._intro.match(text)):
                     continue
@@ -629,9 +631,8 @@ class TranscriptReader:
                 if found.rule == "name-verb":
                     # a paragraph's sentence, no heading ("Working notes"), not the rest of
                     # a sentence a hard line break cut ("… a call to the / President expressed")
-                    above = blocks[bindex - 1].lines[-1] if bindex > 0 else None
-                    cut = (above is not None and int(above[0]) + 1 == int(number)  # no blank line
-                           and re.search(r"(?:[^\W\d_]|,)\s*$", above[1]))
+                    cut = (line_above is not None and int(line_above[0]) + 1 == int(number)  # no blank line
+                           and re.search(r"(?:[^\W\d_]|,)\s*$", line_above[1]))
                     if lindex == 0 and not cut and (len(found.rest.split()) >= 3
                                                     or re.search(r"[.?!…]\s*$", block.text)):
                         reported.append((number, found))
@@ -643,11 +644,8 @@ class TranscriptReader:
                 # A label alone on its line ends no sentence ("… visit to / Peking.").
                 midsentence = lindex > 0 and re.search(r"(?:[^\W\d_](?<![A-ZА-ЯЁ])|[,;])\s*$",
                                                        block.lines[lindex - 1][1])
-                # the line above, in this paragraph or (a text of one paragraph a line) the last
-                above = block.lines[lindex - 1] if lindex else (
-                    blocks[bindex - 1].lines[-1] if bindex else None)
-                if (found.rule == "interview" and above and int(above[0]) + 1 == int(number)
-                        and (above[1].rstrip()[-1:].islower() or above[1].rstrip().endswith(","))):
+                if (found.rule == "interview" and line_above and int(line_above[0]) + 1 == int(number)
+                        and (line_above[1].rstrip()[-1:].islower() or line_above[1].rstrip().endswith(","))):
                     continue  # "… Datuk Ahmad / A. Talib on TV3's …": a name's initial, wrapped
                 if found.rule in ("alone", "alone-plain") and (
                         midsentence or not _speech_below(blocks, bindex, lindex, self._verb_first)
