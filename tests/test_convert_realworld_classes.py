@@ -2794,3 +2794,19 @@ def test_a_witness_inside_a_flattened_inquiry_record(tmp_path):
     result, tree = convert(tmp_path, text)
     assert printed_labels(tree) == ["Vorsitzender Hans Krüger:", "Zeuge Joseph Weber:", "Vorsitzender Hans Krüger:"]
     assert_round_trip(result, text)
+
+
+def test_a_committee_roster_names_members_and_no_turns(tmp_path):
+    """A provincial committee's Hansard lists its members surname first, with seat and
+    party ("Chair: Lindqvist, Karin (Portage North NDP)"): fields, not turns; the chair's
+    turns begin below."""
+    text = ("STANDING COMMITTEE ON FISHERIES\n\nTuesday 4 March 1997\n\n"
+            "Chair: Lindqvist, Karin (Portage North NDP)\n\nVice-Chair: Abara, Tomas (Lakeview PC)\n\n"
+            "Osei, Ama (Riverdale L)\n\nClerk pro tem: Moreau, Denise\n\n"
+            "The committee met at 1530 in room 2.\n\n"
+            "The Chair: We have two matters today, the report and the hearings.\n\n"
+            "Mr Abara: I move that we take the report first.\n\n"
+            "The Chair: Agreed. We take the report first.\n")
+    result, tree = convert(tmp_path, text)
+    assert printed_labels(tree) == ["The Chair:", "Mr Abara:", "The Chair:"]
+    assert_round_trip(result, text)

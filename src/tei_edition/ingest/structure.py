@@ -86,9 +86,11 @@ _DASH_LINE = re.compile(r"\s*[―—–]\s*")
 _SEAT_AND_PARTY = re.compile(r"\([A-Z][^()]{1,40}(?:, [A-Z][^(),]{1,60}){1,3}\)$")
 # What follows a field's label when the line names who held a part: a person's name
 # and nothing else ("David Cline", "John and Jean Rosenberg").
-# ("Mr Q Dyantyi (ANC)": an initial without its stop, the party in brackets).
-_NAME_ONLY_FIELD = re.compile(r"(?:[A-Z][\w'’-]+|[A-Z]\.)(?:\s+(?:[A-Z][\w'’-]+|[A-Z]\.?|and|und|et|y|i|и)){1,5}"
-                              r"(?:\s\([A-Z][\w-]{1,10}\))?")
+# ("Mr Q Dyantyi (ANC)": an initial without its stop, the party in brackets; "Kormos,
+# Peter (Welland-Thorold NDP)": a committee's roster, surname first, seat and party).
+_NAME_ONLY_FIELD = re.compile(r"(?:(?:[A-Z][\w'’-]+|[A-Z]\.)(?:\s+(?:[A-Z][\w'’-]+|[A-Z]\.?|and|und|et|y|i|и)){1,5}"
+                              r"|[A-Z][\w'’-]+,(?:\s+(?:[A-Z][a-z][\w'’-]*|[A-Z]\.)){1,3})"
+                              r"(?:\s\([A-Z][\w-]{1,10}\)|\s\([A-Z][\w-]+(?:\s[A-Z][\w-]*){1,4}\))?")
 # A witness named with the oath taken ("ANDREW FRANK WINN (affirmed)."): no speech.
 _OATH_LINE = re.compile(rf"[^()]{{2,80}}\((?:{'|'.join(sorted(OATHS))})\)\.?", re.I)
 # A participant and the role after a spaced dash, no sentence: "Ken Zener – Macquarie".
