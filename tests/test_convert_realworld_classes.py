@@ -2810,3 +2810,21 @@ def test_a_committee_roster_names_members_and_no_turns(tmp_path):
     result, tree = convert(tmp_path, text)
     assert printed_labels(tree) == ["The Chair:", "Mr Abara:", "The Chair:"]
     assert_round_trip(result, text)
+
+
+def test_members_present_and_witnesses_are_lists_not_speakers(tmp_path):
+    """A select committee's evidence opens with "Members present: …" and "Witnesses: …":
+    participants, not a speaker called "Witnesses"; the chair listed there is the
+    member the chair's later label names by surname."""
+    text = ("Oral evidence: Harbour safety, HC 412\n\nTuesday 3 June 2014\n\n"
+            "Members present: Ms Ruth Adair (Chair); Tom Bexley; Mrs Jane Corrin.\n\n"
+            "Witnesses: Hal Dunmore and Ivy Eskdale.\n\n"
+            "Q1 Chair: Good morning. Would you introduce yourselves?\n\n"
+            "Hal Dunmore: I am the harbour master.\n\n"
+            "Ivy Eskdale: I chair the pilots' association.\n\n"
+            "Q2 Mrs Corrin: How many incidents were there last year?\n")
+    result, tree = convert(tmp_path, text)
+    assert "#witnesses" not in turns(tree)
+    assert tree.xpath("//t:person[t:persName='Mrs Jane Corrin']/@xml:id", namespaces=NS) == ["jane-corrin"]
+    assert turns(tree)["#jane-corrin"] == 1
+    assert_round_trip(result, text)
