@@ -2828,3 +2828,17 @@ def test_members_present_and_witnesses_are_lists_not_speakers(tmp_path):
     assert tree.xpath("//t:person[t:persName='Mrs Jane Corrin']/@xml:id", namespaces=NS) == ["jane-corrin"]
     assert turns(tree)["#jane-corrin"] == 1
     assert_round_trip(result, text)
+
+
+def test_a_label_of_a_role_names_the_participant_listed_with_it(tmp_path):
+    """"Members present: Ms Ruth Adair (Chair); …" then "Chair: …": the chair's turns are
+    Ruth Adair's, not those of a person called Chair."""
+    text = ("Oral evidence: Harbour safety, HC 412\n\nTuesday 3 June 2014\n\n"
+            "Members present: Ms Ruth Adair (Chair); Tom Bexley; Mrs Jane Corrin.\n\n"
+            "Chair: Good morning. Would you introduce yourself?\n\n"
+            "Hal Dunmore: I am the harbour master.\n\n"
+            "Chair: Thank you. Mrs Corrin?\n\n"
+            "Mrs Corrin: How many incidents were there last year?\n")
+    result, tree = convert(tmp_path, text)
+    assert turns(tree) == Counter({"#ruth-adair": 2, "#hal-dunmore": 1, "#jane-corrin": 1})
+    assert_round_trip(result, text)

@@ -108,6 +108,7 @@ def _read_item(item: str, offset: int, group: ParticipantGroup, spans: list,
     if m.group("role") is not None and m.group("role").strip():
         role = m.group("role").strip()
         spans.append((offset + m.start("role"), offset + m.end("role"), "roleName", {}))
+        people.hold(role, pid)
     group.members.append(Participant(id=pid, name=_plain(name), role=role))
 
 
@@ -129,6 +130,7 @@ def read_line_item(text: str, line: int, people: PeopleIndex, group: Participant
     spans = [(offset + rest.index(name), offset + rest.index(name) + len(name), "persName",
               {"ref": f"#{pid}"})]
     if role:
+        people.hold(role, pid)
         start = rest.rindex(role)
         spans.append((offset + start, offset + start + len(role.rstrip(" ."))
                       if role.rstrip(" .") else offset + start + len(role), "roleName", {}))

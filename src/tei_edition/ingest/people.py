@@ -39,6 +39,11 @@ _CAPITAL = "[A-ZÀ-ÖØ-ÞА-ЯЁІЇЄҐЎΑ-Ω]"
 INITIALS = re.compile(rf"{_CAPITAL}(?:\.?\s?{_CAPITAL}){{1,3}}\.?")
 
 
+def _office_key(text: str) -> str:
+    """An office as looked up: "The Chairperson:" -> "chairperson"."""
+    return " ".join(w for w in re.sub(r"[^\w\s'’-]", " ", text.casefold()).split() if w != "the")
+
+
 class PeopleIndex:
     """Maps names to ids for one document, remembering whom it created."""
 
@@ -100,6 +105,13 @@ class PeopleIndex:
         if len(initials) > 2:  # "GB" for George H. W. Bush: the first name's and the surname's
             self.by_initials.setdefault(initials[0] + initials[-1], set()).add(pid)
 
+    def hold(self, role: str, pid: str) -> None:
+        """A participants list says pid holds role ("Dr Sarah Wollaston (Chair)"): a
+        label of that role alone ("Chair:", "The Chairperson:") names them."""
+        key = _office_key(role)
+        if key and len(key.split()) <= 5:
+            self.by_office.setdefault(key, set()).add(pid)
+
     def learn_fuller_names(self, text: str) -> None:
         """A person the labels name by surname alone ("Senator Russell:") whom text
         (a heading) names in full ("Senator Richard Russell"): the full name, and so
@@ -122,6 +134,9 @@ class PeopleIndex:
         letters = _letters(key)
         if len(letters) >= 5 and letters in self.by_letters:
             return self.by_letters[letters]   # "THE PRES IDENT", "MAY C RAIG" as OCR spaced them
+        holders = self.by_office.get(_office_key(name), set())
+        if len(holders) == 1:
+            return next(iter(holders))   # "Chair:", the participant listed as "(Chair)"
         office, person = self.split_office(name)
         if office and not person:
             # "The Secretary of State", "The Secretary": whoever holds it among the participants
