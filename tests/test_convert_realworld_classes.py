@@ -2842,3 +2842,17 @@ def test_a_label_of_a_role_names_the_participant_listed_with_it(tmp_path):
     result, tree = convert(tmp_path, text)
     assert turns(tree) == Counter({"#ruth-adair": 2, "#hal-dunmore": 1, "#jane-corrin": 1})
     assert_round_trip(result, text)
+
+
+def test_stenographers_initials_with_a_hyphen_before_quoted_words(tmp_path):
+    """Stenographic notes of a call: "K- "…"" and "W- "…"", the initial, a hyphen and the
+    words in quotation marks; the page may end on a bare label."""
+    text = ('STENOGRAPHIC NOTES OF A TELEPHONE CALL, 4 MARCH 1958\n\n'
+            'K- "Are you there? I have the figures."\n\n'
+            'W- "Yes, go ahead."\n\n'
+            'K- "Forty-two in the first week."\n\n'
+            'W- "That is more than we thought."\n\n'
+            'K- \n')
+    result, tree = convert(tmp_path, text)
+    assert printed_labels(tree) == ["K-", "W-", "K-", "W-", "K-"]
+    assert_round_trip(result, text)
