@@ -271,7 +271,7 @@ class TranscriptReader:
         self._read_body(doc, blocks[header_end:tail_start], turns, first_division)
         self._read_tail(doc, blocks[tail_start:])
         if not doc.title:
-            self._title_in_text(doc, blocks)
+            self._title_in_text(doc, blocks, turns)
         self._resolve_footnotes(doc)
         self._citation_in_text(doc)
         if doc.meeting_date is None and doc.doc_date is None:
@@ -896,12 +896,16 @@ class TranscriptReader:
                     if first and f.rule == "dash-colon" and f.label.endswith(":") and (
                         (not f.rest.strip() and (_person_name(f.name) or unspaced(f.name[:1]))
                          and _speech_line(line_after.get(n, "")))
-                        or (self.labels.is_office(f.name) and _speech_line(f.rest)))]
+                        or (self.labels.is_office(f.name) and _speech_line(f.rest))
+                        # "Hull: "I conferred with …"" where the record named the Secretary
+                        # of State, Hull, above: a person the text names, words in quotes
+                        or (f.rest.lstrip()[:1] in "\"“„«" and not common_word(f)
+                            and self._named_elsewhere(f.name, blocks, n)))]
             if len(lone) == 1:
                 number, found = lone[0]
                 accepted[number] = found
                 doc.warnings.append((*_place(number), f"'{found.label}' read as a speaker label although "
-                                                      "it occurs once: the only label, a full name or an office"))
+                                                      "it occurs once: the only label of the text, a full name, an office or a name the text gives before quoted words"))
         accepted = dict(sorted(accepted.items()))
         self._labels_without_separator(doc, blocks, accepted)
         # A document that labels its turns one way should not also get turns of a
@@ -950,6 +954,13 @@ class TranscriptReader:
                                                       "was printed or scanned as ';'"))
         self._flag_doubtful_labels(doc, blocks, accepted)
         return accepted
+
+    @staticmethod
+    def _named_elsewhere(name: str, blocks: list[Block], number) -> bool:
+        """Does a line other than number name every word of name, capitalised as printed?"""
+        words = [re.escape(w) for w in name.split()]
+        pattern = re.compile(r"(?<![\w'’-])" + r"\s+".join(words) + r"(?![\w'’-])")
+        return bool(words) and any(pattern.search(t) for b in blocks for n, t in b.lines if n != number)
 
     def _labels_without_separator(self, doc: Document, blocks: list[Block],
                                   accepted: dict[int, LabelMatch]) -> None:
@@ -1218,11 +1229,11 @@ class TranscriptReader:
                                                         f"({found[0].iso}); the header's "
                                                         f"{header.iso} taken as the document's"))
 
-    def _title_in_text(self, doc: Document, blocks: list[Block]) -> None:
-        """No heading line: a heading run into the first paragraphs of a flattened page,
-        else nothing, said so."""
+    def _title_in_text(self, doc: Document, blocks: list[Block], turns: dict) -> None:
+        """No heading line: a heading run into the first paragraphs of a flattened page
+        (not a speech: "Hull: "I conferred with the Ministers …""), else nothing, said so."""
         for block in blocks[:3]:
-            if (heading := heading_in_text(block.text)):
+            if block.lines[0][0] not in turns and (heading := heading_in_text(block.text)):
                 doc.title = clean_title(heading)
                 doc.warnings.append((block.first, 1, f"title read from inside the text: {heading!r}"))
                 return
