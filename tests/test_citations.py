@@ -347,3 +347,18 @@ def test_the_national_archives_of_australia():
     cited = find_citation("[AA:A1838/2, 401/3/1/1, ii]", 1)
     assert cited.collections == [("series", "A1838/2")]
     assert cited.idnos == [("item", "401/3/1/1"), ("part", "ii")]
+
+
+def test_library_and_archives_canada():
+    """"LAC, RG 25, vol. 8561, file no. 50303-40, part 1.1" at the end of a footnote: the
+    record group, the volume, the file and its part; the older "National Archives of
+    Canada, MG 26 …" too."""
+    cited = find_citation("Memorandum for the Prime Minister, 14 Aug. 1957, LAC, RG 25, vol. 8561, "
+                          "file no. 50303-40, part 1.1.", 1)
+    assert cited.repository == "LAC"
+    assert cited.collections == [("record-group", "25"), ("volume", "8561")]
+    assert cited.idnos == [("file", "50303-40"), ("part", "1.1")]
+    cited = find_citation("National Archives of Canada, MG 26 N3, vol. 12, file 4.", 1)
+    assert cited.repository == "National Archives of Canada"
+    assert cited.collections == [("manuscript-group", "26 N3"), ("volume", "12")]
+    assert cited.idnos == [("file", "4")]

@@ -56,3 +56,19 @@ def test_polish_part_words_are_the_parts_names(tmp_path):
                 "KC PZPR", "paczka 12", "teczka 46a", "str. 66-68"]}}}
     result = score_case(case, corpus, tmp_path)
     assert result.repository and result.signature
+
+
+def test_volume_file_number_and_part_words_are_the_parts_names(tmp_path):
+    """"vol. 8561", "file no. 50303-40", "part 1.1" as annotated are the volume, the file
+    and the part the converter reads from a Library and Archives Canada citation."""
+    text = ("Memorandum for the Prime Minister\n\n14 August 1957\n\n"
+            "Source: LAC, RG 25, vol. 8561, file no. 50303-40, part 1.1.\n")
+    corpus = tmp_path / "corpus"
+    (corpus / "texts").mkdir(parents=True)
+    (corpus / "texts" / "lac.txt").write_text(text, encoding="utf-8")
+    case = {"id": "lac", "sha256": hashlib.sha256(text.encode()).hexdigest(),
+            "annotation": {"turns": 0, "citation": {"repository": "LAC", "parts": [
+                "RG 25", "vol. 8561", "file no. 50303-40", "part 1.1"]}}}
+    assert score_case(case, corpus, tmp_path).signature
+    case["annotation"]["citation"]["parts"].append("part 2")
+    assert score_case(case, corpus, tmp_path).signature is False

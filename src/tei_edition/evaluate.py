@@ -69,7 +69,8 @@ def label_key(label: str) -> str:
 # The words that name a signature part ("Box 15", "f. 5446"): the annotation may write
 # them or not; the converter keeps them in the element's type, not its value.
 _PART_WORDS = re.compile(r"^(?:box|folder|file|fond|opis|delo|papka|listy?|ll?|f|op|d|p|entry|"
-                         r"rg|record group|lot|sheets?|folios?|ff?|pp?|pages?|v|viti|paczka|teczka|str)\b\.?\s*"
+                         r"rg|mg|record group|lot|sheets?|folios?|ff?|pp?|pages?|v|viti|paczka|teczka|str|"
+                         r"vols?|volume|part|pt)\b\.?\s*(?:no\.\s*)?"
                          r"|^(?-i:ff?)(?=\d)", re.I)   # a folio glued to its number: "f18"
 
 

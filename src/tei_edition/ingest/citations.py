@@ -157,6 +157,16 @@ _PAPERS = [Part("", "", r"\(?(?P<collection_fonds>[A-Z]{3,5})\s(?P<collection_se
 # ("NAA: A11099, 1/8", "[AA:A1838/2, 401/3/1/1, ii]").
 _AUSTRALIAN = [Part("", "", r"(?P<collection_series>[A-Z]{1,4}\d{1,6}(?:/\d+)?)\s*,\s*(?P<idno_item>\w+(?:/\w+)*)"
                             r"(?:\s*,\s*(?P<idno_part>[ivx]+|\d+)\b)?")]
+# Library and Archives Canada: a record or manuscript group, a volume, a file, its part
+# ("LAC, RG 25, vol. 8561, file no. 50303-40, part 1.1").
+_CANADIAN = [
+    _keyed("collection", "record-group", r"RG|Record Group", r"\d+(?:\s[A-Z]\d{0,2}\b)?"),
+    _keyed("collection", "manuscript-group", r"MG|Manuscript Group", r"\d+(?:\s[A-Z]\d{0,2}\b)?"),  # "MG 26 N3"
+    _keyed("collection", "volume", r"vol\.|vols?\b|volume"),
+    _keyed("idno", "file", r"file|dossier"),
+    _keyed("idno", "part", r"part|pt\."),
+    _locus(r"pp?\."),
+]
 # CIA-RDP80B01554R002700160001-9, CIA-RDP88-01070R000100670007-5, CIA-RDP79T00975A003400210001-7
 _CREST = [Part("idno", "document", r"(?P<v>CIA-RDP\d{2}[A-Z]?-?\d{5}[A-Z]\d{12}-\d)")]
 
@@ -341,6 +351,8 @@ FAMILIES = [
     Family("papers", r"Thatcher MSS|Churchill Archives Centre|Churchill Papers", _PAPERS),
     Family("australian", r"National Archives of Australia|NAA|Australian Archives|AA(?=\s?:)", _AUSTRALIAN,
            min_parts=2),
+    Family("canadian", r"Library and Archives Canada|(?:National|Public) Archives of Canada|"
+                       r"(?:LAC|NAC|PAC)(?=,?\s*[RM]G\s?\d)", _CANADIAN),
     # A CIA document number (CREST) names its archive.
     Family("cia-crest", r"(?=CIA-RDP\d)", _CREST, min_parts=1),
 ]
