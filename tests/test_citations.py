@@ -200,6 +200,27 @@ def test_a_document_number_that_names_its_archive():
     assert read_citation("CIA-RDP88-01070R000100670007-5", 6).repository == "CIA (CREST)"
 
 
+def test_a_cia_release_stamp_that_ocr_spaced_and_that_falls_inside_a_speech(tmp_path):
+    """An OCR'd stenographic record: the page's release stamp, its number spaced by OCR,
+    stands between two lines of one speaker's turn. It is the document's citation, kept
+    where it stands, as printed."""
+    text = ('NOTES OF CONVERSATION, 2 MAY 1958\n\nA- "Did you see the paper?"\n\nB- "Yes."\n\n'
+            'A- "The front page said it all.\n\n'
+            'Approved For Release 2003/04/11 : CIA-RDP80R01 731 R00090001 0005-1\n\n'
+            'I thought so too."\n\nB- "Quite."\n')
+    path = tmp_path / "notes.txt"
+    path.write_text(text, encoding="utf-8")
+    result = convert_transcript(path.read_bytes(), path, Edition(root=tmp_path))
+    citation = result.document.citation
+    assert citation.repository == "CIA (CREST)"
+    assert citation.idnos == [("document", "CIA-RDP80R01 731 R00090001 0005-1")]
+    tree = etree.fromstring(result.tei)
+    ns = {"t": "http://www.tei-c.org/ns/1.0"}
+    assert tree.xpath("string(//t:msIdentifier/t:idno[@type='document'])", namespaces=ns) == \
+        "CIA-RDP80R01 731 R00090001 0005-1"
+    assert len(tree.xpath("//t:sp", namespaces=ns)) == 4
+
+
 @pytest.mark.parametrize("speech", [
     "We asked GARF and the Truman Library for the papers, but the box was empty.",
     "Comrade Petrov: The archive (AAN) has nothing on this, I checked the files myself.",

@@ -167,8 +167,9 @@ _CANADIAN = [
     _keyed("idno", "part", r"part|pt\."),
     _locus(r"pp?\."),
 ]
-# CIA-RDP80B01554R002700160001-9, CIA-RDP88-01070R000100670007-5, CIA-RDP79T00975A003400210001-7
-_CREST = [Part("idno", "document", r"(?P<v>CIA-RDP\d{2}[A-Z]?-?\d{5}[A-Z]\d{12}-\d)")]
+# CIA-RDP80B01554R002700160001-9, CIA-RDP88-01070R000100670007-5, CIA-RDP79T00975A003400210001-7;
+# OCR may space the digits ("CIA-RDP80R01 731 R00090001 0002-4"), kept as printed
+_CREST = [Part("idno", "document", r"(?P<v>CIA-RDP\d{2}[A-Z]?-?(?:\d ?){5}[A-Z](?: ?\d){12}-\d)")]
 
 
 # -- bare parts: what a part without a keyword is, per family ------------------------

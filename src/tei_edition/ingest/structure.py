@@ -1482,6 +1482,16 @@ class TranscriptReader:
                 if found and (doc.citation is None or doc.citation.family == "unknown"):
                     found.in_text = True
                     doc.citation = found
+        if doc.citation is None:
+            # An OCR'd CIA page's release stamp ("Approved For Release 2003/03/28 :
+            # CIA-RDP80R01731R000900010002-4") falls where the page ends, inside a speech
+            # as often as not; nobody says a document number aloud.
+            for turn in (b for division in doc.divisions for b in division.blocks if isinstance(b, Turn)):
+                for paragraph in turn.paragraphs:
+                    found = find_citation(plain_text(paragraph.content), paragraph.line)
+                    if found and found.family == "cia-crest" and doc.citation is None:
+                        found.in_text = True
+                        doc.citation = found
         if doc.citation and doc.citation.warning:
             doc.warnings.append((doc.citation.line, doc.citation.span[0] + 1, doc.citation.warning))
 
