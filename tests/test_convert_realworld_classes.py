@@ -2870,3 +2870,15 @@ def test_a_lone_label_before_quoted_words_names_a_person_the_record_names(tmp_pa
     assert printed_labels(tree) == ["Hollis:"]
     assert not tree.xpath("//t:titleStmt/t:title[starts-with(., 'Hollis')]", namespaces=NS)
     assert_round_trip(result, text)
+
+
+def test_a_rule_of_underscores_glued_to_the_first_label(tmp_path):
+    """A hearing's page opens with a rule run into the chair's label
+    ("_____CHAIRPERSON: …"): the chair's turn, like the later ones."""
+    text = ("____________________________CHAIRPERSON: We are late this morning. Mr Vos, will you explain?\n\n"
+            "MR VOS: Chairperson, thank you. There was a difference of opinion.\n\n"
+            "CHAIRPERSON: Thank you. We adjourn until two.\n\n"
+            "MR VOS: As the Chair pleases.\n")
+    result, tree = convert(tmp_path, text)
+    assert turns(tree) == Counter({"#chairperson": 2, "#vos": 2})
+    assert_round_trip(result, text)

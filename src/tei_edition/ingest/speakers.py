@@ -499,10 +499,11 @@ CAPS_RULES = ("caps-stop", "caps-verb", "caps-office", "alone")
 _OFFICE_JOINERS = {"of", "the", "for", "on", "and", "to", "in"}
 # Marks before a label that belong to it: a caption's ">>", a paragraph number glued
 # to it ("3Bush:"), a table row's time cell ("04 06 45 52 | CDR (TRANQ) | Houston, …"),
-# the quotation mark of a paragraph printed in quotation marks.
+# the quotation mark of a paragraph printed in quotation marks, a rule of underscores.
 _LEAD = re.compile(r">>\s*|\d{1,3}(?=[^\W\d_][^\W\d_])|\d[\d :.]{0,15}\|\s*(?=[^\W\d_])"
                    r"|[-–•]\s+(?=[^\W\d_])"  # "- LE PRESIDENT.- …": a dash before the label
                    r"|['‘\"“«](?=[^\W\d_])"  # "'El señor presidente: …'": each paragraph quoted
+                   r"|[_=]{3,}\s*(?=[^\W\d_])"  # "______CHAIRPERSON: …": a rule glued to the first label
                    r"|\d{1,2}\.\s(?=[A-Z]{2,}[^:]{0,80}\sto the )"  # "1. ANDREW LITTLE (…) to the Prime Minister :"
                    r"|·(?=[A-Z])"  # "·The President: …": an OCR speck before the label
                    r"|\d{1,3}\s(?=[A-Z][A-Z.' -]{1,40}:\s)")  # "4 MR. CHILK: …": a line's number
