@@ -2882,3 +2882,33 @@ def test_a_rule_of_underscores_glued_to_the_first_label(tmp_path):
     result, tree = convert(tmp_path, text)
     assert turns(tree) == Counter({"#chairperson": 2, "#vos": 2})
     assert_round_trip(result, text)
+
+
+def test_the_only_label_of_a_record_a_full_name_the_text_gives(tmp_path):
+    """A plenary's minutes print one speech: "Tomas Berg: Thank you, …" after "… the
+    gavel passes to Tomas Berg, who closes the sitting"; in Swedish the office stands in
+    lower case before the name ("Andra vicetalman Roger Nordlund:")."""
+    text = ("Plenary of 31 October 2023\n\nMinutes\n\nTwenty members are present.\n\n"
+            "The next plenary is on 3 November. The gavel passes to Tomas Berg, who closes the sitting.\n\n"
+            "Tomas Berg: Thank you, Speaker! I asked to close this plenary because it is my last.\n\n"
+            "It is many years since I first sat in the gallery.\n")
+    result, tree = convert(tmp_path, text)
+    assert printed_labels(tree) == ["Tomas Berg:"]
+    assert_round_trip(result, text)
+    swedish = ("Plenum den 31 oktober 2023\n\nProtokoll\n\nNu ger jag klubban över till vicetalman "
+               "Roger Nordlund.\n\nAndra vicetalman Roger Nordlund: Tack, herr talman! Jag frågade "
+               "talmannen om jag skulle få avsluta.\n")
+    result, tree = convert(tmp_path, swedish, "sv.txt")
+    assert printed_labels(tree) == ["Andra vicetalman Roger Nordlund:"]
+    assert_round_trip(result, swedish)
+
+
+def test_the_only_label_of_a_record_above_a_row_of_dots(tmp_path):
+    """"Doamna Paula Maria Ivănescu:" alone on its line, a row of dots (an omission), then
+    her speech: the record's one turn."""
+    text = ("Ședința Camerei Deputaților din 14 decembrie 1998\n\n2. Informare cu privire la proiectele de lege:\n\n"
+            "Doamna Paula Maria Ivănescu:\n\n..........................\n\n"
+            "Intrăm în ordinea de zi și vă prezint informarea cu privire la inițiativele legislative.\n")
+    result, tree = convert(tmp_path, text)
+    assert printed_labels(tree) == ["Doamna Paula Maria Ivănescu:"]
+    assert_round_trip(result, text)

@@ -59,6 +59,8 @@ TITLES = [
     "Congressman", "Attorney", "Mayor", "Justice", "Chief", "Commissioner",
     "Undersecretary", "Envoy", "Attaché", "Clerk", "Başkan", "Presidenten", "Statsministeren",
     "Leader",
+    # the chairs of the Nordic parliaments ("Andra vicetalman Roger Nordlund:", "Formanden:")
+    "Talman", "Talmannen", "Vicetalman", "Formanden", "Puhemies", "Varapuhemies",
 ]
 # Name particles written in lower case inside names.
 NAME_PARTICLES = ["de", "da", "del", "della", "der", "den", "van", "von", "zu", "bin", "ibn",

@@ -72,6 +72,8 @@ _HEARING_START = re.compile(r"(?<=\S)\s+(?=(?:[A-Z][a-z]+\.?\s+){1,2}[A-Z][A-Z'�
 _EVENT_FIRST = re.compile(r"\s*[(\[][^\W\d_][^()\[\]]{0,30}[)\]]\s+\S")
 # The first line of a speech: a capitalised word, then a sentence in lower case.
 _SPEECH_START = re.compile(r"\s*[\"“”„«]?[^\W\d_][^\W\d_]*[.,!]?\s+[^\W\d_]*[a-zà-ÿ]{2}")
+# A row of dots or dashes alone on its line: an omission, not a speech.
+_OMISSION_ROW = re.compile(r"\s*[.…·_–—-]{3,}\s*")
 # A short label line that ends in an opening bracket, and the line that closes it.
 _OPEN_BRACKET_END = re.compile(r"^\s*\S[^()（）]{0,30}[(（]\s*$")
 _CLOSE_BRACKET_START = re.compile(r"^\s*[^()（）]{1,40}[)）]")
@@ -892,20 +894,31 @@ class TranscriptReader:
             # A speech printed under its speaker's full name and a colon, the only label
             # of the text ("Ólafur Jóhannesson:" alone on its line, the speech below; "部長:")
             # or an office's ("Statsministeren: Velkommen til pressemøde!")
+            def speech_below(number) -> str:
+                """The line below, past a row of dots that marks an omission."""
+                for _, text in every_line[line_index[number] + 1:]:
+                    if not _OMISSION_ROW.fullmatch(text):
+                        return text
+                return ""
+
             lone = [(n, f) for n, f, first in candidates
                     if first and f.rule == "dash-colon" and f.label.endswith(":") and (
                         (not f.rest.strip() and (_person_name(f.name) or unspaced(f.name[:1]))
-                         and _speech_line(line_after.get(n, "")))
+                         and _speech_line(speech_below(n)))
                         or (self.labels.is_office(f.name) and _speech_line(f.rest))
                         # "Hull: "I conferred with …"" where the record named the Secretary
-                        # of State, Hull, above: a person the text names, words in quotes
-                        or (f.rest.lstrip()[:1] in "\"“„«" and not common_word(f)
-                            and self._named_elsewhere(f.name, blocks, n)))]
+                        # of State, Hull, above: a person the text names, words in quotes;
+                        # "Andra vicetalman Roger Nordlund: Tack, …" after "… vicetalman
+                        # Roger Nordlund som får avsluta": a full name the text gives, a speech
+                        or (not common_word(f) and (
+                            (f.rest.lstrip()[:1] in "\"“„«" and self._named_elsewhere(f.name, blocks, n))
+                            or (_speech_line(f.rest) and len(_name_at_end(f.name).split()) >= 2
+                                and self._named_elsewhere(_name_at_end(f.name), blocks, n)))))]
             if len(lone) == 1:
                 number, found = lone[0]
                 accepted[number] = found
                 doc.warnings.append((*_place(number), f"'{found.label}' read as a speaker label although "
-                                                      "it occurs once: the only label of the text, a full name, an office or a name the text gives before quoted words"))
+                                                      "it occurs once: the only label of the text, a full name, an office or a name the text gives"))
         accepted = dict(sorted(accepted.items()))
         self._labels_without_separator(doc, blocks, accepted)
         # A document that labels its turns one way should not also get turns of a
@@ -1902,6 +1915,16 @@ def _full_cjk_name(text: str) -> bool:
     """A name of three characters or more in Chinese or Japanese ("林秘書長志嘉"), which
     write a full name, or an office and a name, without spaces."""
     return len(text) >= 3 and all("\u3400" <= c <= "\u9fff" for c in text)
+
+
+def _name_at_end(text: str) -> str:
+    """The capitalised words that end a label's name: the person after an office in
+    lower case ("Andra vicetalman Roger Nordlund" -> "Roger Nordlund")."""
+    words = text.split()
+    start = len(words)
+    while start > 0 and words[start - 1][:1].isupper():
+        start -= 1
+    return " ".join(words[start:])
 
 
 def _person_name(text: str) -> bool:
