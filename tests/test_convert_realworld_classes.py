@@ -2912,3 +2912,20 @@ def test_the_only_label_of_a_record_above_a_row_of_dots(tmp_path):
     result, tree = convert(tmp_path, text)
     assert printed_labels(tree) == ["Doamna Paula Maria Ivănescu:"]
     assert_round_trip(result, text)
+
+
+def test_korean_council_minutes_give_office_then_name(tmp_path):
+    """"○의장 김민수 의석을 …": the office, the member's name, then the speech; the
+    older hanja minutes so too ("○議長 朴東根 …"), but "○書記 三十八次 …" is the
+    clerk reading, and "○李東輝議員 會議錄 …" a member named before the speech."""
+    text = ("제12회 구의회 본회의회의록\n\n○의장 김민수 의석을 정돈해 주시기 바랍니다.\n"
+            "성원이 되었으므로 개의하겠습니다.\n○사무국장 박지훈 안녕하십니까? 보고사항을 말씀드리겠습니다.\n"
+            "○의장 김민수 수고하셨습니다.\n")
+    result, tree = convert(tmp_path, text)
+    assert printed_labels(tree) == ["○의장 김민수", "○사무국장 박지훈", "○의장 김민수"]
+    assert_round_trip(result, text)
+    hanja = ("第五次 會議錄\n\n○議長 朴東根 開議하겠습니다.\n\n○書記 三十八次 會議錄 朗讀\n\n"
+             "○李東輝議員 會議錄 거기에 잘못이 있습니다.\n\n○議長 朴東根 修正하겠습니다.\n")
+    result, tree = convert(tmp_path, hanja, "hanja.txt")
+    assert printed_labels(tree) == ["○議長 朴東根", "○書記", "○李東輝議員", "○議長 朴東根"]
+    assert_round_trip(result, hanja)

@@ -146,6 +146,13 @@ class LabelReader:
             # name and office in kanji or kana, with a circle (a double one for the
             # governor: "◎知事(野呂昭彦君)"); a space opens the speech,
             # or the speech begins on the next line
+            # "○의장 김성철 의석을 …", "○議長 金斗衡 議席을 …": Korean council minutes give the
+            # office, a space, the member's name of two to four syllables, a space, the speech
+            # (not "○崔鳴煥議員 會議錄 …", a member named before the speech; nor "○書記 三十八次
+            # …", a number: a name is in one script, without numerals)
+            ("marked", re.compile(r"^(?P<label>[○◯〇◎](?![^ ]*(?:議員|의원) )[\uac00-\ud7a3\u3400-\u9fff]{1,12} "
+                                  r"(?P<name>[\uac00-\ud7a3]{2,4}|(?:(?![一二三四五六七八九十百千])[\u3400-\u9fff]){2,4}))"
+                                  r"(?: +(?P<rest>\S.*))?$")),
             ("marked", re.compile(r"^(?P<label>[○◯〇◎](?P<name>[\u3040-\u30ff\u3400-\u9fff（）()]{1,24}))(?:[ \u3000]+(?P<rest>\S.*))?$")),
             ("side", re.compile(rf"^(?P<label>(?P<side>[\w .'’-]{{1,40}}?)\s+[Ss]ide\s*\((?P<name>[^()]{{1,60}})\)\s*[:.\-–—])\s*(?P<rest>.*)$")),
             # "Deng Xiaoping (to be abbreviated as Deng):", "Kim Gwang-hyeop [Kim Kwang Hyop]
