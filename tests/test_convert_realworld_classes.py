@@ -2929,3 +2929,27 @@ def test_korean_council_minutes_give_office_then_name(tmp_path):
     result, tree = convert(tmp_path, hanja, "hanja.txt")
     assert printed_labels(tree) == ["○議長 朴東根", "○書記", "○李東輝議員", "○議長 朴東根"]
     assert_round_trip(result, hanja)
+
+
+def test_hungarian_offices_after_the_name(tmp_path):
+    """The Hungarian parliament's record: "• KOVÁCS ANNA jegyző: …" (the clerk, her office
+    after her name in lower case) and "• ELNÖK: …" each speak once."""
+    text = ("• KOVÁCS ANNA jegyző: Tisztelt Országgyűlés! A javasolt négyórás időkeret megoszlása a "
+            "következő: a Fidesz képviselőcsoportjának 83 perc, az MSZP képviselőcsoportjának 46 perc, a "
+            "független képviselőknek pedig 8 perc áll rendelkezésre.\n"
+            "  • ELNÖK: Köszönöm, jegyző úr. Kérem, most szavazzanak!\n")
+    result, tree = convert(tmp_path, text)
+    assert printed_labels(tree) == ["• KOVÁCS ANNA jegyző:", "• ELNÖK:"]
+    assert_round_trip(result, text)
+
+
+def test_knesset_committee_labels_below_a_heading(tmp_path):
+    """A Knesset committee's protocol: the chair's label "היו"ר דני לוין" (the
+    abbreviation keeps its gershayim) alone on its line right below the agenda heading,
+    which in a script without capitals ends in a letter like any sentence."""
+    text = ('פרוטוקול מס\' 7\n\nבחירת סגנים זמניים\nהיו"ר דני לוין\nאנחנו פותחים את הישיבה.\n'
+            'משה כהן\nיש לי הערה לזה.\nהיו"ר דני לוין\nבבקשה.\nמשה כהן\nתודה רבה.\n')
+    result, tree = convert(tmp_path, text)
+    assert printed_labels(tree)[:2] == ['היו"ר דני לוין', "משה כהן"]
+    assert len(printed_labels(tree)) == 4
+    assert_round_trip(result, text)

@@ -61,6 +61,9 @@ TITLES = [
     "Leader",
     # the chairs of the Nordic parliaments ("Andra vicetalman Roger Nordlund:", "Formanden:")
     "Talman", "Talmannen", "Vicetalman", "Formanden", "Puhemies", "Varapuhemies",
+    # the Hungarian parliament's ("FÖLDI LÁSZLÓ jegyző:") and the Knesset's chair ("היו"ר")
+    "Elnök", "Alelnök", "Jegyző", "Államtitkár", "Miniszter", "Miniszterelnök",
+    'היו"ר', 'יו"ר',
 ]
 # Name particles written in lower case inside names.
 NAME_PARTICLES = ["de", "da", "del", "della", "der", "den", "van", "von", "zu", "bin", "ibn",

@@ -74,8 +74,9 @@ _TIME_FIELDS = {"begin", "end", "beginn", "ende"}
 # A word's own full stop is tried last, so that "Varga. It is." reads as "Varga" + ".";
 # a double name may be joined by an en dash ("Vīķe–Freiberga"); initials may be glued
 # to the surname ("В.Путин", "Н.С.Хрущев").
-# Initials run together keep their stops, the last one or not ("U.S.", "P.M").
-_WORD = r"(?:(?:[^\W\d_]\.){1,3}[^\W\d_][\w'’]+(?:[-‐–][\w'’]+)*|(?:[^\W\d_]\.){1,3}[^\W\d_]\.?|[^\W\d_][\w'’]*(?:[-‐–][\w'’]+)*\.??|\[[^\W\d_][\w'’-]*(?: [^\W\d_][\w'’-]*){0,3}\])"
+# Initials run together keep their stops, the last one or not ("U.S.", "P.M"). A
+# Hebrew abbreviation holds its gershayim: "היו"ר", the chairman.
+_WORD = r"(?:[\u05d0-\u05ea]+[\"״][\u05d0-\u05ea]|(?:[^\W\d_]\.){1,3}[^\W\d_][\w'’]+(?:[-‐–][\w'’]+)*|(?:[^\W\d_]\.){1,3}[^\W\d_]\.?|[^\W\d_][\w'’]*(?:[-‐–][\w'’]+)*\.??|\[[^\W\d_][\w'’-]*(?: [^\W\d_][\w'’-]*){0,3}\])"
 # The speakers a machine transcript tells apart by number: "Speaker 1", "SPEAKER_02".
 _SPEAKER_NUMBER = r"(?:Speaker|SPEAKER|Sprecher|Orateur|Hablante|Participant|Unknown Speaker)[ _]?\d{1,2}"
 _NUMBERED_SPEAKER = re.compile(_SPEAKER_NUMBER)

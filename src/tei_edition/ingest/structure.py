@@ -646,7 +646,8 @@ class TranscriptReader:
                 opens = lindex == 0 or bool(re.search(r"[.?!:\"”…)\]|؟。？！]\s*$", block.lines[lindex - 1][1])) \
                     or getattr(number, "column", 1) > 1
                 # A label alone on its line ends no sentence ("… visit to / Peking.").
-                midsentence = lindex > 0 and re.search(r"(?:[^\W\d_](?<![A-ZА-ЯЁ])|[,;])\s*$",
+                # (Hebrew and Arabic have no capitals: a heading there ends in a letter too)
+                midsentence = lindex > 0 and re.search(r"(?:[^\W\d_](?<![A-ZА-ЯЁ\u05d0-\u05ea\u0620-\u064a])|[,;])\s*$",
                                                        block.lines[lindex - 1][1])
                 if (found.rule == "interview" and line_above and int(line_above[0]) + 1 == int(number)
                         and (line_above[1].rstrip()[-1:].islower() or line_above[1].rstrip().endswith(","))):
