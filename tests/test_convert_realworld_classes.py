@@ -2953,3 +2953,14 @@ def test_knesset_committee_labels_below_a_heading(tmp_path):
     assert printed_labels(tree)[:2] == ['היו"ר דני לוין', "משה כהן"]
     assert len(printed_labels(tree)) == 4
     assert_round_trip(result, text)
+
+
+def test_the_deputy_speaker_before_the_speaker_is_another_person(tmp_path):
+    """A Hansard where the Deputy Speaker reads prayers, then the Speaker announces: the
+    Speaker is not the Deputy Speaker though he is labelled second."""
+    text = ("NATIONAL ASSEMBLY\n\nWednesday, 5th March, 2025\n\n"
+            "THE HON. DEPUTY SPEAKER: Let us pray. Almighty God, guide us in our deliberations.\n\n"
+            "THE HON. SPEAKER: I have received apologies from the following Ministers.\n")
+    result, tree = convert(tmp_path, text)
+    assert len(set(turns(tree))) == 2
+    assert_round_trip(result, text)

@@ -29,6 +29,10 @@ _HEAD_OFFICES = {"president", "minister", "secretary", "chancellor", "ambassador
 _CHAIRS = {"speaker", "chair", "chairperson", "chairwoman"}
 
 
+# The words of an office held in second place, beside the office itself.
+_SECOND_PLACE = {"deputy", "vice", "acting", "assistant", "under", "associate"}
+
+
 def _letters(key: str) -> str:
     """A name's letters without the spaces, stops and hyphens OCR may put between them."""
     return re.sub(r"[\s.\-']+", "", key)
@@ -97,7 +101,11 @@ class PeopleIndex:
         self.by_name.setdefault(key, pid)
         self.by_letters.setdefault(_letters(key), pid)
         words = key.replace("-", " ").split()
-        for word in {key.split()[-1], *(w for w in words if len(w.strip(".")) > 2)}:
+        # an office alone held in second place ("The Deputy Speaker", "The Vice President")
+        # has no surname: "The Speaker", "The President" is another person
+        deputy = office and not person and any(w in _SECOND_PLACE for w in words)
+        surnames = () if deputy else {key.split()[-1], *(w for w in words if len(w.strip(".")) > 2)}
+        for word in surnames:
             self.by_surname.setdefault(word, set()).add(pid)
         initials = "".join(w[0] for w in re.split(r"[\s.]+", key) if w)
         if 1 < len(initials) <= 4 or (len(words) == 1 and len(words[0]) > 2):
