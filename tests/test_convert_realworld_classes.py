@@ -2964,3 +2964,17 @@ def test_the_deputy_speaker_before_the_speaker_is_another_person(tmp_path):
     result, tree = convert(tmp_path, text)
     assert len(set(turns(tree))) == 2
     assert_round_trip(result, text)
+
+
+@pytest.mark.parametrize("surname", ["GAUDIN", "GAUDILL\ufffdRE"])
+def test_the_paris_council_chair_with_two_offices_after_the_name(tmp_path, surname):
+    """The Conseil de Paris prints "M. Bernard GAUDIN, adjoint, président. - …": an
+    honorific, a surname in capitals, two offices. A page that could not decode an
+    accent keeps U+FFFD inside the name, and the label still reads."""
+    text = (f"Vœu n° 15 relatif aux cinémas.\n\nM. Bernard {surname}, adjoint, président. - Le vœu n° 15 est "
+            "relatif aux cinémas. La parole est à M. BROSSAT.\n\nM. Ian BROSSAT. - Merci.\n\n"
+            f"M. Bernard {surname}, adjoint, président. - Merci. Je mets aux voix le vœu.\n\n"
+            "M. Ian BROSSAT. - Nous votons pour.\n")
+    result, tree = convert(tmp_path, text)
+    assert len(printed_labels(tree)) == 4 and len(set(turns(tree))) == 2
+    assert_round_trip(result, text)

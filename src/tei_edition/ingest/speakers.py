@@ -75,8 +75,9 @@ _TIME_FIELDS = {"begin", "end", "beginn", "ende"}
 # a double name may be joined by an en dash ("Vīķe–Freiberga"); initials may be glued
 # to the surname ("В.Путин", "Н.С.Хрущев").
 # Initials run together keep their stops, the last one or not ("U.S.", "P.M"). A
-# Hebrew abbreviation holds its gershayim: "היו"ר", the chairman.
-_WORD = r"(?:[\u05d0-\u05ea]+[\"״][\u05d0-\u05ea]|(?:[^\W\d_]\.){1,3}[^\W\d_][\w'’]+(?:[-‐–][\w'’]+)*|(?:[^\W\d_]\.){1,3}[^\W\d_]\.?|[^\W\d_][\w'’]*(?:[-‐–][\w'’]+)*\.??|\[[^\W\d_][\w'’-]*(?: [^\W\d_][\w'’-]*){0,3}\])"
+# Hebrew abbreviation holds its gershayim: "היו"ר", the chairman. A letter a web page
+# could not decode ("GAUDILL�RE", U+FFFD) stays inside its word.
+_WORD = r"(?:[\u05d0-\u05ea]+[\"״][\u05d0-\u05ea]|(?:[^\W\d_]\.){1,3}[^\W\d_][\w'’]+(?:[-‐–][\w'’]+)*|(?:[^\W\d_]\.){1,3}[^\W\d_]\.?|[^\W\d_][\w'’\ufffd]*(?:[-‐–][\w'’]+)*\.??|\[[^\W\d_][\w'’-]*(?: [^\W\d_][\w'’-]*){0,3}\])"
 # The speakers a machine transcript tells apart by number: "Speaker 1", "SPEAKER_02".
 _SPEAKER_NUMBER = r"(?:Speaker|SPEAKER|Sprecher|Orateur|Hablante|Participant|Unknown Speaker)[ _]?\d{1,2}"
 _NUMBERED_SPEAKER = re.compile(_SPEAKER_NUMBER)
@@ -277,8 +278,12 @@ class LabelReader:
             if m.groupdict().get("addressee") and not m.group("role") and self.is_office(name):
                 name += m.group("addressee")  # "Clerk to the Assembly:" is an office, no question to it
             if "," in (m.groupdict().get("affiliation") or "") and (
-                    not name.isupper() or re.search(r"\d", m.group("affiliation"))):
-                continue  # "NASSER BRAHIM, Senior Planner, Kleinfelder:": a name in capitals only
+                    not (name.isupper() or (self.strip_honorifics(name) != name and name.split()[-1].isupper()))
+                    or re.search(r"\d", m.group("affiliation"))):
+                # "NASSER BRAHIM, Senior Planner, Kleinfelder:": a name in capitals only, or
+                # an honorific and a surname in capitals ("M. Bernard GAUDILLÈRE, adjoint,
+                # président. -", as the Conseil de Paris prints its chair)
+                continue
             if re.fullmatch(r"[A-Z][a-z'’-]+", m.groupdict().get("affiliation") or "") and not (
                     m.groupdict().get("role") and name.isupper()):   # "SEN. X (D), Minnesota:"
                 continue  # "Smith, Jones:" names two persons, not a person and a paper
