@@ -2978,3 +2978,18 @@ def test_the_paris_council_chair_with_two_offices_after_the_name(tmp_path, surna
     result, tree = convert(tmp_path, text)
     assert len(printed_labels(tree)) == 4 and len(set(turns(tree))) == 2
     assert_round_trip(result, text)
+
+
+def test_arabic_minutes_labels_and_the_invocation(tmp_path):
+    """An Arab parliament's minutes: "– السيد رئيس مجلس النواب:-" (Mr. Speaker) labels
+    the chair's turns, the Quran reader speaks once ("– القارئ السيد …:-"), and the
+    invocation "بسم الله الرحمن الرحيم:-" that opens a speech is no speaker."""
+    text = ("محضر جلسة رقم (8)\n\nبدأت الجلسة الساعة (2:20) ظهراً.\n\n– السيد رئيس مجلس النواب:-\n\n"
+            "بسم الله الرحمن الرحيم\n\nنفتتح الجلسة الثامنة، نبدؤها بقراءة آيات من القرآن الكريم.\n\n"
+            "– القارئ السيد احمد ظافر (موظف):-\n\nيتلو آياتٍ من القرآن الكريم.\n\n– السيد رئيس مجلس النواب:-\n\n"
+            "السيدات والسادة أعضاء مجلس النواب المحترمين:-\n\nبسم الله الرحمن الرحيم:-\n\n"
+            "مرت أيام عصيبة على شعبنا.\n")
+    result, tree = convert(tmp_path, text)
+    assert printed_labels(tree) == ["– السيد رئيس مجلس النواب:-", "– القارئ السيد احمد ظافر (موظف):-",
+                                    "– السيد رئيس مجلس النواب:-"]
+    assert_round_trip(result, text)

@@ -38,6 +38,8 @@ HONORIFICS = [
     # Vietnamese "Ông", "Bà", and offices written in words of one syllable ("Đại sứ
     # Knapper:", "Thủ tướng …:")
     "Ông", "Bà", "Đại sứ", "Bộ trưởng", "Thủ tướng", "Chủ tịch", "Tổng thống",
+    # Arabic "the Mr.", "the Mrs.", "the Dr." ("– السيد رئيس مجلس النواب:-")
+    "السيد", "السيدة", "الدكتور", "الدكتورة",
 ]
 # Offices that may stand before a surname in a label ("Ambassador Smith:").
 TITLES = [
@@ -64,6 +66,7 @@ TITLES = [
     # the Hungarian parliament's ("FÖLDI LÁSZLÓ jegyző:") and the Knesset's chair ("היו"ר")
     "Elnök", "Alelnök", "Jegyző", "Államtitkár", "Miniszter", "Miniszterelnök",
     'היו"ר', 'יו"ר',
+    "القارئ",   # the reader of the Quran at an Arab parliament's opening
 ]
 # Name particles written in lower case inside names.
 NAME_PARTICLES = ["de", "da", "del", "della", "der", "den", "van", "von", "zu", "bin", "ibn",
@@ -133,6 +136,7 @@ NOT_LABELS = [
     "Слушали", "Постановили", "Решили", "Источник", "Примечание", "Obecni", "Porządek",
     "Protokołował", "Źródło", "Přítomni", "Usnesení", "Zdroj", "Poznámka", "Napirend",
     "Jelen", "Forrás", "Présents", "Ordre",
+    "بسم",   # "بسم الله الرحمن الرحيم:-", the invocation that opens a speech
     # photo credits and the fields of an archive's catalogue page
     "Photo", "Photos", "Photograph", "Фото", "Foto", "Fotos", "Bild", "Credit", "Credits",
     "Caption", "Image", "Topics", "Venue", "Themes", "Importance", "Editorial",
