@@ -2993,3 +2993,16 @@ def test_arabic_minutes_labels_and_the_invocation(tmp_path):
     assert printed_labels(tree) == ["– السيد رئيس مجلس النواب:-", "– القارئ السيد احمد ظافر (موظف):-",
                                     "– السيد رئيس مجلس النواب:-"]
     assert_round_trip(result, text)
+
+
+def test_a_list_of_members_ending_in_semicolons_is_no_turn(tmp_path):
+    """The Speaker reads a committee's members, one a line, each ending in ";": not the
+    colon OCR may read as ";", but a list inside the Speaker's turn."""
+    text = ("NATIONAL ASSEMBLY\n\nTuesday, 20th January, 2009\n\n"
+            "Mr Speaker: Hon. Members, I have appointed the following Members to the Committee:\n\n"
+            "The Hon. Mr Speaker (Chairperson);\n\nThe Hon. G. Banda, MP, the Vice-President;\n\n"
+            "Mr H. I. Phiri, MP; and\n\nMrs F. B. Zulu, MP.\n\nThank you.\n\n"
+            "Hon. Members: Hear, hear!\n\nMr Speaker: Order!\n")
+    result, tree = convert(tmp_path, text)
+    assert printed_labels(tree) == ["Mr Speaker:", "Hon. Members:", "Mr Speaker:"]
+    assert_round_trip(result, text)

@@ -652,6 +652,10 @@ class TranscriptReader:
                 if (found.rule == "interview" and line_above and int(line_above[0]) + 1 == int(number)
                         and (line_above[1].rstrip()[-1:].islower() or line_above[1].rstrip().endswith(","))):
                     continue  # "… Datuk Ahmad / A. Talib on TV3's …": a name's initial, wrapped
+                if found.label.endswith(";") and (
+                        not _speech_below(blocks, bindex, lindex, self._verb_first)
+                        or (_line_after(blocks, bindex, lindex) or "").rstrip().endswith((";", "; and"))):
+                    continue  # "The Hon. Mr Speaker (Chairperson);": a list's item, not OCR's colon
                 if found.rule in ("alone", "alone-plain") and (
                         midsentence or not _speech_below(blocks, bindex, lindex, self._verb_first)
                         or _listed_below(self.labels, blocks, bindex, lindex)):
