@@ -416,3 +416,17 @@ def test_an_eras_year_in_arabic_digits():
     assert parse_date("令和元年5月1日").iso == "2019-05-01"
     assert parse_date("中華民國三十八年五月一日").iso == "1949-05-01"
     assert find_date("民國110年2月30日") is None
+
+
+@pytest.mark.parametrize("text, iso", [
+    ("Kikao cha Tatu – Tarehe 12 Novemba, 2020", "2020-11-12"),      # Swahili
+    ("Torstai 23. maaliskuuta 2017", "2017-03-23"),                  # Finnish
+    ("Neljapäev, 23. märts 2017", "2017-03-23"),                     # Estonian
+    ("Istana Negara, Jakarta, Selasa, 21 Februari 2012", "2012-02-21"),  # Indonesian
+    ("Kuala Lumpur, 4 Mei 2013", "2013-05-04"),                      # Malay
+    ("Ljubljana, 3. avgust 2010", "2010-08-03"),                     # Slovenian
+])
+def test_months_of_more_languages(text, iso):
+    """Month names of Swahili, Finnish, Estonian, Indonesian, Malay and Slovenian, from
+    CLDR as the others are."""
+    assert find_date(text)[0].iso == iso

@@ -55,9 +55,14 @@ from babel import Locale
 from .model import DateValue
 
 # The languages whose month and weekday names are read. sr_Latn adds the
-# Latin spelling of Serbian; de_AT adds "Jänner".
+# Latin spelling of Serbian; de_AT adds "Jänner". Croatian is not among them: its
+# "listopad" is October, Czech and Polish November, and a name of two months is read
+# in none. Nor are Latvian, Lithuanian and Catalan: their long dates put words around
+# the month ("2020. gada 3. augusts", "2020 m. rugpjūčio 3 d.", "3 d’agost del 2020")
+# that the patterns below do not read.
 LOCALES = ("en", "de", "de_AT", "fr", "es", "it", "pt", "ru", "uk", "pl", "cs", "sk",
-           "hu", "ro", "bg", "sr", "sr_Latn", "sq", "nl", "da", "nb", "sv", "el", "tr", "ar")
+           "hu", "ro", "bg", "sr", "sr_Latn", "sq", "nl", "da", "nb", "sv", "el", "tr", "ar",
+           "fi", "et", "is", "sl", "gl", "id", "ms", "sw")
 # Arabic-Indic and Persian digits, and the Arabic comma, read as their ASCII forms;
 # the marks of writing direction ("01\u200f/01\u200f/1900") are passed over.
 _NATIVE = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹،", "01234567890123456789,")
