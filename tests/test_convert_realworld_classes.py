@@ -3006,3 +3006,17 @@ def test_a_list_of_members_ending_in_semicolons_is_no_turn(tmp_path):
     result, tree = convert(tmp_path, text)
     assert printed_labels(tree) == ["Mr Speaker:", "Hon. Members:", "Mr Speaker:"]
     assert_round_trip(result, text)
+
+
+def test_a_presenter_is_no_participants_list(tmp_path):
+    """"Presenter:" begins with the word "Present", which introduces a list of
+    participants; it labels the presenter's turns."""
+    text = ("Transcript of the Deputy Minister being interviewed on Morning Talk\n\n"
+            "Presenter: We begin our conversation with the Deputy Minister on all sorts of issues.\n\n"
+            "Deputy Minister Lerato Dube: Good morning and good morning to your listeners.\n\n"
+            "Presenter: I'd like to get a sense of where you think we stand.\n\n"
+            "Deputy Minister Lerato Dube: Well, I think we have just emerged from a good year.\n")
+    result, tree = convert(tmp_path, text)
+    assert len(printed_labels(tree)) == 4
+    assert printed_labels(tree)[0] == "Presenter:"
+    assert_round_trip(result, text)
