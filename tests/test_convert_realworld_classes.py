@@ -3020,3 +3020,16 @@ def test_a_presenter_is_no_participants_list(tmp_path):
     assert len(printed_labels(tree)) == 4
     assert printed_labels(tree)[0] == "Presenter:"
     assert_round_trip(result, text)
+
+
+def test_an_office_after_the_name_names_the_speaker_later(tmp_path):
+    """"PENNY WONG, FOREIGN MINISTER:" then "FOREIGN MINISTER:": the office after the name
+    and the comma is hers, so the later label names her."""
+    text = ("Business Summit - Sydney - 12/03/2024\n\n"
+            "JAMES CURRAN: Well, Minister, congratulations on the milestone. Thank you for being here.\n\n"
+            "PENNY WONG, FOREIGN MINISTER: Well, thank you, I actually wouldn't have known.\n\n"
+            "CURRAN: Very kind of her. Can we begin with last week's summit?\n\n"
+            "FOREIGN MINISTER: Well, it was a good summit.\n")
+    result, tree = convert(tmp_path, text)
+    assert turns(tree) == Counter({"#james-curran": 2, "#penny-wong": 2})
+    assert_round_trip(result, text)

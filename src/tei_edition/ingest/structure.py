@@ -72,6 +72,8 @@ _HEARING_START = re.compile(r"(?<=\S)\s+(?=(?:[A-Z][a-z]+\.?\s+){1,2}[A-Z][A-Z'�
 _EVENT_FIRST = re.compile(r"\s*[(\[][^\W\d_][^()\[\]]{0,30}[)\]]\s+\S")
 # The first line of a speech: a capitalised word, then a sentence in lower case.
 _SPEECH_START = re.compile(r"\s*[\"“”„«]?[^\W\d_][^\W\d_]*[.,!]?\s+[^\W\d_]*[a-zà-ÿ]{2}")
+# An office after the name and a comma, closing a label: "PENNY WONG, FOREIGN MINISTER:".
+_OFFICE_AFTER_NAME = re.compile(r",\s*([^,:：()]{3,60}?)\s*[:：]\s*$")
 # A row of dots or dashes alone on its line: an omission, not a speech.
 _OMISSION_ROW = re.compile(r"\s*[.…·_–—-]{3,}\s*")
 # A short label line that ends in an opening bracket, and the line that closes it.
@@ -773,8 +775,7 @@ class TranscriptReader:
                 # initials ("M.R.") wait for the turns: a full name accepted as a one-off
                 # below ("MARIANO RAJOY:") may be theirs
                 found = accepted[number]
-                self.people.resolve(found.name, found.alias, label=True,
-                                    by_surname=self.people.strip_honorifics(found.name) not in namesakes)
+                self._resolve_label(found, by_surname=self.people.strip_honorifics(found.name) not in namesakes)
         if accepted:
             # "Senator Richard Russell" in the heading, "Senator Russell:" below: "RR:" is his
             self.people.learn_fuller_names(" ".join(
@@ -1415,6 +1416,15 @@ class TranscriptReader:
         else:
             division.blocks.append(paragraph)
 
+    def _resolve_label(self, found: LabelMatch, by_surname: bool = True) -> str:
+        """The person a label names. "PENNY WONG, FOREIGN MINISTER:": the office after
+        the name is hers, and "FOREIGN MINISTER:" below names her."""
+        pid = self.people.resolve(found.name, found.alias, label=True, by_surname=by_surname)
+        office = _OFFICE_AFTER_NAME.search(found.label)
+        if office and self.labels.is_office(office.group(1)):
+            self.people.hold(office.group(1), pid)
+        return pid
+
     def _new_turn(self, doc: Document, found: LabelMatch, number: int) -> Turn:
         # "Q." is the counsel examining, "A." the witness's, where the text says who they are
         named = {"interviewer": self._examiners, "respondent": self._witnesses}.get(found.role, [])
@@ -1429,7 +1439,7 @@ class TranscriptReader:
             who = "unidentified"
             self.people.created.setdefault(who, "Unidentified speaker")
         else:
-            who = self.people.resolve(found.name, found.alias, label=True)
+            who = self._resolve_label(found)
         listed = {m.id for g in doc.participants for m in g.members}
         if who not in listed and who not in {p.id for p in doc.extra_speakers}:
             doc.extra_speakers.append(Participant(id=who, name=self.people.display_name(who)))
