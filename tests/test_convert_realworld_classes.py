@@ -3033,3 +3033,24 @@ def test_an_office_after_the_name_names_the_speaker_later(tmp_path):
     result, tree = convert(tmp_path, text)
     assert turns(tree) == Counter({"#james-curran": 2, "#penny-wong": 2})
     assert_round_trip(result, text)
+
+
+def test_a_bracketed_full_name_and_an_office_with_its_ordinal(tmp_path):
+    """A podcast transcript labels "[Igor]:" and "[Luiz Inácio Lula da Silva]:", a full
+    name of five words in brackets; a council's minutes "El Sr. Vicepresidente segundo:",
+    the office and which of its holders."""
+    text = ("Leia a íntegra da entrevista:\n\n[Igor]: Salve, salve, família. Bem-vindos a mais um Flow.\n\n"
+            "[Luiz Inácio Lula da Silva]: É um prazer, Igor.\n\n[Igor]: Queria ter esse papo contigo.\n\n"
+            "[Luiz Inácio Lula da Silva]: A verdade é a seguinte.\n")
+    result, tree = convert(tmp_path, text)
+    assert printed_labels(tree) == ["[Igor]:", "[Luiz Inácio Lula da Silva]:", "[Igor]:",
+                                    "[Luiz Inácio Lula da Silva]:"]
+    assert_round_trip(result, text)
+    acta = ("ACTA 1005/13\n\nLa Sesión es presidida por el Vicepresidente segundo del Concejo.\n\n"
+            "El Sr. Vicepresidente segundo: “Concejales, damos inicio a la Sesión Ordinaria”.\n\n"
+            "El Sr. Vicepresidente segundo: “Está la señora Lagomarsini, tiene la palabra”.\n\n"
+            "La Sra. Florencia Lagomarsini: “Muchas gracias por recibirme”.\n")
+    result, tree = convert(tmp_path, acta, "acta.txt")
+    assert printed_labels(tree) == ["El Sr. Vicepresidente segundo:", "El Sr. Vicepresidente segundo:",
+                                    "La Sra. Florencia Lagomarsini:"]
+    assert_round_trip(result, acta)

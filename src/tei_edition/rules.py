@@ -32,7 +32,7 @@ HONORIFICS = [
     "Mr", "Mrs", "Ms", "Dr", "Hon",
     "The Hon.", "Messrs.", "Mme", "Mlle", "Signor", "Señor", "Sr.", "Товарищ", "Тов.", "Т.",
     # Spanish parliaments' "El señor presidente:", "La señora Arévalo Araya:"
-    "El señor", "La señora", "Señora", "Sra.",
+    "El señor", "La señora", "Señora", "Sra.", "El Sr.", "La Sra.",
     # Brazil's "O SR. PRESIDENTE (…) -", "A SRA. …"
     "O Sr.", "A Sra.",
     # Vietnamese "Ông", "Bà", and offices written in words of one syllable ("Đại sứ

@@ -77,7 +77,7 @@ _TIME_FIELDS = {"begin", "end", "beginn", "ende"}
 # Initials run together keep their stops, the last one or not ("U.S.", "P.M"). A
 # Hebrew abbreviation holds its gershayim: "היו"ר", the chairman. A letter a web page
 # could not decode ("GAUDILL�RE", U+FFFD) stays inside its word.
-_WORD = r"(?:[\u05d0-\u05ea]+[\"״][\u05d0-\u05ea]|(?:[^\W\d_]\.){1,3}[^\W\d_][\w'’]+(?:[-‐–][\w'’]+)*|(?:[^\W\d_]\.){1,3}[^\W\d_]\.?|[^\W\d_][\w'’\ufffd]*(?:[-‐–][\w'’]+)*\.??|\[[^\W\d_][\w'’-]*(?: [^\W\d_][\w'’-]*){0,3}\])"
+_WORD = r"(?:[\u05d0-\u05ea]+[\"״][\u05d0-\u05ea]|(?:[^\W\d_]\.){1,3}[^\W\d_][\w'’]+(?:[-‐–][\w'’]+)*|(?:[^\W\d_]\.){1,3}[^\W\d_]\.?|[^\W\d_][\w'’\ufffd]*(?:[-‐–][\w'’]+)*\.??|\[[^\W\d_][\w'’-]*(?: [^\W\d_][\w'’-]*){0,5}\])"
 # The speakers a machine transcript tells apart by number: "Speaker 1", "SPEAKER_02".
 _SPEAKER_NUMBER = r"(?:Speaker|SPEAKER|Sprecher|Orateur|Hablante|Participant|Unknown Speaker)[ _]?\d{1,2}"
 _NUMBERED_SPEAKER = re.compile(_SPEAKER_NUMBER)
@@ -443,6 +443,8 @@ class LabelReader:
                 continue
             if index and word.islower() and word in self._titles:
                 continue  # "La Presidenta diputada Ruth Zavaleta:": an office in lower case
+            if index and word in _ORDINALS and words[index - 1].casefold() in self._titles:
+                continue  # "El Sr. Vicepresidente segundo:": which of the office's holders
             if word == "of" and 0 < index < len(words) - 1 and words[index + 1][0].isupper():
                 continue  # a peer's territorial designation: "Williams of Mostyn"
             if word[0].isalpha() and not word[0].isupper() and not word[0].islower():
@@ -511,6 +513,10 @@ _ARTICLES = {"the", "el", "la", "le", "il", "lo"}
 # Label forms whose names are upper case.
 CAPS_RULES = ("caps-stop", "caps-verb", "caps-office", "alone")
 _OFFICE_JOINERS = {"of", "the", "for", "on", "and", "to", "in"}
+# Which holder of an office a label names, after it in lower case ("Vicepresidente segundo").
+_ORDINALS = {"primero", "primera", "primer", "segundo", "segunda", "tercero", "tercera",
+             "primeiro", "primeira", "primo", "prima", "secondo", "seconda", "premier", "première",
+             "deuxième", "second", "first", "third"}
 # Marks before a label that belong to it: a caption's ">>", a paragraph number glued
 # to it ("3Bush:"), a table row's time cell ("04 06 45 52 | CDR (TRANQ) | Houston, …"),
 # the quotation mark of a paragraph printed in quotation marks, a rule of underscores.
