@@ -3054,3 +3054,16 @@ def test_a_bracketed_full_name_and_an_office_with_its_ordinal(tmp_path):
     assert printed_labels(tree) == ["El Sr. Vicepresidente segundo:", "El Sr. Vicepresidente segundo:",
                                     "La Sra. Florencia Lagomarsini:"]
     assert_round_trip(result, acta)
+
+
+def test_a_long_office_after_the_name_and_an_address_that_is_none(tmp_path):
+    """"С.М. Гуриев, ректор Российской экономической школы:" (an office of four words after
+    the name) and "О.Н. Смолин:" each speak once; a court reporter's address with its
+    postcode before "For Defendant:" is no label."""
+    text = ("Фрагмент стенограммы.\n\nС.М. Гуриев, ректор Российской экономической школы: Я хотел бы "
+            "предоставить слово Олегу Николаевичу. Пожалуйста.\n\nО.Н. Смолин: Уважаемые коллеги! Я благодарю "
+            "за то, что мне дали возможность выступить.\n")
+    result, tree = convert(tmp_path, text)
+    assert printed_labels(tree) == ["С.М. Гуриев, ректор Российской экономической школы:", "О.Н. Смолин:"]
+    assert_round_trip(result, text)
+    assert LabelReader(Rules()).match("Santa Barbara, California 93101 9 10 11 For Defendant: MESEREAU") is None

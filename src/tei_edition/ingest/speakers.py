@@ -179,7 +179,7 @@ class LabelReader:
             # speaker's paper or office after a comma; "LE PRESIDENT.- …": French ".-";
             # "THE CLERK « » :": a web page's arrows to the speaker's other speeches;
             # "– السيد رئيس مجلس النواب:-" alone on its line: a colon and a dash
-            ("dash-colon", re.compile(rf"^(?P<label>(?:\[[^\W\d_]{{1,12}}\.?(?:\s[^\W\d_]{{1,12}}\.?){{0,2}}\]\s?)?(?P<name>{_NAME})(?P<unsure>\?)?{_SUPPLIED}{_ROLE}{_ADDRESSEE}(?:\s*\[\s*\])?(?:,\s*(?P<affiliation>[^\s,:\[\]][^,:\[\]]{{0,30}}?(?:,\s*[^\s,:\[\]][^,:\[\]]{{0,40}}?)?)|\s[-–—]\s(?P<outlet>[A-Z][\w.&'’ ]{{0,30}}?)(?=\s*[:：]))?{_NAV_ARROWS}(?:\s*[:：](?:-(?=\s*$))?|;(?=\s*$)|\.[-–—]|\.\s[-–—](?=[^\W\d_¿¡])|\s+[-–—]{{1,2}}(?=\s|$)|\s+\|))\s*(?P<rest>.*)$")),
+            ("dash-colon", re.compile(rf"^(?P<label>(?:\[[^\W\d_]{{1,12}}\.?(?:\s[^\W\d_]{{1,12}}\.?){{0,2}}\]\s?)?(?P<name>{_NAME})(?P<unsure>\?)?{_SUPPLIED}{_ROLE}{_ADDRESSEE}(?:\s*\[\s*\])?(?:,\s*(?P<affiliation>[^\s,:\[\]][^,:\[\]]{{0,50}}?(?:,\s*[^\s,:\[\]][^,:\[\]]{{0,40}}?)?)|\s[-–—]\s(?P<outlet>[A-Z][\w.&'’ ]{{0,30}}?)(?=\s*[:：]))?{_NAV_ARROWS}(?:\s*[:：](?:-(?=\s*$))?|;(?=\s*$)|\.[-–—]|\.\s[-–—](?=[^\W\d_¿¡])|\s+[-–—]{{1,2}}(?=\s|$)|\s+\|))\s*(?P<rest>.*)$")),
             # "F- \"Yes.\"", "D- \"I don't know …\"": a stenographer's initials, a hyphen
             # and the words in quotation marks (or nothing, where the page ends)
             ("letter-dash", re.compile(r"^(?P<label>(?P<name>[A-Z]{1,3})-)(?:\s+(?P<rest>[\"“].*))?$")),
@@ -278,6 +278,12 @@ class LabelReader:
             name = re.sub(r"\[([^\[\]]+)\]", r"\1", m.group("name")).strip()  # "[Zenon] Nowak"
             if m.groupdict().get("addressee") and not m.group("role") and self.is_office(name):
                 name += m.group("addressee")  # "Clerk to the Assembly:" is an office, no question to it
+            affiliation = m.groupdict().get("affiliation") or ""
+            if len(affiliation) > 31 and re.search(r"\d|[^\W\d_]{2}\.\s", affiliation):
+                # a long office after the name is words ("ректор Российской экономической
+                # школы"), not an address ("California 93101 … For Defendant:") or the
+                # sentences of a flattened line ("33. Sitzung. Vorsitzender Hans Krüger:")
+                continue
             if "," in (m.groupdict().get("affiliation") or "") and (
                     not (name.isupper() or (self.strip_honorifics(name) != name and name.split()[-1].isupper()))
                     or re.search(r"\d", m.group("affiliation"))):
