@@ -3067,3 +3067,16 @@ def test_a_long_office_after_the_name_and_an_address_that_is_none(tmp_path):
     assert printed_labels(tree) == ["С.М. Гуриев, ректор Российской экономической школы:", "О.Н. Смолин:"]
     assert_round_trip(result, text)
     assert LabelReader(Rules()).match("Santa Barbara, California 93101 9 10 11 For Defendant: MESEREAU") is None
+
+
+def test_a_papers_name_in_quotation_marks_labels_its_questions(tmp_path):
+    """An interview in a paper: the paper asks, its name in guillemets ("«Naša Niva»:",
+    later "«NN»:"), the interviewee answers by name, later by initials ("KB:")."""
+    text = ("«Naša Niva»: Niadaŭna ty apublikavała post u fejsbuku. Jak pośpiechi?\n\n"
+            "Kaciaryna Barysievič: Viedaješ, mianie biełarusy vielmi ździvili za apošni hod.\n\n"
+            "«NN»: A ź miedyja nie było prapanoŭ?\n\nKB: Byli, navat i ź dziaržaŭnych vydańniaŭ.\n\n"
+            "«NN»: Jakija?\n\nKB: Nie, inšyja.\n")
+    result, tree = convert(tmp_path, text)
+    assert printed_labels(tree) == ["«Naša Niva»:", "Kaciaryna Barysievič:", "«NN»:", "KB:", "«NN»:", "KB:"]
+    assert len(set(turns(tree))) == 2
+    assert_round_trip(result, text)

@@ -178,8 +178,9 @@ class LabelReader:
             # "戚本禹：": a full-width colon; "Agnieszka Waś-Turecka, INTERIA.PL:": the
             # speaker's paper or office after a comma; "LE PRESIDENT.- …": French ".-";
             # "THE CLERK « » :": a web page's arrows to the speaker's other speeches;
-            # "– السيد رئيس مجلس النواب:-" alone on its line: a colon and a dash
-            ("dash-colon", re.compile(rf"^(?P<label>(?:\[[^\W\d_]{{1,12}}\.?(?:\s[^\W\d_]{{1,12}}\.?){{0,2}}\]\s?)?(?P<name>{_NAME})(?P<unsure>\?)?{_SUPPLIED}{_ROLE}{_ADDRESSEE}(?:\s*\[\s*\])?(?:,\s*(?P<affiliation>[^\s,:\[\]][^,:\[\]]{{0,50}}?(?:,\s*[^\s,:\[\]][^,:\[\]]{{0,40}}?)?)|\s[-–—]\s(?P<outlet>[A-Z][\w.&'’ ]{{0,30}}?)(?=\s*[:：]))?{_NAV_ARROWS}(?:\s*[:：](?:-(?=\s*$))?|;(?=\s*$)|\.[-–—]|\.\s[-–—](?=[^\W\d_¿¡])|\s+[-–—]{{1,2}}(?=\s|$)|\s+\|))\s*(?P<rest>.*)$")),
+            # "– السيد رئيس مجلس النواب:-" alone on its line: a colon and a dash;
+            # "«Naša Niva»:", "„VREME„:": a paper's name in quotation marks
+            ("dash-colon", re.compile(rf"^(?P<label>(?:\[[^\W\d_]{{1,12}}\.?(?:\s[^\W\d_]{{1,12}}\.?){{0,2}}\]\s?)?(?P<name>{_NAME})(?P<unsure>\?)?{_SUPPLIED}{_ROLE}{_ADDRESSEE}(?:\s*\[\s*\])?(?:,\s*(?P<affiliation>[^\s,:\[\]][^,:\[\]]{{0,50}}?(?:,\s*[^\s,:\[\]][^,:\[\]]{{0,40}}?)?)|\s[-–—]\s(?P<outlet>[A-Z][\w.&'’ ]{{0,30}}?)(?=\s*[:：]))?{_NAV_ARROWS}(?:[»”“„\"](?=\s*[:：]))?(?:\s*[:：](?:-(?=\s*$))?|;(?=\s*$)|\.[-–—]|\.\s[-–—](?=[^\W\d_¿¡])|\s+[-–—]{{1,2}}(?=\s|$)|\s+\|))\s*(?P<rest>.*)$")),
             # "F- \"Yes.\"", "D- \"I don't know …\"": a stenographer's initials, a hyphen
             # and the words in quotation marks (or nothing, where the page ends)
             ("letter-dash", re.compile(r"^(?P<label>(?P<name>[A-Z]{1,3})-)(?:\s+(?P<rest>[\"“].*))?$")),
