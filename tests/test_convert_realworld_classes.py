@@ -3080,3 +3080,16 @@ def test_a_papers_name_in_quotation_marks_labels_its_questions(tmp_path):
     assert printed_labels(tree) == ["«Naša Niva»:", "Kaciaryna Barysievič:", "«NN»:", "KB:", "«NN»:", "KB:"]
     assert len(set(turns(tree))) == 2
     assert_round_trip(result, text)
+
+
+@pytest.mark.parametrize("credit", ["Текст: Дар’я Христинюк.", "Objavio:", "Wortmeldungen: LTAbg. Schwarz (28), LTAbg. Kunasek (43)"])
+def test_credits_and_contents_entries_are_no_speakers(tmp_path, credit):
+    """A page's credit ("Текст:" the text's author, "Objavio:" published) or a table of
+    contents' "Wortmeldungen:" (the requests to speak) names no speaker."""
+    text = (f"Розмова в укритті\n\nВасиль Карп’юк — поет, письменник, який пише для дітей.\n\n{credit}\n\n"
+            "Іван Ципердюк: Дякую, що прийшов до нас.\n\n"
+            "Василь Карп’юк: Якраз запрошення мене тішить.\n\nІван Ципердюк: Де ти почуваєшся в безпеці?\n\n"
+            "Василь Карп’юк: Вдома.\n")
+    result, tree = convert(tmp_path, text)
+    assert credit.split(":")[0] + ":" not in printed_labels(tree)
+    assert_round_trip(result, text)

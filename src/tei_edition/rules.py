@@ -137,6 +137,8 @@ NOT_LABELS = [
     "Protokołował", "Źródło", "Přítomni", "Usnesení", "Zdroj", "Poznámka", "Napirend",
     "Jelen", "Forrás", "Présents", "Ordre",
     "بسم",   # "بسم الله الرحمن الرحيم:-", the invocation that opens a speech
+    # a page's credits and a table of contents' entries ("Текст: Дар’я …", "Objavio:")
+    "Wortmeldungen", "Wortmeldung", "Objavio", "Objavljeno", "Текст", "Фото", "Автор",
     # photo credits and the fields of an archive's catalogue page
     "Photo", "Photos", "Photograph", "Фото", "Foto", "Fotos", "Bild", "Credit", "Credits",
     "Caption", "Image", "Topics", "Venue", "Themes", "Importance", "Editorial",
