@@ -3093,3 +3093,17 @@ def test_credits_and_contents_entries_are_no_speakers(tmp_path, credit):
     result, tree = convert(tmp_path, text)
     assert credit.split(":")[0] + ":" not in printed_labels(tree)
     assert_round_trip(result, text)
+
+
+def test_a_diarising_transcribers_numbered_speakers(tmp_path):
+    """An automatic transcript of a council: "Speaker : spk3" alone above each turn, the
+    words below need not be a sentence ("Barbieri,"), and a name read out in a roll call
+    ("Franceschini Fuligni.") is speech, not a speaker."""
+    text = ("Speaker : spk3\nPasso la parola al Segretario per l'appello.\nSpeaker : spk2\nBarbieri,\n"
+            "Speaker : spk4\nDiotallevi, Andreoni, Tinti,\nMattioli.\nFranceschini Fuligni.\nGentili Ceccarini.\n"
+            "Speaker : spk3\nPasso alla nomina degli scrutatori.\nSpeaker : spk2\nDiciamo che va bene.\n"
+            "Speaker : spk4\nUna votazione distinta.\n")
+    result, tree = convert(tmp_path, text)
+    assert printed_labels(tree) == ["Speaker : spk3", "Speaker : spk2", "Speaker : spk4",
+                                    "Speaker : spk3", "Speaker : spk2", "Speaker : spk4"]
+    assert_round_trip(result, text)

@@ -79,8 +79,14 @@ _TIME_FIELDS = {"begin", "end", "beginn", "ende"}
 # could not decode ("GAUDILL�RE", U+FFFD) stays inside its word.
 _WORD = r"(?:[\u05d0-\u05ea]+[\"״][\u05d0-\u05ea]|(?:[^\W\d_]\.){1,3}[^\W\d_][\w'’]+(?:[-‐–][\w'’]+)*|(?:[^\W\d_]\.){1,3}[^\W\d_]\.?|[^\W\d_][\w'’\ufffd]*(?:[-‐–][\w'’]+)*\.??|\[[^\W\d_][\w'’-]*(?: [^\W\d_][\w'’-]*){0,5}\])"
 # The speakers a machine transcript tells apart by number: "Speaker 1", "SPEAKER_02".
-_SPEAKER_NUMBER = r"(?:Speaker|SPEAKER|Sprecher|Orateur|Hablante|Participant|Unknown Speaker)[ _]?\d{1,2}"
+# ("Speaker : spk3" alone on its line: a diarising transcriber's speaker three)
+_SPEAKER_NUMBER = r"(?:(?:Speaker|SPEAKER|Sprecher|Orateur|Hablante|Participant|Unknown Speaker)[ _]?|Speaker ?: ?spk)\d{1,2}"
 _NUMBERED_SPEAKER = re.compile(_SPEAKER_NUMBER)
+
+
+def numbered_speaker(name: str) -> bool:
+    """A machine transcript's speaker told apart by number ("Speaker 2", "Speaker : spk3")."""
+    return bool(_NUMBERED_SPEAKER.fullmatch(name))
 _NAME = rf"(?:{_SPEAKER_NUMBER}(?!\d)|{_WORD}(?:\s{{1,2}}{_WORD}){{0,7}}?)"   # wider gaps part columns, not words
 # A web page's links to the speaker's previous and next speech: "THE CLERK « » :".
 _NAV_ARROWS = r"(?:\s+[«»](?:\s*[«»])?(?=\s*[:：]))?"

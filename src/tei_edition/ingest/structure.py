@@ -33,7 +33,7 @@ from .participants import read_line_item, read_run_in
 from .people import INITIALS, PeopleIndex
 from ..rules import Rules
 from .scripts import dominant_language, foreign_runs, language_of
-from .speakers import CAPS_RULES, OATHS, LabelMatch, LabelReader, unspaced
+from .speakers import CAPS_RULES, OATHS, LabelMatch, LabelReader, numbered_speaker, unspaced
 
 _FOOTNOTE_BODY = re.compile(r"^\s*(?:\[(?P<b>\d{1,3})\]|\^(?P<c>\d{1,3})|(?P<s>[¹²³⁴⁵⁶⁷⁸⁹⁰]+)|"
                             r"(?P<d>\d{1,3})\.(?=\s)|/(?P<sl>\d{1,3})/)\s*(?P<text>\S.*)$")
@@ -659,7 +659,9 @@ class TranscriptReader:
                         not _speech_below(blocks, bindex, lindex, self._verb_first)
                         or (_line_after(blocks, bindex, lindex) or "").rstrip().endswith((";", "; and"))):
                     continue  # "The Hon. Mr Speaker (Chairperson);": a list's item, not OCR's colon
-                if found.rule in ("alone", "alone-plain") and (
+                # (a numbered speaker's words need not look like a sentence: "Barbieri,")
+                numbered = numbered_speaker(found.name) and _line_after(blocks, bindex, lindex) is not None
+                if found.rule in ("alone", "alone-plain") and not numbered and (
                         midsentence or not _speech_below(blocks, bindex, lindex, self._verb_first)
                         or _listed_below(self.labels, blocks, bindex, lindex)):
                     continue
@@ -838,6 +840,7 @@ class TranscriptReader:
         # but the paragraph right above the first turn may open the record ("JEONG: Did
         # you sleep well?" before "KIM: …") when its label is a strong one of that form.
         begun = min(accepted, default=0)
+        machine = bool(accepted) and all(numbered_speaker(f.name) for f in accepted.values())
         for _ in range(len(candidates) + 1):  # again when a one-off label began the record: what opens it
             for number, found, first in candidates:
                 # the paragraph or the line right above the first turn
@@ -858,6 +861,8 @@ class TranscriptReader:
                               and len(found.name.split()) >= 2 and not common_word(found))
                 if number in accepted or not first or (number < begun and not (opening or office_led)):
                     continue
+                if machine and not numbered_speaker(found.name):
+                    continue  # a diarising transcriber numbers every speaker: a name is a line of speech
                 one_off = (found.rule in _ONE_OFF_FORMS and self._plausible(found)) or (
                     # "Aivar Kokk" alone above his speech, where the chair's "Aseesimees Enn
                     # Eesmaa" stands so above each of hers: a person's name, every word capitalised,
