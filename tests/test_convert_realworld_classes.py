@@ -3107,3 +3107,24 @@ def test_a_diarising_transcribers_numbered_speakers(tmp_path):
     assert printed_labels(tree) == ["Speaker : spk3", "Speaker : spk2", "Speaker : spk4",
                                     "Speaker : spk3", "Speaker : spk2", "Speaker : spk4"]
     assert_round_trip(result, text)
+
+
+def test_labels_that_lost_their_bold_and_run_into_the_speech(tmp_path):
+    """A presidency's transcript whose bold labels lost their formatting: the interviewer's
+    office and name, then the president's, open the paragraphs with no separator. Two
+    openings that take turns are labels; a page's running heads are not."""
+    text = ("Entrevista concedida por el Presidente Hugo Chávez a la periodista Carmen Aristegui\n\n"
+            "Conductora del programa, Carmen Aristegui Bienvenidas y bienvenidos, gracias que nos acompañan.\n\n"
+            "Presidente Chávez Bien, muy feliz de estar aquí con usted.\n\n"
+            "Conductora del programa, Carmen Aristegui Gracias por esta conversación, presidente.\n\n"
+            "Presidente Chávez Te vi ahí que estabas entre el torbellino de periodistas.\n")
+    result, tree = convert(tmp_path, text)
+    assert printed_labels(tree) == ["Conductora del programa, Carmen Aristegui", "Presidente Chávez"] * 2
+    assert turns(tree)["#carmen-aristegui"] == 2
+    assert_round_trip(result, text)
+    heads = ("NIXON PRESIDENTIAL LIBRARY AND MUSEUM\n\nTape Subject Log (rev. April 2011)\n\n"
+             "the conversation turns to the budget for the coming year.\n\n"
+             "NIXON PRESIDENTIAL LIBRARY AND MUSEUM\n\nTape Subject Log (rev. April 2011)\n\n"
+             "the conversation turns to the visit of the Prime Minister.\n")
+    result, tree = convert(tmp_path, heads, "heads.txt")
+    assert printed_labels(tree) == []

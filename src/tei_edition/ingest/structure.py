@@ -931,6 +931,8 @@ class TranscriptReader:
                 accepted[number] = found
                 doc.warnings.append((*_place(number), f"'{found.label}' read as a speaker label although "
                                                       "it occurs once: the only label of the text, a full name, an office or a name the text gives"))
+        if not accepted:
+            accepted.update(_repeated_openings(doc, blocks))
         accepted = dict(sorted(accepted.items()))
         self._labels_without_separator(doc, blocks, accepted)
         # A document that labels its turns one way should not also get turns of a
@@ -1936,6 +1938,80 @@ def _full_cjk_name(text: str) -> bool:
     """A name of three characters or more in Chinese or Japanese ("林秘書長志嘉"), which
     write a full name, or an office and a name, without spaces."""
     return len(text) >= 3 and all("\u3400" <= c <= "\u9fff" for c in text)
+
+
+def _repeated_openings(doc: Document, blocks: list[Block]) -> dict:
+    """Labels a page printed in bold and lost with it, the speech run on after them with
+    no separator ("Presidente Chávez Bien, muy feliz."): the same words, naming a person,
+    open two paragraphs or more, and two such openings at least take turns. Read only
+    where no label was found; reported. (A label glued to the speech, "moderátorkaA
+    hostem", is left as text: the text form could not give it back as printed.)"""
+    openings = [(b.lines[0][0], b.lines[0][1]) for b in blocks if b.lines]
+    found: dict = {}
+    counts: Counter = Counter()
+    following: dict[str, set[str]] = {}   # the word after each opening: a label's speeches differ
+    for _, text in openings:
+        for prefix in set(_label_prefixes(text)):
+            counts[prefix] += 1
+            following.setdefault(prefix, set()).add((text[len(prefix):].split() or [""])[0])
+    for number, text in openings:
+        prefixes = [p for p in _label_prefixes(text) if counts[p] >= 2 and len(following[p]) >= 2]
+        if prefixes:
+            label = max(prefixes, key=len)
+            rest = text[len(label):]
+            column = len(label) + len(rest) - len(rest.lstrip()) + 1
+            found[number] = LabelMatch(label=label, name=_named_in_opening(label), rest=rest.strip(),
+                                       rest_column=column, rule="dash-colon")
+    forms = Counter(f.label for f in found.values())
+    found = {n: f for n, f in found.items() if forms[f.label] >= 2}
+    in_order = [found[n].label for n in sorted(found)]
+    changes = sum(1 for a, b in zip(in_order, in_order[1:]) if a != b)
+    # speech after most of them: three words at least, some in lower case
+    spoken = sum(1 for f in found.values()
+                 if len(f.rest.split()) >= 3 and re.search(r"(?<![^\s\"“„«(¿¡])[a-zß-ÿа-яё]", f.rest))
+    # two speakers at least, taking turns
+    if len(set(in_order)) < 2 or len(found) < 4 or changes * 2 < len(in_order) - 1 or spoken * 2 < len(found):
+        return {}
+    first = min(found)
+    doc.warnings.append((*_place(first), f"{len(found)} paragraphs read as turns whose speaker's name opens "
+                                         f"them with no separator ('{found[first].label}', the first here)"))
+    return found
+
+
+def _label_prefixes(text: str) -> list[str]:
+    """The openings of a line that could be a label run into the speech: one to twelve
+    words, the first capitalised, two capitalised words at least (or a role after a
+    comma), no sentence's end inside, before a capital that begins the speech."""
+    prefixes = []
+    head = text.lstrip()[:160]
+    if head != text[:len(head)]:
+        return []
+    for m in re.finditer(r"(?<=[^\W\d_])(?=\s+[\"“„«¿¡(]?[^\W\d_a-zß-ÿ])", head):
+        prefix = head[:m.start()]
+        words = prefix.split()
+        if not 1 <= len(words) <= 12 or re.search(r"[.?!…:;]\s", prefix) or prefix.endswith((".", ",")):
+            continue
+        capitals = [w for w in words if w[:1].isupper()]
+        if not words[0][:1].isupper() or (len(capitals) < 2 and "," not in prefix):
+            continue
+        if words[-1].casefold() in _RUN_ON_JOINERS or sum(len(w) == 1 for w in words) >= 2:
+            continue  # "NIXON PRESIDENTIAL LIBRARY AND", "The R i g h t": a heading's words
+        prefixes.append(prefix)
+    return prefixes
+
+
+_RUN_ON_JOINERS = {"and", "of", "for", "the", "to", "in", "on", "de", "del", "la", "le", "des", "du",
+                   "von", "und", "der", "die", "das", "y", "e", "et", "i", "a", "o"}
+
+
+def _named_in_opening(label: str) -> str:
+    """The person a run-on label names: the part between its commas whose words are all
+    capitalised ("Helena ŠULCOVÁ, moderátorka" -> "Helena ŠULCOVÁ"), else the label."""
+    for part in (p.strip() for p in label.split(",")):
+        words = part.split()
+        if 2 <= len(words) <= 4 and all(w[:1].isupper() for w in words):
+            return part
+    return label
 
 
 def _name_at_end(text: str) -> str:
