@@ -383,3 +383,21 @@ def test_library_and_archives_canada():
     assert cited.repository == "National Archives of Canada"
     assert cited.collections == [("manuscript-group", "26 N3"), ("volume", "12")]
     assert cited.idnos == [("file", "4")]
+
+
+def test_the_national_archives_of_ireland_as_the_irish_documents_cite_it(tmp_path):
+    """"NAI DFA Secretary's Files P3": the department, the series, the file; "NAI DT
+    S11846" without a series. A line that is the edition's number and the citation is
+    no title: the citation is read where it stands."""
+    cited = find_citation("No. 230 NAI DFA Secretary's Files P3", 1)
+    assert cited.repository == "NAI"
+    assert cited.collections == [("department", "DFA"), ("series", "Secretary's Files")]
+    assert cited.idnos == [("file", "P3")]
+    assert find_citation("NAI DT S11846", 1).idnos == [("file", "S11846")]
+    text = ("No. 231 NAI DFA Secretary's Files P12\n\nMemorandum by Joseph Walshe (Dublin)\n\n"
+            "Dublin, 20 July 1940\n\nThe Minister called to see me today, and remained for an hour.\n")
+    path = tmp_path / "difp.txt"
+    path.write_text(text, encoding="utf-8")
+    result = convert_transcript(path.read_bytes(), path, Edition(root=tmp_path))
+    assert result.document.citation.idnos == [("file", "P12")]
+    assert "NAI" not in result.document.title

@@ -167,6 +167,12 @@ _CANADIAN = [
     _keyed("idno", "part", r"part|pt\."),
     _locus(r"pp?\."),
 ]
+# The National Archives of Ireland, as the Documents on Irish Foreign Policy cite it: a
+# department, the series if named, the file ("NAI DFA Secretary's Files P3", "NAI DT
+# S11846", "NAI DFA 305/14/192").
+_IRISH = [Part("", "", r"(?P<collection_department>DFA|DEA|DT|TSCH|TAOIS|JUS|FIN)\s+"
+                       r"(?:(?P<collection_series>[A-Z][\w'’]+(?: [A-Z][\w'’]+){0,3})\s+)?"
+                       r"(?P<idno_file>[A-Z]?\d[\w/.-]*\w|[A-Z]\d*)")]
 # CIA-RDP80B01554R002700160001-9, CIA-RDP88-01070R000100670007-5, CIA-RDP79T00975A003400210001-7;
 # OCR may space the digits ("CIA-RDP80R01 731 R00090001 0002-4"), kept as printed
 _CREST = [Part("idno", "document", r"(?P<v>CIA-RDP\d{2}[A-Z]?-?(?:\d ?){5}[A-Z](?: ?\d){12}-\d)")]
@@ -354,6 +360,7 @@ FAMILIES = [
            min_parts=2),
     Family("canadian", r"Library and Archives Canada|(?:National|Public) Archives of Canada|"
                        r"(?:LAC|NAC|PAC)(?=,?\s*[RM]G\s?\d)", _CANADIAN),
+    Family("irish", r"NAI|National Archives of Ireland", _IRISH, min_parts=2),
     # A CIA document number (CREST) names its archive.
     Family("cia-crest", r"(?=CIA-RDP\d)", _CREST, min_parts=1),
 ]

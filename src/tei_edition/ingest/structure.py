@@ -1320,6 +1320,10 @@ class TranscriptReader:
             doc.citation = citation
         elif (content := self._dated_line(doc, number, text)) is not None:
             doc.front.append(("header", content, number))
+        elif doc.citation is None and _mostly_citation(text, number):
+            doc.citation = find_citation(text, number)   # "No. 230 NAI DFA …": kept as printed
+            doc.citation.in_text = True
+            doc.front.append(("header", parse_inline(text, number, 1, doc.warnings), number))
         else:
             doc.unplaced.append((number, text))
             doc.front.append(("header", parse_inline(text, number, 1, doc.warnings), number))
@@ -1354,6 +1358,13 @@ class TranscriptReader:
         citation = read_citation(text, number)
         if citation and doc.citation is None:
             doc.citation = citation
+            return
+        if doc.citation is None and _mostly_citation(text, number):
+            # "No. 230 NAI DFA Secretary's Files P3": the edition's number and the
+            # citation, read where it stands and kept there
+            doc.citation = find_citation(text, number)
+            doc.citation.in_text = True
+            division.blocks.append(Paragraph(parse_inline(text, number, 1, doc.warnings), number))
             return
         if (content := self._dated_line(doc, number, text)) is not None:
             division.blocks.append(Paragraph(content, number, "date"))
@@ -1892,7 +1903,8 @@ def choose_title(lines: list[tuple[int, str]], classification: re.Pattern) -> in
         if (not text or len(text) > 250 or letters < 4 or letters < len(text) / 3 or in_list
                 or sentence or text.rstrip().endswith(":") or re.match(r"^[-–•·*>]\s", text)
                 or _NOT_TITLE.match(text) or classification.match(text)
-                or parse_date(text) or read_citation(text, number) or _FIELD_LINE.match(text)
+                or parse_date(text) or read_citation(text, number) or _mostly_citation(text, number)
+                or _FIELD_LINE.match(text)
                 or read_dateline(text) or read_date_field(text)):
             continue
         plausible.append((number, text))
@@ -1909,6 +1921,12 @@ def choose_title(lines: list[tuple[int, str]], classification: re.Pattern) -> in
     start = text.rstrip(" .:…").casefold()
     return next((n for n, t in plausible if n > number and len(t) > len(text)
                  and t.casefold().startswith(start + " ")), number)
+
+
+def _mostly_citation(text: str, number: int) -> bool:
+    """Is most of the line an archival citation ("No. 230 NAI DFA Secretary's Files P3")?"""
+    found = find_citation(text, number)
+    return bool(found) and found.family != "unknown" and (found.span[1] - found.span[0]) * 3 >= len(text.strip()) * 2
 
 
 def heading_in_text(text: str) -> str:
