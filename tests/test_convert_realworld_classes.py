@@ -3128,3 +3128,35 @@ def test_labels_that_lost_their_bold_and_run_into_the_speech(tmp_path):
              "the conversation turns to the visit of the Prime Minister.\n")
     result, tree = convert(tmp_path, heads, "heads.txt")
     assert printed_labels(tree) == []
+
+
+def test_honorifics_stops_and_given_names_hyphens_are_no_labels(tmp_path):
+    """A debate reported in the third person ("MR. BOYD considered …"): the honorific's
+    full stop is no label's. A committee's members ("Hon CHENG Kai-nam (Deputy
+    Chairman)"): a given name's hyphen is no dash before a speech."""
+    text = ("Legislative Assembly, 9 April 1866\n\nHON. MR. SMITH rose and stated that circumstances had arisen.\n"
+            "MR. McCLELAN thought that the reasons should be stated.\n"
+            "MR. BOYD considered it only fair, just and right to allow the time.\n"
+            "MR. WETMORE said that unless there were reasons he did not see why.\n")
+    result, tree = convert(tmp_path, text)
+    assert printed_labels(tree) == []
+    assert_round_trip(result, text)
+    members = ("Panel on Security\n\nMinutes of Meeting held on Tuesday, 22 July 1997\n\nMembers present :\n\n"
+               "Hon Mrs Selina CHOW, JP (Chairman)\nHon CHENG Kai-nam (Deputy Chairman)\nHon CHEUNG Hon-chung\n"
+               "Hon IP Kwok-him\n\nMr Allen LEE was elected to preside at the election.\n")
+    result, tree = convert(tmp_path, members, "members.txt")
+    assert printed_labels(tree) == []
+    assert_round_trip(result, members)
+
+
+def test_a_label_whose_name_stands_on_a_line_between_its_brackets(tmp_path):
+    """A city council's notes print "O SR. PRESIDENTE (" / "João Jorge - MDB" / ") -",
+    one line a paragraph: one label, the chair's, above the speech."""
+    text = ("20ª SESSÃO EXTRAORDINÁRIA\n25/06/2025\n- Presidência do Sr. João Jorge.\n"
+            "O SR. PRESIDENTE (\nJoão Jorge - MDB\n) -\nHá número legal. Está aberta a sessão.\n"
+            "O SR. RICARDO TEIXEIRA (UNIÃO) -\nSr. Presidente, peço a palavra.\n"
+            "O SR. PRESIDENTE (\nJoão Jorge - MDB\n) -\nTem a palavra o nobre Vereador.\n")
+    result, tree = convert(tmp_path, text)
+    assert printed_labels(tree) == ["O SR. PRESIDENTE ( João Jorge - MDB ) -", "O SR. RICARDO TEIXEIRA (UNIÃO) -",
+                                    "O SR. PRESIDENTE ( João Jorge - MDB ) -"]
+    assert_round_trip(result, text)

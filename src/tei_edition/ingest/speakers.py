@@ -323,6 +323,11 @@ class LabelReader:
                 return found
             if rule in ("bracketed", "letter-dash"):
                 rule = "dash-colon"
+            if (rule == "glued-dash" and re.search(r"\b[A-Z][a-z]{1,5}-$", m.group("label"))
+                    and re.match(r"[a-z]{2,6}(?=\s*$|[,;(]|\s+[A-Z(,])", m.group("rest"))):
+                continue  # "Hon CHEUNG Hon-chung", "Hon CHENG Kai-nam (Deputy Chairman)": a given name's hyphen
+            if rule == "caps-stop" and f"{name}.".casefold() in self._honorifics:
+                continue  # "MR. BOYD considered …": the honorific's own full stop
             if rule in ("glued-dash", "supplied"):
                 capitals = re.fullmatch(r"[A-Z]{2,4}", name)
                 led = self.strip_honorifics(name) != name

@@ -1751,6 +1751,15 @@ def _join_open_brackets(blocks: list[Block]) -> list[Block]:
     "中村義彦議員) 初めに、…") is read as one line, in one block if a text of one
     paragraph a line put its halves in two."""
     result: list[Block] = []
+    blocks = list(blocks)
+    index = 0
+    while index + 2 < len(blocks):
+        # "O SR. PRESIDENTE (" / "João Jorge - MDB" / ") -", one line a paragraph
+        first, middle, last = blocks[index:index + 3]
+        if (first.lines and _OPEN_BRACKET_END.search(first.lines[-1][1]) and middle.single()
+                and re.fullmatch(r"\s*[^()（）]{2,40}", middle.text) and re.match(r"\s*[)）]", last.lines[0][1])):
+            blocks[index:index + 3] = [Block(first.lines + middle.lines + last.lines)]
+        index += 1
     for block in blocks:
         lines = list(block.lines)
         if result and lines and _OPEN_BRACKET_END.search(result[-1].lines[-1][1]) \
@@ -1762,6 +1771,10 @@ def _join_open_brackets(blocks: list[Block]) -> list[Block]:
             if _OPEN_BRACKET_END.search(text) and _CLOSE_BRACKET_START.match(below):
                 glue = "" if unspaced(text.rstrip()[-2:-1]) else " "
                 lines[index:index + 2] = [(number, text.rstrip() + glue + below.lstrip())]
+            elif (_OPEN_BRACKET_END.search(text) and index + 2 < len(lines)
+                  and re.fullmatch(r"\s*[^()（）]{2,40}", below) and re.match(r"\s*[)）]", lines[index + 2][1])):
+                # "O SR. PRESIDENTE (" / "João Jorge - MDB" / ") -": the name on a line of its own
+                lines[index:index + 3] = [(number, f"{text.rstrip()} {below.strip()} {lines[index + 2][1].lstrip()}")]
             index += 1
         result.append(Block(lines) if lines != block.lines else block)
     return result
