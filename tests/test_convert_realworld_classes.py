@@ -3160,3 +3160,19 @@ def test_a_label_whose_name_stands_on_a_line_between_its_brackets(tmp_path):
     assert printed_labels(tree) == ["O SR. PRESIDENTE ( João Jorge - MDB ) -", "O SR. RICARDO TEIXEIRA (UNIÃO) -",
                                     "O SR. PRESIDENTE ( João Jorge - MDB ) -"]
     assert_round_trip(result, text)
+
+
+def test_a_korean_broadcasts_marks_and_a_chinese_office_spaced_out(tmp_path):
+    """A Korean broadcast transcript flattened into one line, each speaker marked
+    "◎ 박정호 >" and glued to the speech before; a Taiwanese council's minutes spacing
+    the chair's office to fill a column ("主   席:")."""
+    text = ("■ 방송 : 오마이TV ■ 진행 : 박정호◎ 박정호 > 오늘은 정말 중요한 분을 모셔서 함께합니다. 안녕하십니까?"
+            "◎ 윤호중 > 네. 안녕하세요.◎ 박정호 > 반갑습니다. 예. 바쁘신데 고맙습니다.◎ 윤호중 > 아유, 초청해주셔서 감사합니다.\n")
+    result, tree = convert(tmp_path, text)
+    assert printed_labels(tree) == ["◎ 박정호 >", "◎ 윤호중 >"] * 2
+    assert_round_trip(result, text)
+    council = ("第3屆第3次定期會第3次會議紀錄\n主   席: 各位同仁請就座,本席宣布開會。\n林議員銘仁: 我們3點半才開會。\n"
+               "主   席: 那個周議員。\n林議員銘仁: 中午不要休息好了。\n")
+    result, tree = convert(tmp_path, council, "council.txt")
+    assert printed_labels(tree) == ["主   席:", "林議員銘仁:", "主   席:", "林議員銘仁:"]
+    assert_round_trip(result, council)

@@ -2,8 +2,9 @@
 
 The round trip holds when normalise(source without dropped lines and line marks) equals
 normalise(tei_to_text(TEI)). normalise() forgives only what the encoding
-does not keep: runs of whitespace (and whether a dash was followed by one, and in
-Chinese and Japanese whether a label's colon or bracket was), the case and wording
+does not keep: runs of whitespace (and whether a dash was followed by one, in
+Chinese and Japanese whether a label's colon or bracket was, and whether a Korean
+speaker's mark "◎" was preceded by one), the case and wording
 of the "inserted:" keyword, and the spelling of page markers ("[p. 3]" is written
 "[Page 3]").
 """
@@ -37,6 +38,9 @@ def normalise(text: str) -> str:
     # after a label ("王明远: 大家好", "【記者】 訪問"), or a line break a page set inside a
     # label after its bracket ("○議長(" / "中村義彦議員)"), is no difference from the source.
     text = re.sub(r"(?<=[:：(（】])\s+(?=[\u3000-\u9fff\uf900-\ufaff\uff00-\uffef])", "", text)
+    # A Korean transcript's speaker mark may be glued to the speech before it ("…안녕하십니까?◎
+    # 윤호중 >"): a turn begins there, and the text form starts it after a space.
+    text = re.sub(r"\s+(?=◎)", "", text)
     # A label's closing dash may be glued to the speech ("Sr. Paz. -Señora", "RR—they");
     # the text form sets a space after the label, so a space after a dash is no difference.
     text = re.sub(r"(?<=[-–—])\s+", "", text)

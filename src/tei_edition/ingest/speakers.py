@@ -34,6 +34,8 @@ from ..rules import Rules
 
 _LETTER_SPACED = re.compile(r"(?:[^\W\d_] ){3,}[^\W\d_](?![^\W\d_])")
 _GLUED_HONORIFIC = re.compile(r"(?:Mr|Mrs|Ms|Dr|Mme)\.(?=[A-Z])")
+# "主   席:": an office in Chinese spaced out to fill a column, before its colon
+_CJK_SPACED = re.compile(r"[\u3400-\u9fff](?:[ \u3000]+[\u3400-\u9fff]){1,3}(?=[ \u3000]*[:：])")
 _SPECK = re.compile(r"(?:[A-Z][a-z]*\s){0,3}[A-Z][a-z]+(\.)[a-z]{2,}(?:\s[A-Z][a-z]+){0,3}\s?:")
 
 
@@ -45,6 +47,10 @@ def _respelled(line: str) -> tuple[str, int] | None:
     spaced = _LETTER_SPACED.match(line)
     if spaced:
         word = spaced.group(0).replace(" ", "")
+        return word + line[spaced.end():], spaced.end() - len(word)
+    spaced = _CJK_SPACED.match(line)
+    if spaced:
+        word = re.sub(r"[ \u3000]", "", spaced.group(0))
         return word + line[spaced.end():], spaced.end() - len(word)
     glued = _GLUED_HONORIFIC.match(line)
     if glued:
@@ -175,6 +181,8 @@ class LabelReader:
             ("interview", re.compile(rf"^(?P<label>(?P<name>{interview})\s*[:.][-–—]?)(?:\s+|$)(?P<rest>.*)$")),
             # "<질문> …" / "<답변> …": a question and its answer in angle brackets (Korean briefings)
             ("interview", re.compile(rf"^(?P<label>[<‹〈《](?P<name>{interview})[>›〉》])\s*(?P<rest>.*)$")),
+            # "◎ 박정호 > 오마이TV에서는 …": a Korean broadcast transcript marks each speaker
+            ("marked", re.compile(r"^(?P<label>◎ ?(?P<name>[\uac00-\ud7a3]{2,4}) ?>)\s*(?P<rest>.*)$")),
             # "【岸田外務大臣】今年の…": Japanese press conferences bracket the speaker
             ("marked", re.compile(r"^(?P<label>【(?P<name>[^【】\s]{1,30})】)\s*(?P<rest>\S.*)$")),
             ("unknown", re.compile(rf"^(?P<label>(?P<name>{rules.unknown_speaker})\s*:)\s*(?P<rest>.*)$", re.I)),

@@ -56,7 +56,8 @@ def _glued(number: str) -> re.Pattern:
 # an initial ("N. S. Khrushchev:").
 # (Greek asks with ";": "… στα ελληνικά; ΑΝΤΩΝΑΡΟΣ: …"; Chinese ends with "。": "…期望。 问:…")
 _RUN_TOGETHER = re.compile(r"(?:(?<=[.?!…\"”’)\]\u037e。？！])|(?<=[\u0370-\u03ff\u1f00-\u1fff];)|(?<=\d))(?<!\b[^\W\d_]\.)\s+(?=[^\W\d_])"
-                           r"|\s+(?=>>\s*[^\W\d_])")  # a caption's ">>" marks a new speaker
+                           r"|\s+(?=>>\s*[^\W\d_])"  # a caption's ">>" marks a new speaker
+                           r"|\s*(?=◎ ?[\uac00-\ud7a3]{2,4} ?>)")  # so does a Korean transcript's "◎ 이름 >"
 # A delegate as the United Nations' verbatim records print one, an honorific, the name
 # and the country in brackets before the colon: a label even after a word ("… and related
 # matters Mr. Oshima (Japan): We condemn …").
@@ -116,7 +117,7 @@ _DATE_FIELD_INSIDE = re.compile(r"(?<![^\W\d_])(?:Interview\s+)?(?:Date|DATE|Dat
 # time that grew with the square of the line.
 _LABEL_WINDOW = 240
 # What a label run into a line needs near its start: a colon, or a hearing's form.
-_MAY_OPEN_LABEL = re.compile(r"[^\n:：]{0,120}[:：]|(?:[A-Z][a-z]+\.?\s+){1,2}[A-Z][A-Z'’-]{2,}\.\s|[QA]\.\s"
+_MAY_OPEN_LABEL = re.compile(r"[^\n:：]{0,120}[:：]|◎ ?[\uac00-\ud7a3]{2,4} ?>|(?:[A-Z][a-z]+\.?\s+){1,2}[A-Z][A-Z'’-]{2,}\.\s|[QA]\.\s"
                              # "BAŞKAN - …", "Ю. ШАРАНДИН – …": capitals, then a dash
                              r"|(?=(?:[^\W\d_]\.\s?)?[^\W\d_a-zа-яё]{2})(?:\S+\s){0,3}\S+(?:\s\([^()]{1,40}\))?\s[-–—]\s"
                              # "El señor MOREYRA LOREDO.- Gracias": a stop and a dash
@@ -393,6 +394,7 @@ class TranscriptReader:
                         continue  # "… dirección. Señor Presidente: Este …" addresses the chair
                     if (found and found.rest.strip() and (self._plausible(found) or answered) and (
                             (found.rule in ("dash-colon", "interview") and found.label.endswith((":", "：")))
+                            or (found.rule == "marked" and found.label.startswith("◎"))
                             or _HEARING_LABEL.match(found.label) or answered or dashed)):
                         inside.append((bindex, lindex, m.end(), found))
                 # Where labels already stand: never cut inside one ("SENATOR JAMES ABOUREZK:").
@@ -1079,8 +1081,8 @@ class TranscriptReader:
         """Does a one-off label name a person: upper case, an honorific or office with a
         capitalised name, initials and a surname, or a short capitalised name?"""
         name = found.name
-        if found.rule in CAPS_RULES:
-            return True
+        if found.rule in CAPS_RULES or found.rule == "marked":
+            return True  # (a mark before the name, "○", "◎", "【】", is always a label's)
         if self.labels.strip_honorifics(found.label) != found.label or self.labels.is_office(name):
             return True
         if re.match(r"^(?:[^\W\d_]\.\s?){1,3}\s*[^\W\d_]", name):
