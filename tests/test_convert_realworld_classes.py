@@ -3176,3 +3176,19 @@ def test_a_korean_broadcasts_marks_and_a_chinese_office_spaced_out(tmp_path):
     result, tree = convert(tmp_path, council, "council.txt")
     assert printed_labels(tree) == ["主   席:", "林議員銘仁:", "主   席:", "林議員銘仁:"]
     assert_round_trip(result, council)
+
+
+def test_an_interrogations_question_and_answer_inside_a_flattened_line(tmp_path):
+    """A record of interrogation flattened into one paragraph: "… (personalia w aktach).
+    Pytanie: … ? Odpowiedź: …", a question and an answer, each once. An interviewer's
+    label alone inside such a line, with no answer labelled, is not cut out."""
+    text = ("Protokół przesłuchania podejrzanego. Będzin, dnia 22 września 1947 roku. Oficer śledczy przesłuchał "
+            "podejrzanego: Nowaka Jana (personalia w aktach). Pytanie: Powiedzcie kto i kiedy proponował wam "
+            "wyjazd zagranicę? Odpowiedź: Prawie od czerwca 1947 roku namawiał nas komendant oddziału.\n")
+    result, tree = convert(tmp_path, text)
+    assert printed_labels(tree) == ["Pytanie:", "Odpowiedź:"]
+    assert_round_trip(result, text)
+    one_sided = ("Interview with a student, recorded in 2019, transcribed by the project. Interviewer: Is that where "
+                 "you were born? 185: Yes. Interviewer: What made you choose the college? 185: It was near home.\n")
+    result, tree = convert(tmp_path, one_sided, "one.txt")
+    assert printed_labels(tree) == []

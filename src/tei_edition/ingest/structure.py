@@ -392,7 +392,8 @@ class TranscriptReader:
                                    or found.label.endswith((".-", ".–", ".—"))))
                     if found and _VOCATIVE.match(found.label):
                         continue  # "… dirección. Señor Presidente: Este …" addresses the chair
-                    if (found and found.rest.strip() and (self._plausible(found) or answered) and (
+                    if (found and found.rest.strip() and (self._plausible(found) or answered
+                                                          or found.rule == "interview") and (
                             (found.rule in ("dash-colon", "interview") and found.label.endswith((":", "：")))
                             or (found.rule == "marked" and found.label.startswith("◎"))
                             or _HEARING_LABEL.match(found.label) or answered or dashed)):
@@ -433,6 +434,12 @@ class TranscriptReader:
                                  f"'{found.label}' and {len(loose) - 1} more labels "
                                  "read inside lines with no punctuation before them: check the turns"))
         inside += loose
+        # "… (personalia w aktach). Pytanie: … ? Odpowiedź: …": an interview's labels inside
+        # a flattened line, when questions and answers both stand so
+        roles = {f.role for *_, f in inside if f.rule == "interview" and f.label not in ("Q.", "A.")}
+        if not {"interviewer", "respondent"} <= roles:
+            inside = [cut for cut in inside if cut[3].rule != "interview" or cut[3].label in ("Q.", "A.")
+                      or self._plausible(cut[3])]
         # questions and answers after line numbers: a hearing's, when both stand so twice
         asked = Counter(f.label for *_, f in inside if f.label in ("Q.", "A."))
         if min(asked["Q."], asked["A."]) < 2:
@@ -460,7 +467,7 @@ class TranscriptReader:
 
         cuts: dict[tuple[int, int], list[int]] = {}
         for bindex, lindex, position, found in inside:
-            if counts[key(found)] >= 2 or key(found) in starts or named(found):
+            if counts[key(found)] >= 2 or key(found) in starts or named(found) or found.rule == "interview":
                 cuts.setdefault((bindex, lindex), []).append(position)
         if not cuts:
             return blocks
