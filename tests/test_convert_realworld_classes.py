@@ -3192,3 +3192,19 @@ def test_an_interrogations_question_and_answer_inside_a_flattened_line(tmp_path)
                  "you were born? 185: Yes. Interviewer: What made you choose the college? 185: It was near home.\n")
     result, tree = convert(tmp_path, one_sided, "one.txt")
     assert printed_labels(tree) == []
+
+
+def test_japanese_press_conferences_bracket_their_speakers(tmp_path):
+    """A city's press conference: "(○:広田市長)それでは…" and "(■:日本海新聞)…", a mark and a
+    colon inside the brackets; another city's "【司会】" alone above the speech, where
+    "【字幕について】" (about the subtitles) is a heading; "(一)" numbers a part."""
+    text = ("内容\n提出議案について\n(○:山本企画課長)それでは記者会見を開会いたします。\n"
+            "(■:日本海新聞)よろしくお願いします。\n(○:広田市長)おはようございます。提出議案について説明します。\n")
+    result, tree = convert(tmp_path, text)
+    assert printed_labels(tree) == ["(○:山本企画課長)", "(■:日本海新聞)", "(○:広田市長)"]
+    assert_round_trip(result, text)
+    saga = ("【字幕について】\nあらかじめ字幕オンにしています。\n(一)\n会見内容\n【司会】\nただいまから市長定例記者会見を行います。\n"
+            "【市長】\n10月の定例記者会見を始めさせていただきます。\n")
+    result, tree = convert(tmp_path, saga, "saga.txt")
+    assert printed_labels(tree) == ["【司会】", "【市長】"]
+    assert_round_trip(result, saga)

@@ -183,6 +183,15 @@ class LabelReader:
             ("interview", re.compile(rf"^(?P<label>[<‹〈《](?P<name>{interview})[>›〉》])\s*(?P<rest>.*)$")),
             # "◎ 박정호 > 오마이TV에서는 …": a Korean broadcast transcript marks each speaker
             ("marked", re.compile(r"^(?P<label>◎ ?(?P<name>[\uac00-\ud7a3]{2,4}) ?>)\s*(?P<rest>.*)$")),
+            # "【司会】" alone on its line, the speech below (not a heading: "【字幕について】")
+            ("marked", re.compile(r"^(?P<label>【(?P<name>[^【】\s\u3040-\u309f]{1,8})】)\s*$")),
+            # "(○:広田市長)それでは…", "(吉川:テレビ高知記者)": a Japanese city's or prefecture's
+            # press conference brackets the speaker with a mark or a paper and a colon (not
+            # "(知事)" nor "(一)", which a heading or a photo's credit may be as well)
+            ("marked", re.compile(r"^(?P<label>[(（][○■●◆□△▲]\s?[:：](?P<name>[\u3400-\u9fff\u30a0-\u30ff]{1,12})[)）])"
+                                  r"\s*(?P<rest>.*)$")),
+            ("marked", re.compile(r"^(?P<label>[(（](?P<name>[\u3400-\u9fff\u30a0-\u30ff]{1,8})[:：][^()（）\s]{1,20}[)）])"
+                                  r"\s*(?P<rest>.*)$")),
             # "【岸田外務大臣】今年の…": Japanese press conferences bracket the speaker
             ("marked", re.compile(r"^(?P<label>【(?P<name>[^【】\s]{1,30})】)\s*(?P<rest>\S.*)$")),
             ("unknown", re.compile(rf"^(?P<label>(?P<name>{rules.unknown_speaker})\s*:)\s*(?P<rest>.*)$", re.I)),
