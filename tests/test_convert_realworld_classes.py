@@ -3208,3 +3208,13 @@ def test_japanese_press_conferences_bracket_their_speakers(tmp_path):
     result, tree = convert(tmp_path, saga, "saga.txt")
     assert printed_labels(tree) == ["【司会】", "【市長】"]
     assert_round_trip(result, saga)
+
+
+def test_a_bulgarian_records_attachments_and_those_present(tmp_path):
+    """A Politburo record's catalogue entry: "Приложено: …" (attached) and "Присъстват:
+    …" (present) are a field and a participants list, not speakers."""
+    text = ("Протокол № 447 от 19 май 1983 г.\nПриложено: докладни записки от Л. Павлов и Г. Йорданов.\n"
+            "Присъстват: Т. Живков, Ал. Лилов, Г. Филипов.\nРешения: Приема доклада.\n")
+    result, tree = convert(tmp_path, text)
+    assert printed_labels(tree) == []
+    assert_round_trip(result, text)

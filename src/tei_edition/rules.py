@@ -139,6 +139,7 @@ NOT_LABELS = [
     "بسم",   # "بسم الله الرحمن الرحيم:-", the invocation that opens a speech
     # a page's credits and a table of contents' entries ("Текст: Дар’я …", "Objavio:")
     "Wortmeldungen", "Wortmeldung", "Objavio", "Objavljeno", "Текст", "Фото", "Автор",
+    "Приложено", "Приложения",   # a Bulgarian record's attachments
     # photo credits and the fields of an archive's catalogue page
     "Photo", "Photos", "Photograph", "Фото", "Foto", "Fotos", "Bild", "Credit", "Credits",
     "Caption", "Image", "Topics", "Venue", "Themes", "Importance", "Editorial",
@@ -184,7 +185,7 @@ CLASSIFICATIONS = [
     r"Szigorúan titkos", r"Ściśle tajne", r"Tajne", r"Ne podlezhit oglasheniiu",
 ]
 # Lines that introduce the list of participants (the rest of the line may list them).
-PARTICIPANTS_INTRO = r"(?:Also present(?: were)?|Members present|Witnesses|Present|Participants|Participating|Attending|In attendance|Those present|Present were|Persons present|Anwesend|Teilnehmer|Jelen vannak|Obecni|Prisutstvovali|Executives|Analysts|Corporate Participants|Conference Call Participants)"
+PARTICIPANTS_INTRO = r"(?:Also present(?: were)?|Members present|Witnesses|Present|Присъстват|Присъстваха|Participants|Participating|Attending|In attendance|Those present|Present were|Persons present|Anwesend|Teilnehmer|Jelen vannak|Obecni|Prisutstvovali|Executives|Analysts|Corporate Participants|Conference Call Participants)"
 # Lines that sign the record off.
 CLOSER = r"(?:Recorded by|Record(?:ed)? (?:made|taken) by|Notes? (?:taken )?by|Minutes (?:taken )?by|Memorandum (?:prepared )?by|Prepared by|Drafted by|Written by|Transcribed by|Zapisal|Protokoll(?:iert)?:?|Signed:?)"
 # Short lines that open a new part of the record ("from a conversation over lunch.").
