@@ -14,13 +14,14 @@ TEXT = ("Record of a Telephone Conversation\n\nSource: PREM19/6621 f3\n\n"
 
 
 def corpus_of_one(tmp_path: Path, repository: str,
-                  parts: tuple[str, ...] = ("PREM", "19", "6621", "f3")) -> tuple[dict, Path]:
+                  parts: tuple[str, ...] = ("PREM", "19", "6621", "f3"),
+                  text: str = TEXT, turns: int = 4) -> tuple[dict, Path]:
     corpus = tmp_path / "corpus"
     (corpus / "texts").mkdir(parents=True)
-    (corpus / "texts" / "call.txt").write_text(TEXT, encoding="utf-8")
-    case = {"id": "call", "sha256": hashlib.sha256(TEXT.encode()).hexdigest(),
-            "annotation": {"turns": 4, "citation": {"repository": repository,
-                                                    "parts": list(parts)}}}
+    (corpus / "texts" / "call.txt").write_text(text, encoding="utf-8")
+    case = {"id": "call", "sha256": hashlib.sha256(text.encode()).hexdigest(),
+            "annotation": {"turns": turns, "citation": {"repository": repository,
+                                                        "parts": list(parts)}}}
     return case, corpus
 
 
@@ -48,12 +49,7 @@ def test_polish_part_words_are_the_parts_names(tmp_path):
     and the pages the converter reads from an AAN citation."""
     text = ("Minutes of the Politburo\n\nSource: AAN, KC PZPR, paczka 12, teczka 46a, str. 66-68.\n\n"
             "Gomułka: We begin.\n\nOchab: Agreed.\n\nGomułka: Then the first item.\n\nOchab: Yes.\n")
-    corpus = tmp_path / "corpus"
-    (corpus / "texts").mkdir(parents=True)
-    (corpus / "texts" / "pzpr.txt").write_text(text, encoding="utf-8")
-    case = {"id": "pzpr", "sha256": hashlib.sha256(text.encode()).hexdigest(),
-            "annotation": {"turns": 4, "citation": {"repository": "AAN", "parts": [
-                "KC PZPR", "paczka 12", "teczka 46a", "str. 66-68"]}}}
+    case, corpus = corpus_of_one(tmp_path, "AAN", ("KC PZPR", "paczka 12", "teczka 46a", "str. 66-68"), text)
     result = score_case(case, corpus, tmp_path)
     assert result.repository and result.signature
 
@@ -63,12 +59,8 @@ def test_volume_file_number_and_part_words_are_the_parts_names(tmp_path):
     and the part the converter reads from a Library and Archives Canada citation."""
     text = ("Memorandum for the Prime Minister\n\n14 August 1957\n\n"
             "Source: LAC, RG 25, vol. 8561, file no. 50303-40, part 1.1.\n")
-    corpus = tmp_path / "corpus"
-    (corpus / "texts").mkdir(parents=True)
-    (corpus / "texts" / "lac.txt").write_text(text, encoding="utf-8")
-    case = {"id": "lac", "sha256": hashlib.sha256(text.encode()).hexdigest(),
-            "annotation": {"turns": 0, "citation": {"repository": "LAC", "parts": [
-                "RG 25", "vol. 8561", "file no. 50303-40", "part 1.1"]}}}
+    case, corpus = corpus_of_one(tmp_path, "LAC", ("RG 25", "vol. 8561", "file no. 50303-40", "part 1.1"),
+                                 text, turns=0)
     assert score_case(case, corpus, tmp_path).signature
     case["annotation"]["citation"]["parts"].append("part 2")
     assert score_case(case, corpus, tmp_path).signature is False
