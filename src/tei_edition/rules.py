@@ -138,7 +138,7 @@ NOT_LABELS = [
     "Jelen", "Forrás", "Présents", "Ordre",
     "بسم",   # "بسم الله الرحمن الرحيم:-", the invocation that opens a speech
     # a page's credits and a table of contents' entries ("Текст: Дар’я …", "Objavio:")
-    "Wortmeldungen", "Wortmeldung", "Objavio", "Objavljeno", "Текст", "Фото", "Автор",
+    "Wortmeldungen", "Wortmeldung", "Objavio", "Objavljeno", "Текст", "Автор",
     "Приложено", "Приложения",   # a Bulgarian record's attachments
     # photo credits and the fields of an archive's catalogue page
     "Photo", "Photos", "Photograph", "Фото", "Foto", "Fotos", "Bild", "Credit", "Credits",

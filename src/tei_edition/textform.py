@@ -35,8 +35,9 @@ def normalise(text: str) -> str:
     text = re.sub(r"\[\s+", "[", text)
     text = re.sub(r"\s+\]", "]", text)
     # Chinese and Japanese put no spaces between words: a space the text form sets
-    # after a label ("王明远: 大家好", "【記者】 訪問", "(○:広田市長) それでは"), or a line break a page set inside a
-    # label after its bracket ("○議長(" / "中村義彦議員)"), is no difference from the source.
+    # after a label ("王明远: 大家好", "【記者】 訪問", "(○:広田市長) それでは"), or a line
+    # break a page set inside a label after its bracket ("○議長(" / "中村義彦議員)"), is
+    # no difference from the source.
     text = re.sub(r"(?<=[:：(（】)）])\s+(?=[\u3000-\u9fff\uf900-\ufaff\uff00-\uffef])", "", text)
     # A Korean transcript's speaker mark may be glued to the speech before it ("…안녕하십니까?◎
     # 윤호중 >"): a turn begins there, and the text form starts it after a space.

@@ -308,14 +308,14 @@ class LabelReader:
                 # школы"), not an address ("California 93101 … For Defendant:") or the
                 # sentences of a flattened line ("33. Sitzung. Vorsitzender Hans Krüger:")
                 continue
-            if "," in (m.groupdict().get("affiliation") or "") and (
+            if "," in affiliation and (
                     not (name.isupper() or (self.strip_honorifics(name) != name and name.split()[-1].isupper()))
-                    or re.search(r"\d", m.group("affiliation"))):
+                    or re.search(r"\d", affiliation)):
                 # "NASSER BRAHIM, Senior Planner, Kleinfelder:": a name in capitals only, or
                 # an honorific and a surname in capitals ("M. Bernard GAUDILLÈRE, adjoint,
                 # président. -", as the Conseil de Paris prints its chair)
                 continue
-            if re.fullmatch(r"[A-Z][a-z'’-]+", m.groupdict().get("affiliation") or "") and not (
+            if re.fullmatch(r"[A-Z][a-z'’-]+", affiliation) and not (
                     m.groupdict().get("role") and name.isupper()):   # "SEN. X (D), Minnesota:"
                 continue  # "Smith, Jones:" names two persons, not a person and a paper
             rest = (m.groupdict().get("rest") or "").strip()

@@ -27,7 +27,7 @@ from .citations import find_citation, read_citation
 from .dates import (date_doubts, find_date, handling_label, most_precise_date, parse_date,
                     read_date_field, read_dateline)
 from .inline import footnote_marker, parse_inline, superscript_number
-from .model import (Division, Document, Footnote, Inline, Node, Paragraph, Participant,
+from .model import (Citation, Division, Document, Footnote, Inline, Node, Paragraph, Participant,
                     ParticipantGroup, ParticipantList, Turn, plain_text)
 from .participants import read_line_item, read_run_in
 from .people import INITIALS, PeopleIndex
@@ -80,6 +80,10 @@ _OMISSION_ROW = re.compile(r"\s*[.…·_–—-]{3,}\s*")
 # A short label line that ends in an opening bracket, and the line that closes it.
 _OPEN_BRACKET_END = re.compile(r"^\s*\S[^()（）]{0,30}[(（]\s*$")
 _CLOSE_BRACKET_START = re.compile(r"^\s*[^()（）]{1,40}[)）]")
+# Or the name on a line of its own between them, and a line the closing bracket opens:
+# "O SR. PRESIDENTE (" / "João Jorge - MDB" / ") -".
+_BRACKETED_NAME_LINE = re.compile(r"\s*[^()（）]{2,40}")
+_CLOSE_BRACKET_FIRST = re.compile(r"\s*[)）]")
 # A speech's address to the chair, which Spanish and Portuguese records print with
 # a colon inside a speech; their labels have the article ("El señor PRESIDENTE.-").
 _VOCATIVE = re.compile(r"(?:Señor|Señora|Senhor|Senhora)\s+(?:Presidente|Presidenta)\s*:")
@@ -1329,8 +1333,8 @@ class TranscriptReader:
             doc.citation = citation
         elif (content := self._dated_line(doc, number, text)) is not None:
             doc.front.append(("header", content, number))
-        elif doc.citation is None and _mostly_citation(text, number):
-            doc.citation = find_citation(text, number)   # "No. 230 NAI DFA …": kept as printed
+        elif doc.citation is None and (citation := _citation_line(text, number)):
+            doc.citation = citation   # "No. 230 NAI DFA …": kept as printed
             doc.citation.in_text = True
             doc.front.append(("header", parse_inline(text, number, 1, doc.warnings), number))
         else:
@@ -1368,10 +1372,10 @@ class TranscriptReader:
         if citation and doc.citation is None:
             doc.citation = citation
             return
-        if doc.citation is None and _mostly_citation(text, number):
+        if doc.citation is None and (citation := _citation_line(text, number)):
             # "No. 230 NAI DFA Secretary's Files P3": the edition's number and the
             # citation, read where it stands and kept there
-            doc.citation = find_citation(text, number)
+            doc.citation = citation
             doc.citation.in_text = True
             division.blocks.append(Paragraph(parse_inline(text, number, 1, doc.warnings), number))
             return
@@ -1766,7 +1770,7 @@ def _join_open_brackets(blocks: list[Block]) -> list[Block]:
         # "O SR. PRESIDENTE (" / "João Jorge - MDB" / ") -", one line a paragraph
         first, middle, last = blocks[index:index + 3]
         if (first.lines and _OPEN_BRACKET_END.search(first.lines[-1][1]) and middle.single()
-                and re.fullmatch(r"\s*[^()（）]{2,40}", middle.text) and re.match(r"\s*[)）]", last.lines[0][1])):
+                and _BRACKETED_NAME_LINE.fullmatch(middle.text) and _CLOSE_BRACKET_FIRST.match(last.lines[0][1])):
             blocks[index:index + 3] = [Block(first.lines + middle.lines + last.lines)]
         index += 1
     for block in blocks:
@@ -1781,7 +1785,7 @@ def _join_open_brackets(blocks: list[Block]) -> list[Block]:
                 glue = "" if unspaced(text.rstrip()[-2:-1]) else " "
                 lines[index:index + 2] = [(number, text.rstrip() + glue + below.lstrip())]
             elif (_OPEN_BRACKET_END.search(text) and index + 2 < len(lines)
-                  and re.fullmatch(r"\s*[^()（）]{2,40}", below) and re.match(r"\s*[)）]", lines[index + 2][1])):
+                  and _BRACKETED_NAME_LINE.fullmatch(below) and _CLOSE_BRACKET_FIRST.match(lines[index + 2][1])):
                 # "O SR. PRESIDENTE (" / "João Jorge - MDB" / ") -": the name on a line of its own
                 lines[index:index + 3] = [(number, f"{text.rstrip()} {below.strip()} {lines[index + 2][1].lstrip()}")]
             index += 1
@@ -1925,7 +1929,7 @@ def choose_title(lines: list[tuple[int, str]], classification: re.Pattern) -> in
         if (not text or len(text) > 250 or letters < 4 or letters < len(text) / 3 or in_list
                 or sentence or text.rstrip().endswith(":") or re.match(r"^[-–•·*>]\s", text)
                 or _NOT_TITLE.match(text) or classification.match(text)
-                or parse_date(text) or read_citation(text, number) or _mostly_citation(text, number)
+                or parse_date(text) or read_citation(text, number) or _citation_line(text, number)
                 or _FIELD_LINE.match(text)
                 or read_dateline(text) or read_date_field(text)):
             continue
@@ -1945,10 +1949,13 @@ def choose_title(lines: list[tuple[int, str]], classification: re.Pattern) -> in
                  and t.casefold().startswith(start + " ")), number)
 
 
-def _mostly_citation(text: str, number: int) -> bool:
-    """Is most of the line an archival citation ("No. 230 NAI DFA Secretary's Files P3")?"""
+def _citation_line(text: str, number: int) -> Citation | None:
+    """The archival citation of a known family that is most of the line ("No. 230 NAI
+    DFA Secretary's Files P3"), if there is one."""
     found = find_citation(text, number)
-    return bool(found) and found.family != "unknown" and (found.span[1] - found.span[0]) * 3 >= len(text.strip()) * 2
+    if found and found.family != "unknown" and (found.span[1] - found.span[0]) * 3 >= len(text.strip()) * 2:
+        return found
+    return None
 
 
 def heading_in_text(text: str) -> str:
@@ -1986,16 +1993,16 @@ def _repeated_openings(doc: Document, blocks: list[Block]) -> dict:
     open two paragraphs or more, and two such openings at least take turns. Read only
     where no label was found; reported. (A label glued to the speech, "moderátorkaA
     hostem", is left as text: the text form could not give it back as printed.)"""
-    openings = [(b.lines[0][0], b.lines[0][1]) for b in blocks if b.lines]
+    openings = [(b.lines[0][0], b.lines[0][1], _label_prefixes(b.lines[0][1])) for b in blocks if b.lines]
     found: dict = {}
     counts: Counter = Counter()
     following: dict[str, set[str]] = {}   # the word after each opening: a label's speeches differ
-    for _, text in openings:
-        for prefix in set(_label_prefixes(text)):
+    for _, text, prefixes in openings:
+        for prefix in set(prefixes):
             counts[prefix] += 1
             following.setdefault(prefix, set()).add((text[len(prefix):].split() or [""])[0])
-    for number, text in openings:
-        prefixes = [p for p in _label_prefixes(text) if counts[p] >= 2 and len(following[p]) >= 2]
+    for number, text, prefixes in openings:
+        prefixes = [p for p in prefixes if counts[p] >= 2 and len(following[p]) >= 2]
         if prefixes:
             label = max(prefixes, key=len)
             rest = text[len(label):]
