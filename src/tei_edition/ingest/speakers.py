@@ -168,7 +168,7 @@ class LabelReader:
                                   r"(?P<name>[\uac00-\ud7a3]{2,4}|(?:(?![一二三四五六七八九十百千])[\u3400-\u9fff]){2,4}))"
                                   r"(?: +(?P<rest>\S.*))?$")),
             ("marked", re.compile(r"^(?P<label>[○◯〇◎](?P<name>[\u3040-\u30ff\u3400-\u9fff（）()]{1,24}))(?:[ \u3000]+(?P<rest>\S.*))?$")),
-            ("side", re.compile(rf"^(?P<label>(?P<side>[\w .'’-]{{1,40}}?)\s+[Ss]ide\s*\((?P<name>[^()]{{1,60}})\)\s*[:.\-–—])\s*(?P<rest>.*)$")),
+            ("side", re.compile(r"^(?P<label>(?P<side>[\w .'’-]{1,40}?)\s+[Ss]ide\s*\((?P<name>[^()]{1,60})\)\s*[:.\-–—])\s*(?P<rest>.*)$")),
             # "Deng Xiaoping (to be abbreviated as Deng):", "Kim Gwang-hyeop [Kim Kwang Hyop]
             # (to be abbreviated as Kim):": the short form the record uses after
             ("alias", re.compile(rf"^(?P<label>(?P<name>{_NAME}){_SUPPLIED}\s*\((?:hereafter|hereinafter|henceforth|below|(?:to be |hereafter )?abbreviated as|referred to as)\s*:?\s*(?P<alias>[^()]{{1,30}})\)\s*(?::|\s[-–—]))\s*(?P<rest>.*)$", re.I)),
@@ -213,7 +213,7 @@ class LabelReader:
             # a dash glued to the speech (checked in match: honorific, capitals or supplied)
             ("glued-dash", re.compile(rf"^(?P<label>(?P<name>{_NAME}){_SUPPLIED}\s*(?:[—–]|-(?=[a-z]|I\b)))(?P<rest>[^\W\d_].*)$")),
             # "GPS [George Shultz] Even if …": initials and the supplied name, no separator
-            ("supplied", re.compile(rf"^(?P<label>(?P<name>[A-Z]{{2,4}})\s*\[(?P<supplied>[^\[\]]{{2,60}})\])\s+(?P<rest>[A-Z].*)$")),
+            ("supplied", re.compile(r"^(?P<label>(?P<name>[A-Z]{2,4})\s*\[(?P<supplied>[^\[\]]{2,60})\])\s+(?P<rest>[A-Z].*)$")),
             # "ГОРБАЧЕВ (кратко информирует …). Социалистический мир …": a stage
             # direction in brackets before the stop
             # "MR. DIMBLEBY. But …", "DAVID DIMBLEBY [British Broadcasting Corporation].
